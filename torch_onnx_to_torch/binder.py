@@ -1,0 +1,416 @@
+"""The op binder: typed, defaulted access to one `torch.operator "onnx.*"` op, and builders.
+
+A handler receives a :class:`Binder`. It reads operands, attributes and result types through it,
+builds torch ops through it (every op it builds is tracked, so that a decline can remove them),
+and returns the replacement values. Anything it cannot express it declines by raising
+:class:`Unsupported` with a reason; the op then stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from torch_mlir import ir
+
+from . import dtypes
+
+_REQUIRED = object()
+_ATTR_PREFIX = "torch.onnx."
+
+
+class Unsupported(Exception):
+    """Raised by a handler to decline an op; the message is the reason shown to the user."""
+
+
+@lru_cache(maxsize=4096)
+def parse_tensor_type(asm: str) -> tuple[tuple[int | None, ...] | None, str | None] | None:
+    """Split a `!torch.vtensor<[2,?],f32>` type into (shape, element type).
+
+    Returns None for a type that is not a (value) tensor; shape None for an unranked
+    tensor and element None when the dtype is unknown. `?` dims come back as None.
+    """
+    if not (asm.startswith("!torch.vtensor") or asm.startswith("!torch.tensor")):
+        return None
+    lt = asm.find("<")
+    if lt < 0:
+        return None, None
+    body = asm[lt + 1 : -1]
+    if body.startswith("*"):
+        return None, body[2:] or None
+    rb = body.index("]")
+    dims = body[1:rb]
+    shape = tuple(None if d == "?" else int(d) for d in dims.split(",")) if dims else ()
+    elt = body[rb + 2 :]
+    return shape, (None if elt == "unk" else elt)
+
+
+def vtensor_asm(shape: Sequence[int | None] | None, elt: str | None) -> str:
+    """The asm of a value tensor type; shape None means unranked, elt None unknown dtype."""
+    if elt is None and shape is None:
+        return "!torch.vtensor"
+    e = elt if elt is not None else "unk"
+    if shape is None:
+        return f"!torch.vtensor<*,{e}>"
+    return "!torch.vtensor<[" + ",".join("?" if d is None else str(d) for d in shape) + f"],{e}>"
+
+
+class Types:
+    """Per-context cache of parsed MLIR types (parsing is the slow part of building ops)."""
+
+    def __init__(self, context: ir.Context):
+        self.context = context
+        self._cache: dict[str, ir.Type] = {}
+        self.int = self.get("!torch.int")
+        self.float = self.get("!torch.float")
+        self.bool = self.get("!torch.bool")
+        self.str = self.get("!torch.str")
+        self.none = self.get("!torch.none")
+        self.int_list = self.get("!torch.list<int>")
+        self.float_list = self.get("!torch.list<float>")
+        self.bool_list = self.get("!torch.list<bool>")
+        self.tensor_list = self.get("!torch.list<vtensor>")
+        self.i64 = ir.IntegerType.get_signless(64, context)
+        self.f64 = ir.F64Type.get(context)
+
+    def get(self, asm: str) -> ir.Type:
+        """The type with this asm, parsed once."""
+        t = self._cache.get(asm)
+        if t is None:
+            t = ir.Type.parse(asm, self.context)
+            self._cache[asm] = t
+        return t
+
+
+_RESOURCE_RE = re.compile(r'"0x([0-9A-Fa-f]*)"')
+# Constants bigger than this are never read into Python (they are weights, not shapes).
+MAX_READ_ELEMENTS = 1 << 16
+
+
+def read_dense(attr: ir.Attribute) -> np.ndarray | None:
+    """Values of a small dense or dense_resource elements attribute, else None.
+
+    Used for shape-like operands (axes, pads, shapes); never for weights, which stay in MLIR.
+    """
+    asm_type = str(attr.type) if hasattr(attr, "type") else None
+    if asm_type is None or not asm_type.startswith("tensor<"):
+        return None
+    m = re.match(r"tensor<((?:\d+x)*)([^>]+)>", asm_type)
+    if m is None:
+        return None
+    shape = tuple(int(d) for d in m.group(1).split("x") if d)
+    elt = m.group(2)
+    row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get({"i64": "si64", "i32": "si32"}.get(elt, ""))
+    if row is None or row.numpy is None or int(np.prod(shape)) > MAX_READ_ELEMENTS:
+        return None
+    if isinstance(attr, ir.DenseElementsAttr):
+        if attr.is_splat:
+            v = attr.get_splat_value()
+            scalar = v.value if hasattr(v, "value") else None
+            if scalar is None:
+                return None
+            return np.full(shape, scalar, dtype=row.numpy)
+        if elt == "i1":
+            return np.array([bool(ir.IntegerAttr(a).value) for a in _iter_dense(attr)]).reshape(
+                shape
+            )
+        return np.array(attr).astype(row.numpy).reshape(shape)
+    if str(attr).startswith("dense_resource<"):
+        # The bindings give no access to a resource blob; print a one-op module holding only
+        # this attribute and read its blob back. Bounded by MAX_READ_ELEMENTS above.
+        tmp = ir.Module.create(ir.Location.unknown(attr.context))
+        ir.Operation.create(
+            "torch.vtensor.literal",
+            results=[ir.Type.parse(vtensor_asm(shape, elt), attr.context)],
+            attributes={"value": attr},
+            ip=ir.InsertionPoint(tmp.body),
+            loc=ir.Location.unknown(attr.context),
+        )
+        found = _RESOURCE_RE.search(tmp.operation.get_asm())
+        if found is None:
+            return None
+        raw = bytes.fromhex(found.group(1))[4:]  # the first 4 bytes hold the alignment
+        return np.frombuffer(raw, dtype=row.numpy).reshape(shape).copy()
+    return None
+
+
+def _iter_dense(attr):
+    for i in range(len(attr)):
+        yield attr[i]
+
+
+class Binder:
+    """Access to one ONNX op and the builders for its replacement."""
+
+    __slots__ = ("onnx_op", "types", "opset", "name", "loc", "ip", "created")
+
+    def __init__(self, op: ir.Operation, types: Types, opset: int, name: str):
+        self.onnx_op = op
+        self.types = types
+        self.opset = opset
+        self.name = name  # e.g. "onnx.Abs"
+        self.loc = op.location
+        self.ip = ir.InsertionPoint(op)
+        self.created: list[ir.Operation] = []
+
+    # ---------------------------------------------------------------- operands
+    @property
+    def num_inputs(self) -> int:
+        return len(self.onnx_op.operands)
+
+    def input(self, i: int) -> ir.Value:
+        """Required operand `i`; declines if it is absent or an omitted (none) input."""
+        v = self.optional_input(i)
+        if v is None:
+            raise Unsupported(f"required input #{i} is missing")
+        return v
+
+    def optional_input(self, i: int) -> ir.Value | None:
+        """Operand `i`, or None if it is absent or given as the empty name (a !torch.none)."""
+        ops = self.onnx_op.operands
+        if i >= len(ops):
+            return None
+        v = ops[i]
+        if str(v.type) == "!torch.none":
+            return None
+        return v
+
+    def inputs(self, start: int = 0) -> list[ir.Value]:
+        """All operands from `start` (a variadic input); omitted ones are dropped."""
+        return [v for v in list(self.onnx_op.operands)[start:] if str(v.type) != "!torch.none"]
+
+    # ---------------------------------------------------------------- attributes
+    def has_attr(self, name: str) -> bool:
+        return _ATTR_PREFIX + name in self.onnx_op.attributes
+
+    def _attr(self, name: str, default):
+        key = _ATTR_PREFIX + name
+        attrs = self.onnx_op.attributes
+        if key not in attrs:
+            if default is _REQUIRED:
+                raise Unsupported(f"required attribute '{name}' is missing")
+            return None
+        return attrs[key]
+
+    def attr_int(self, name: str, default=_REQUIRED) -> int:
+        """Integer attribute `name` (an ONNX INT)."""
+        a = self._attr(name, default)
+        if a is None:
+            return default
+        if not isinstance(a, ir.IntegerAttr):
+            raise Unsupported(f"attribute '{name}' must be an int, got {a}")
+        return a.value
+
+    def attr_float(self, name: str, default=_REQUIRED) -> float:
+        """Float attribute `name` (an ONNX FLOAT; an INT is accepted and widened)."""
+        a = self._attr(name, default)
+        if a is None:
+            return default
+        if isinstance(a, (ir.FloatAttr, ir.IntegerAttr)):
+            return float(a.value)
+        raise Unsupported(f"attribute '{name}' must be a float, got {a}")
+
+    def attr_str(self, name: str, default=_REQUIRED) -> str:
+        """String attribute `name`."""
+        a = self._attr(name, default)
+        if a is None:
+            return default
+        if not isinstance(a, ir.StringAttr):
+            raise Unsupported(f"attribute '{name}' must be a string, got {a}")
+        return a.value
+
+    def _attr_list(self, name: str, default, kind, what: str) -> list | None:
+        a = self._attr(name, default)
+        if a is None:
+            return None if default is None else list(default)
+        if not isinstance(a, ir.ArrayAttr):
+            raise Unsupported(f"attribute '{name}' must be a list of {what}, got {a}")
+        out = []
+        for e in a:
+            if not isinstance(e, kind):
+                raise Unsupported(f"attribute '{name}' must be a list of {what}, got {a}")
+            out.append(e.value)
+        return out
+
+    def attr_ints(self, name: str, default=_REQUIRED) -> list[int] | None:
+        """Integer-list attribute `name` (an ONNX INTS)."""
+        return self._attr_list(name, default, ir.IntegerAttr, "ints")
+
+    def attr_floats(self, name: str, default=_REQUIRED) -> list[float] | None:
+        """Float-list attribute `name` (an ONNX FLOATS)."""
+        vals = self._attr_list(name, default, (ir.FloatAttr, ir.IntegerAttr), "floats")
+        return None if vals is None else [float(v) for v in vals]
+
+    def attr_strs(self, name: str, default=_REQUIRED) -> list[str] | None:
+        """String-list attribute `name` (an ONNX STRINGS)."""
+        return self._attr_list(name, default, ir.StringAttr, "strings")
+
+    def attr_tensor(self, name: str, default=_REQUIRED) -> ir.Attribute | None:
+        """Tensor attribute `name` as its dense / dense_resource elements attribute."""
+        a = self._attr(name, default)
+        if a is None:
+            return default
+        if not str(a.type).startswith("tensor<"):
+            raise Unsupported(f"attribute '{name}' must be a tensor, got {a}")
+        return a
+
+    def region(self, i: int) -> ir.Region:
+        """Graph attribute regions, in the importer's order (sorted by attribute name)."""
+        regions = self.onnx_op.regions
+        if i >= len(regions):
+            raise Unsupported(f"graph attribute region #{i} is missing")
+        return regions[i]
+
+    # ---------------------------------------------------------------- types
+    @property
+    def num_results(self) -> int:
+        return len(self.onnx_op.results)
+
+    def result_type(self, i: int = 0) -> ir.Type:
+        return self.onnx_op.results[i].type
+
+    def tensor_info(self, v: ir.Value | ir.Type):
+        """(shape, element type) of a tensor value or type; declines if it is not a tensor."""
+        t = v if isinstance(v, ir.Type) else v.type
+        info = parse_tensor_type(str(t))
+        if info is None:
+            raise Unsupported(f"expected a tensor, got {t}")
+        return info
+
+    def shape(self, v) -> tuple[int | None, ...] | None:
+        """Static shape (None entries for dynamic dims), or None if unranked."""
+        return self.tensor_info(v)[0]
+
+    def rank(self, v) -> int:
+        """Rank of a tensor; declines if unranked."""
+        s = self.shape(v)
+        if s is None:
+            raise Unsupported("operand rank is unknown")
+        return len(s)
+
+    def dtype(self, v) -> str:
+        """MLIR element type of a tensor (e.g. 'f32', 'si64'); declines if unknown."""
+        e = self.tensor_info(v)[1]
+        if e is None:
+            raise Unsupported("operand dtype is unknown")
+        return e
+
+    def vtensor(self, shape: Sequence[int | None] | None, elt: str | None) -> ir.Type:
+        """The type `!torch.vtensor<[shape],elt>`."""
+        return self.types.get(vtensor_asm(shape, elt))
+
+    def torch_dtype_of_onnx(self, onnx_code: int) -> int:
+        """torch ScalarType code for an ONNX dtype code; declines if torch cannot hold it."""
+        code, name = dtypes.torch_code_of_onnx(onnx_code)
+        if code is None:
+            raise Unsupported(f"dtype {name} has no torch equivalent")
+        return code
+
+    def torch_dtype_of(self, elt: str) -> int:
+        """torch ScalarType code for an MLIR element type; declines if torch cannot hold it."""
+        code = dtypes.torch_code_of_mlir(elt)
+        if code is None:
+            raise Unsupported(f"dtype {elt} has no torch equivalent")
+        return code
+
+    # ---------------------------------------------------------------- constants
+    def const_value(self, v: ir.Value) -> np.ndarray | None:
+        """Values of `v` if it is a small constant (onnx.Constant or vtensor.literal), else None."""
+        owner = v.owner
+        if not isinstance(owner, (ir.Operation, ir.OpView)):
+            return None
+        op = owner.operation
+        if op.name == "torch.vtensor.literal":
+            return read_dense(op.attributes["value"])
+        if op.name == "torch.operator":
+            if op.attributes["name"].value != "onnx.Constant":
+                return None
+            attrs = op.attributes
+            if "torch.onnx.value" in attrs:
+                return read_dense(attrs["torch.onnx.value"])
+            for key, kind in (("value_int", np.int64), ("value_float", np.float32)):
+                if "torch.onnx." + key in attrs:
+                    return np.array(attrs["torch.onnx." + key].value, dtype=kind)
+            for key, kind in (("value_ints", np.int64), ("value_floats", np.float32)):
+                if "torch.onnx." + key in attrs:
+                    return np.array([e.value for e in attrs["torch.onnx." + key]], dtype=kind)
+        return None
+
+    def const_ints(self, v: ir.Value, what: str) -> list[int]:
+        """A constant integer tensor operand as a Python list; declines if it is dynamic."""
+        vals = self.const_value(v)
+        if vals is None:
+            raise Unsupported(f"{what} must be a constant")
+        return [int(x) for x in np.asarray(vals).reshape(-1)]
+
+    # ---------------------------------------------------------------- builders
+    def op(self, name: str, operands: Iterable, result: ir.Type, **attributes) -> ir.Value:
+        """Build one op with a single result before the ONNX op; returns its result."""
+        return self.op_multi(name, operands, [result], **attributes)[0]
+
+    def op_multi(self, name: str, operands: Iterable, results: list, **attributes) -> list:
+        """Build one op with several results; returns them."""
+        new = ir.Operation.create(
+            name,
+            results=results,
+            operands=list(operands),
+            attributes=attributes or None,
+            loc=self.loc,
+            ip=self.ip,
+        )
+        self.created.append(new)
+        return list(new.results)
+
+    def int(self, v: int) -> ir.Value:
+        """A `!torch.int` constant."""
+        return self.op("torch.constant.int", [], self.types.int,
+                       value=ir.IntegerAttr.get(self.types.i64, int(v)))
+
+    def float(self, v: float) -> ir.Value:
+        """A `!torch.float` constant."""
+        return self.op("torch.constant.float", [], self.types.float,
+                       value=ir.FloatAttr.get(self.types.f64, float(v)))
+
+    def bool(self, v: bool) -> ir.Value:
+        """A `!torch.bool` constant."""
+        return self.op("torch.constant.bool", [], self.types.bool,
+                       value=ir.BoolAttr.get(bool(v), self.types.context))
+
+    def str(self, v: str) -> ir.Value:
+        """A `!torch.str` constant."""
+        return self.op("torch.constant.str", [], self.types.str,
+                       value=ir.StringAttr.get(v, self.types.context))
+
+    def none(self) -> ir.Value:
+        """A `!torch.none` constant."""
+        return self.op("torch.constant.none", [], self.types.none)
+
+    def scalar(self, v) -> ir.Value:
+        """A `!torch.int` or `!torch.float` constant, by the Python type of `v`."""
+        return self.int(v) if isinstance(v, (int, np.integer)) else self.float(v)
+
+    def list(self, items: Sequence[ir.Value], list_type: ir.Type) -> ir.Value:
+        """`torch.prim.ListConstruct` of `items`."""
+        return self.op("torch.prim.ListConstruct", items, list_type)
+
+    def int_list(self, items: Sequence) -> ir.Value:
+        """A `!torch.list<int>` from Python ints and/or `!torch.int` values."""
+        return self.list([x if isinstance(x, ir.Value) else self.int(x) for x in items],
+                         self.types.int_list)
+
+    def tensor_list(self, items: Sequence[ir.Value]) -> ir.Value:
+        """A `!torch.list<vtensor>` of tensors."""
+        return self.list(items, self.types.tensor_list)
+
+    def literal(self, attr: ir.Attribute, result: ir.Type) -> ir.Value:
+        """`torch.vtensor.literal` holding `attr` (the attribute itself: no copy of its data)."""
+        return self.op("torch.vtensor.literal", [], result, value=attr)
+
+    def discard(self) -> None:
+        """Erase every op this binder built (after a decline), newest first."""
+        for op in reversed(self.created):
+            op.erase()
+        self.created.clear()

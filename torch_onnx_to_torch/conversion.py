@@ -1,0 +1,245 @@
+"""The `convert-torch-onnx-to-torch` pass, authored in Python.
+
+One walk per function collects the `torch.operator` ops (innermost first, so region bodies are
+converted before the op that holds them); each is dispatched by a dict lookup on its name to the
+handler for the function's opset. Declines leave the op untouched and are recorded with their
+reason; an unexpected exception in a handler becomes an error diagnostic at the op's location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from torch_mlir import ir
+from torch_mlir.dialects import torch as torch_d
+
+from .binder import Binder, Types, Unsupported, parse_tensor_type
+from .registry import DEFAULT_DOMAIN, Registry
+
+PASS_NAME = "convert-torch-onnx-to-torch"
+_OPSET = "torch.onnx_meta.opset_version"
+_OPSETS = "torch.onnx_meta.opset_versions"
+
+
+@dataclass
+class Decline:
+    """An op left unconverted, where, and why."""
+
+    op: str  # e.g. "onnx.FooBar"
+    location: str
+    reason: str
+    internal: bool = False  # True when a handler raised something other than Unsupported
+
+
+@dataclass
+class Report:
+    """What a run of the pass did."""
+
+    converted: Counter = field(default_factory=Counter)
+    declines: list[Decline] = field(default_factory=list)
+
+    @property
+    def left(self) -> Counter:
+        return Counter(d.op for d in self.declines)
+
+    def summary(self) -> str:
+        """One line: how many ops were converted and left, by kind."""
+        n_conv = sum(self.converted.values())
+        left = self.left
+        kinds = ", ".join(f"{k} x{v}" for k, v in sorted(left.items()))
+        return (f"converted {n_conv} ops ({len(self.converted)} kinds); "
+                f"left {sum(left.values())}" + (f": {kinds}" if kinds else ""))
+
+
+@dataclass
+class Options:
+    """Pass options (`convert-torch-onnx-to-torch{strict=true}` in a pipeline)."""
+
+    strict: bool = False  # fail the pass if any op is left, listing each with its reason
+
+    @classmethod
+    def parse(cls, text: str) -> "Options":
+        """Parse MLIR-style pass options: `strict=true` (bare `strict` means true)."""
+        opts = cls()
+        for item in text.split():
+            key, _, val = item.partition("=")
+            if key != "strict":
+                raise ValueError(f"unknown option '{key}' for {PASS_NAME} (known: strict)")
+            if val.lower() not in ("", "1", "true", "0", "false"):
+                raise ValueError(f"bad value '{val}' for option '{key}'")
+            opts.strict = val.lower() in ("", "1", "true")
+        return opts
+
+
+def location_str(loc: ir.Location) -> str:
+    """A location as `file:line:col` when it has one, else its MLIR form."""
+    s = str(loc)
+    m = re.search(r'"([^"]*)":(\d+):(\d+)', s)
+    if m:
+        return f"{m.group(1)}:{m.group(2)}:{m.group(3)}"
+    return s
+
+
+def _split_name(full: str) -> tuple[str, str]:
+    """`onnx.Abs` -> ("", "Abs"); `onnx.com.microsoft.Foo` -> ("com.microsoft", "Foo")."""
+    rest = full[5:] if full.startswith("onnx.") else full
+    domain, _, name = rest.rpartition(".")
+    return (domain if domain != "ai.onnx" else DEFAULT_DOMAIN), name
+
+
+class _FunctionEnv:
+    __slots__ = ("default_opset", "opsets", "missing")
+
+    def __init__(self, func: ir.Operation):
+        attrs = func.attributes
+        self.default_opset = attrs[_OPSET].value if _OPSET in attrs else None
+        self.opsets = {}
+        if _OPSETS in attrs:
+            for na in ir.DictAttr(attrs[_OPSETS]):
+                self.opsets[na.name] = na.attr.value
+
+    def version(self, domain: str) -> int | None:
+        return self.default_opset if domain == DEFAULT_DOMAIN else self.opsets.get(domain)
+
+
+def _functions(root: ir.Operation) -> list[ir.Operation]:
+    if root.name == "func.func":
+        return [root]
+    funcs = []
+
+    def visit(op):
+        if op.name == "func.func":
+            funcs.append(op)
+            return ir.WalkResult.SKIP
+        return ir.WalkResult.ADVANCE
+
+    root.walk(visit, ir.WalkOrder.PRE_ORDER)
+    return funcs
+
+
+def _coerce(b: Binder, value: ir.Value, want: ir.Type) -> ir.Value:
+    """Make `value` have exactly the ONNX result type `want` (a static-info cast)."""
+    if value.type == want:
+        return value
+    have_info = parse_tensor_type(str(value.type))
+    want_info = parse_tensor_type(str(want))
+    if have_info is None or want_info is None:
+        raise Unsupported(f"handler produced {value.type} where {want} is expected")
+    if have_info[1] is not None and want_info[1] is not None and have_info[1] != want_info[1]:
+        raise Unsupported(f"handler produced dtype {have_info[1]} where {want_info[1]} is expected")
+    return b.op("torch.tensor_static_info_cast", [value], want)
+
+
+def _decline(report: Report, op: ir.Operation, full: str, reason: str, emit: bool,
+             internal: bool = False) -> None:
+    report.declines.append(Decline(full, location_str(op.location), reason, internal))
+    if emit:
+        op.location.emit_error(reason if internal else f"{full} was not converted: {reason}")
+
+
+def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: Types,
+               report: Report, dispatch_cache: dict, strict: bool) -> None:
+    """Rewrite one `torch.operator` in place, or record why it stays."""
+    full = op.attributes["name"].value
+    key = (full, env.default_opset)
+    entry = dispatch_cache.get(key)
+    if entry is None:
+        domain, name = _split_name(full)
+        version = env.version(domain)
+        if version is None:
+            entry = (None, f"function has no opset version for domain '{domain or 'ai.onnx'}'",
+                     0)
+        else:
+            handler, reason = registry.lookup(domain, name, version)
+            entry = (handler, reason, version)
+        dispatch_cache[key] = entry
+    handler, reason, version = entry
+    if handler is None:
+        _decline(report, op, full, reason, strict)
+        return
+    b = Binder(op, types, version, full)
+    try:
+        produced = handler(b)
+        if isinstance(produced, ir.Value) or produced is None:
+            produced = [produced]
+        results = list(op.results)
+        if len(produced) != len(results):
+            raise Unsupported(f"handler produced {len(produced)} values for {len(results)} "
+                              "results")
+        replacements = []
+        for i, (new, old) in enumerate(zip(produced, results)):
+            if new is None:
+                if next(iter(old.uses), None) is not None:
+                    raise Unsupported(f"output #{i} is used but not supported")
+                replacements.append(None)
+            else:
+                replacements.append(_coerce(b, new, old.type))
+    except Unsupported as e:
+        b.discard()
+        _decline(report, op, full, str(e) or "declined", strict)
+        return
+    except Exception as e:  # a handler bug must not crash the tool: report it at the op
+        b.discard()
+        msg = f"internal error converting {full}: {type(e).__name__}: {e}"
+        _decline(report, op, full, msg, True, internal=True)
+        return
+    for old, new in zip(results, replacements):
+        if new is not None:
+            old.replace_all_uses_with(new)
+    op.erase()
+    report.converted[full] += 1
+
+
+def run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
+    """Convert every ONNX op under `root`; returns False if the pass must fail."""
+    types = Types(root.context)
+    dispatch_cache: dict = {}
+    first = len(report.declines)
+    for func in _functions(root):
+        env = _FunctionEnv(func)
+        ops: list[ir.Operation] = []
+
+        def collect(o):
+            ops.append(o.operation)
+            return ir.WalkResult.ADVANCE
+
+        func.walk(collect, ir.WalkOrder.POST_ORDER, torch_d.OperatorOp)
+        if env.default_opset is None and not env.opsets:
+            for o in ops:
+                _decline(report, o, o.attributes["name"].value,
+                         "function has no torch.onnx_meta.opset_version", options.strict)
+            continue
+        dispatch_cache.clear()
+        for o in ops:
+            convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
+    new = report.declines[first:]
+    return not new if options.strict else not any(d.internal for d in new)
+
+
+def make_pass(registry: Registry | None = None, options: Options | None = None,
+              report: Report | None = None):
+    """The pass as a callable for `PassManager.add(callable, ...)`; fills `report`."""
+    reg = registry if registry is not None else _default()
+    opts = options or Options()
+    rep = report if report is not None else Report()
+
+    def convert_torch_onnx_to_torch(op, pass_):
+        if not run_on(op, reg, opts, rep):
+            pass_.signal_pass_failure()
+
+    convert_torch_onnx_to_torch.report = rep
+    return convert_torch_onnx_to_torch
+
+
+_DEFAULT: Registry | None = None
+
+
+def _default() -> Registry:
+    global _DEFAULT
+    if _DEFAULT is None:
+        from .registry import default_registry
+
+        _DEFAULT = default_registry()
+    return _DEFAULT

@@ -1,0 +1,88 @@
+"""Small torch-op builders shared by the patterns (casts, reshapes, sizes).
+
+Each takes the handler's Binder and returns new values; shapes in result types are computed
+where they are known and left dynamic (`?`) where they are not.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from torch_mlir import ir
+
+from .binder import Binder, Unsupported
+
+
+def to_dtype(b: Binder, v: ir.Value, elt: str) -> ir.Value:
+    """`aten.to.dtype` of `v` to element type `elt` (no-op if already of that type)."""
+    shape, have = b.tensor_info(v)
+    if have == elt:
+        return v
+    f, none = b.bool(False), b.none()
+    return b.op("torch.aten.to.dtype", [v, b.int(b.torch_dtype_of(elt)), f, f, none],
+                b.vtensor(shape, elt))
+
+
+def unsqueeze(b: Binder, v: ir.Value, dim: int) -> ir.Value:
+    """`aten.unsqueeze(v, dim)` (dim may be negative)."""
+    shape, elt = b.tensor_info(v)
+    new_shape = None
+    if shape is not None:
+        d = dim if dim >= 0 else dim + len(shape) + 1
+        new_shape = list(shape[:d]) + [1] + list(shape[d:])
+    return b.op("torch.aten.unsqueeze", [v, b.int(dim)], b.vtensor(new_shape, elt))
+
+
+def size(b: Binder, v: ir.Value, dim: int) -> ir.Value:
+    """Dimension `dim` of `v` as a `!torch.int` (a constant when it is static)."""
+    shape = b.shape(v)
+    if shape is not None and shape[dim] is not None:
+        return b.int(shape[dim])
+    return b.op("torch.aten.size.int", [v, b.int(dim)], b.types.int)
+
+
+def sizes(b: Binder, v: ir.Value, dims: Sequence[int] | None = None) -> list[ir.Value]:
+    """Every (or the listed) dimension of `v` as `!torch.int` values."""
+    rank = b.rank(v)
+    return [size(b, v, d) for d in (range(rank) if dims is None else dims)]
+
+
+def reshape(b: Binder, v: ir.Value, dims: Sequence, shape: Sequence[int | None] | None
+            ) -> ir.Value:
+    """`aten.reshape(v, dims)`; `dims` may mix ints and `!torch.int` values."""
+    elt = b.tensor_info(v)[1]
+    return b.op("torch.aten.reshape", [v, b.int_list(dims)], b.vtensor(shape, elt))
+
+
+def permute(b: Binder, v: ir.Value, perm: Sequence[int]) -> ir.Value:
+    """`aten.permute(v, perm)`."""
+    shape, elt = b.tensor_info(v)
+    out = None if shape is None else [shape[p] for p in perm]
+    return b.op("torch.aten.permute", [v, b.int_list(perm)], b.vtensor(out, elt))
+
+
+def normalize_axis(axis: int, rank: int, what: str = "axis") -> int:
+    """`axis` in [0, rank); declines when it is out of range."""
+    if not -rank <= axis < max(rank, 1):
+        raise Unsupported(f"{what} {axis} is out of range for rank {rank}")
+    return axis + rank if axis < 0 else axis
+
+
+def broadcast_shape(a: Sequence[int | None] | None, c: Sequence[int | None] | None):
+    """Numpy broadcast of two static-ish shapes (None dims stay unknown)."""
+    if a is None or c is None:
+        return None
+    n = max(len(a), len(c))
+    a = [1] * (n - len(a)) + list(a)
+    c = [1] * (n - len(c)) + list(c)
+    out = []
+    for x, y in zip(a, c):
+        if x == 1:
+            out.append(y)
+        elif y == 1:
+            out.append(x)
+        elif x is None or y is None:
+            out.append(x if y is None else y)
+        else:
+            out.append(x)
+    return out

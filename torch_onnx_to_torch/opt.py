@@ -1,0 +1,203 @@
+"""`torch-onnx-to-torch-opt`: an mlir-opt-style driver for our pass and any torch-mlir pass.
+
+    torch-onnx-to-torch-opt [--convert-torch-onnx-to-torch[=strict]] [--pass-pipeline=PIPE]
+                            [--split-input-file] [--verify-diagnostics] [--report]
+                            [-o OUT] [INPUT|-]
+
+Passes given as flags (`--canonicalize`, `--convert-torch-onnx-to-torch`) run in the order given,
+at module level; `--pass-pipeline` takes a full textual pipeline in which our pass name selects
+the Python pass. `--report` prints each op left unconverted as a remark with its reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+
+from torch_mlir import ir
+from torch_mlir.dialects import torch as torch_d
+
+from .conversion import PASS_NAME, Report
+from .pipeline import PipelineError, build_pass_manager
+
+SPLIT_MARKER = "// -----"
+
+
+@dataclass
+class Diag:
+    severity: str  # error | warning | note | remark
+    line: int | None  # 1-based, within the chunk
+    col: int | None
+    message: str
+
+
+_LOC_RE = re.compile(r'"[^"]*":(\d+):(\d+)')
+_SEVERITY = {0: "error", 1: "warning", 2: "note", 3: "remark"}
+
+
+def _loc_line_col(loc_text: str) -> tuple[int | None, int | None]:
+    m = _LOC_RE.search(loc_text)
+    return (int(m.group(1)), int(m.group(2))) if m else (None, None)
+
+
+def _severity_name(sev) -> str:
+    name = str(sev).rsplit(".", 1)[-1].lower()
+    return {"error": "error", "warning": "warning", "note": "note", "remark": "remark"}.get(
+        name, _SEVERITY.get(int(sev) if isinstance(sev, int) else -1, name))
+
+
+def _process_chunk(text: str, pipeline: str, report_remarks: bool) -> tuple[str | None,
+                                                                            list[Diag]]:
+    """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics)."""
+    diags: list[Diag] = []
+    ctx = ir.Context()
+    torch_d.register_dialect(ctx)
+    ctx.allow_unregistered_dialects = False
+
+    def handler(d):
+        line, col = _loc_line_col(str(d.location))
+        diags.append(Diag(_severity_name(d.severity), line, col, str(d.message)))
+        for n in d.notes:
+            nl, nc = _loc_line_col(str(n.location))
+            diags.append(Diag("note", nl, nc, str(n.message)))
+        return True
+
+    ctx.attach_diagnostic_handler(handler)
+    with ctx:
+        try:
+            module = ir.Module.parse(text)
+        except ir.MLIRError as e:
+            if not diags:
+                diags.append(Diag("error", None, None, str(e)))
+            return None, diags
+        report = Report()
+        if pipeline:
+            try:
+                pm = build_pass_manager(pipeline, ctx, report=report)
+            except PipelineError as e:
+                diags.append(Diag("error", None, None, str(e)))
+                return None, diags
+            try:
+                pm.run(module.operation)
+            except ir.MLIRError as e:
+                if not any(d.severity == "error" for d in diags):
+                    diags.append(Diag("error", None, None, str(e)))
+                return None, diags
+        if report_remarks:
+            for d in report.declines:
+                if d.internal:
+                    continue
+                m = re.search(r":(\d+):(\d+)$", d.location)
+                line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+                diags.append(Diag("remark", line, col,
+                                  f"{d.op} was not converted: {d.reason}"))
+        return module.operation.get_asm(assume_verified=True), diags
+
+
+_EXPECT_RE = re.compile(
+    r"expected-(error|warning|note|remark)\s*(@(?:[+-]\d+|above|below))?\s*\{\{(.*?)\}\}")
+
+
+def _verify(text: str, diags: list[Diag]) -> list[str]:
+    """Match diagnostics against `// expected-<severity>[@+N] {{text}}` annotations."""
+    expected = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines, 1):
+        for m in _EXPECT_RE.finditer(line):
+            sev, off, msg = m.groups()
+            target = i
+            if off in ("@above",):
+                target = i - 1
+            elif off in ("@below",):
+                target = i + 1
+            elif off:
+                target = i + int(off[1:])
+            expected.append([sev, target, msg, False, i])
+    errors = []
+    for d in diags:
+        for e in expected:
+            if not e[3] and e[0] == d.severity and e[1] == d.line and e[2] in d.message:
+                e[3] = True
+                break
+        else:
+            where = f"line {d.line}" if d.line else "unknown location"
+            errors.append(f"unexpected {d.severity} at {where}: {d.message}")
+    for sev, target, msg, seen, src in expected:
+        if not seen:
+            errors.append(f"expected {sev} on line {target} (annotation on line {src}) "
+                          f"was not produced: {msg}")
+    return errors
+
+
+def _format(d: Diag, name: str, offset: int) -> str:
+    where = f"{name}:{d.line + offset}:{d.col}" if d.line else name
+    return f"{where}: {d.severity}: {d.message}"
+
+
+def _build_pipeline(args, extra: list[str]) -> str:
+    if args.pass_pipeline and extra:
+        raise SystemExit("error: --pass-pipeline cannot be combined with pass flags")
+    if args.pass_pipeline:
+        return args.pass_pipeline
+    steps = []
+    for flag in extra:
+        name, _, val = flag[2:].partition("=")
+        if name == PASS_NAME:
+            steps.append(f"{name}{{{val.replace(',', ' ')}}}" if val else name)
+        else:
+            steps.append(f"{name}{{{val}}}" if val else name)
+    return f"builtin.module({','.join(steps)})" if steps else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `torch-onnx-to-torch-opt`."""
+    p = argparse.ArgumentParser(
+        prog="torch-onnx-to-torch-opt",
+        description="mlir-opt-style driver; any --<pass-name>[=options] flag adds that pass.")
+    p.add_argument("input", nargs="?", default="-")
+    p.add_argument("-o", dest="output", default="-")
+    p.add_argument("--pass-pipeline", default="")
+    p.add_argument("--split-input-file", action="store_true")
+    p.add_argument("--verify-diagnostics", action="store_true")
+    p.add_argument("--report", action="store_true",
+                   help="print every op left unconverted as a remark with its reason")
+    args, extra = p.parse_known_args(argv)
+    bad = [e for e in extra if not e.startswith("--")]
+    if bad:
+        p.error(f"unrecognized arguments: {' '.join(bad)}")
+    try:
+        pipeline = _build_pipeline(args, extra)
+        text = sys.stdin.read() if args.input == "-" else open(args.input).read()
+    except OSError as e:
+        print(f"error: cannot read {args.input}: {e.strerror}", file=sys.stderr)
+        return 1
+    name = "<stdin>" if args.input == "-" else args.input
+    chunks = text.split(SPLIT_MARKER) if args.split_input_file else [text]
+    outputs, failed, offset = [], False, 0
+    for chunk in chunks:
+        out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics)
+        if args.verify_diagnostics:
+            for err in _verify(chunk, diags):
+                print(f"{name}:{offset}: error: {err}", file=sys.stderr)
+                failed = True
+        else:
+            for d in diags:
+                print(_format(d, name, offset), file=sys.stderr)
+            if any(d.severity == "error" for d in diags):
+                failed = True
+        if out is not None:
+            outputs.append(out)
+        offset += chunk.count("\n")
+    result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs) + "\n"
+    if args.output == "-":
+        sys.stdout.write(result)
+    else:
+        with open(args.output, "w") as f:
+            f.write(result)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
