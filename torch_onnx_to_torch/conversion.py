@@ -161,7 +161,8 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         return
     b = Binder(op, types, version, full)
     try:
-        produced = handler(b)
+        with b.loc:
+            produced = handler(b)
         if isinstance(produced, ir.Value) or produced is None:
             produced = [produced]
         results = list(op.results)
@@ -194,6 +195,11 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
 
 def run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
     """Convert every ONNX op under `root`; returns False if the pass must fail."""
+    with root.context:
+        return _run_on(root, registry, options, report)
+
+
+def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
     types = Types(root.context)
     dispatch_cache: dict = {}
     first = len(report.declines)

@@ -54,21 +54,20 @@ _SCALAR_CONSTANTS = (
 def constant(b: Binder):
     """Constant-1..25 -> torch.vtensor.literal (value, value_float(s), value_int(s))."""
     out = b.result_type()
-    with b.types.context, b.loc:
-        if b.has_attr("value"):
-            return b.literal(b.attr_tensor("value"), out)
-        for name, elt, make in _SCALAR_CONSTANTS:
-            if b.has_attr(name):
-                v = b.attr_float(name) if elt == "f32" else b.attr_int(name)
-                t = ir.RankedTensorType.get([], make(v).type)
-                return b.literal(ir.DenseElementsAttr.get_splat(t, make(v)), b.vtensor([], elt))
-        for name, elt, make in _SCALAR_CONSTANTS:
-            lname = name + "s"
-            if b.has_attr(lname):
-                vals = b.attr_floats(lname) if elt == "f32" else b.attr_ints(lname)
-                arr = np.array(vals, dtype=np.float32 if elt == "f32" else np.int64)
-                attr = ir.DenseElementsAttr.get(arr, signless=False)
-                return b.literal(attr, b.vtensor([len(vals)], elt))
+    if b.has_attr("value"):
+        return b.literal(b.attr_tensor("value"), out)
+    for name, elt, make in _SCALAR_CONSTANTS:
+        if b.has_attr(name):
+            v = b.attr_float(name) if elt == "f32" else b.attr_int(name)
+            t = ir.RankedTensorType.get([], make(v).type)
+            return b.literal(ir.DenseElementsAttr.get_splat(t, make(v)), b.vtensor([], elt))
+    for name, elt, make in _SCALAR_CONSTANTS:
+        lname = name + "s"
+        if b.has_attr(lname):
+            vals = b.attr_floats(lname) if elt == "f32" else b.attr_ints(lname)
+            arr = np.array(vals, dtype=np.float32 if elt == "f32" else np.int64)
+            attr = ir.DenseElementsAttr.get(arr, signless=False)
+            return b.literal(attr, b.vtensor([len(vals)], elt))
     for name in ("sparse_value", "value_string", "value_strings"):
         if b.has_attr(name):
             raise Unsupported(f"'{name}' constants have no torch tensor equivalent")
