@@ -1,36 +1,5 @@
 // RUN: %opt --split-input-file --convert-torch-onnx-to-torch %s | filecheck %s
 
-// CHECK-LABEL: func.func @test_abs
-func.func @test_abs(%arg0: !torch.vtensor<[3,4],f32>) -> !torch.vtensor<[3,4],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // CHECK: torch.aten.abs %arg0 : !torch.vtensor<[3,4],f32> -> !torch.vtensor<[3,4],f32>
-  %0 = torch.operator "onnx.Abs"(%arg0) : (!torch.vtensor<[3,4],f32>) -> !torch.vtensor<[3,4],f32>
-  return %0 : !torch.vtensor<[3,4],f32>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @test_add
-func.func @test_add(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[4],f32>) -> !torch.vtensor<[3,4],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
-  // CHECK: %[[ONE:.*]] = torch.constant.int 1
-  // CHECK: torch.aten.add.Tensor %arg0, %arg1, %[[ONE]] : !torch.vtensor<[3,4],f32>, !torch.vtensor<[4],f32>, !torch.int -> !torch.vtensor<[3,4],f32>
-  %0 = torch.operator "onnx.Add"(%arg0, %arg1) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[4],f32>) -> !torch.vtensor<[3,4],f32>
-  return %0 : !torch.vtensor<[3,4],f32>
-}
-
-// -----
-
-// Opset 6 broadcast=1 with axis=0 aligns B with the leading dim of A.
-// CHECK-LABEL: func.func @test_add_legacy_broadcast_axis
-func.func @test_add_legacy_broadcast_axis(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3,4],f32> attributes {torch.onnx_meta.opset_version = 6 : si64} {
-  // CHECK: %[[DIM:.*]] = torch.constant.int -1
-  // CHECK: %[[B:.*]] = torch.aten.unsqueeze %arg1, %[[DIM]] : !torch.vtensor<[3],f32>, !torch.int -> !torch.vtensor<[3,1],f32>
-  // CHECK: torch.aten.add.Tensor %arg0, %[[B]]
-  %0 = torch.operator "onnx.Add"(%arg0, %arg1) {torch.onnx.axis = 0 : si64, torch.onnx.broadcast = 1 : si64} : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3],f32>) -> !torch.vtensor<[3,4],f32>
-  return %0 : !torch.vtensor<[3,4],f32>
-}
-
-// -----
-
 // CHECK-LABEL: func.func @test_cast_float_to_int
 func.func @test_cast_float_to_int(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],si32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
   // CHECK: %[[DT:.*]] = torch.constant.int 3
@@ -164,61 +133,5 @@ func.func @test_conv2d_asymmetric_pads(%arg0: !torch.vtensor<[1,1,5,5],f32>, %ar
 func.func @test_cos(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 7 : si64} {
   // CHECK: torch.aten.cos %arg0
   %0 = torch.operator "onnx.Cos"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
-  return %0 : !torch.vtensor<[3],f32>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @test_div_float
-func.func @test_div_float(%arg0: !torch.vtensor<[3],f32>, %arg1: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
-  // CHECK: torch.aten.div.Tensor %arg0, %arg1 : !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32> -> !torch.vtensor<[3],f32>
-  %0 = torch.operator "onnx.Div"(%arg0, %arg1) : (!torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
-  return %0 : !torch.vtensor<[3],f32>
-}
-
-// -----
-
-// Integer division truncates toward zero in ONNX.
-// CHECK-LABEL: func.func @test_div_int
-func.func @test_div_int(%arg0: !torch.vtensor<[3],si32>, %arg1: !torch.vtensor<[3],si32>) -> !torch.vtensor<[3],si32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
-  // CHECK: %[[MODE:.*]] = torch.constant.str "trunc"
-  // CHECK: torch.aten.div.Tensor_mode %arg0, %arg1, %[[MODE]]
-  %0 = torch.operator "onnx.Div"(%arg0, %arg1) : (!torch.vtensor<[3],si32>, !torch.vtensor<[3],si32>) -> !torch.vtensor<[3],si32>
-  return %0 : !torch.vtensor<[3],si32>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @test_equal
-func.func @test_equal(%arg0: !torch.vtensor<[3],si64>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<[3],i1> attributes {torch.onnx_meta.opset_version = 19 : si64} {
-  // CHECK: torch.aten.eq.Tensor %arg0, %arg1 : !torch.vtensor<[3],si64>, !torch.vtensor<[3],si64> -> !torch.vtensor<[3],i1>
-  %0 = torch.operator "onnx.Equal"(%arg0, %arg1) : (!torch.vtensor<[3],si64>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[3],i1>
-  return %0 : !torch.vtensor<[3],i1>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @test_erf
-func.func @test_erf(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // CHECK: torch.aten.erf %arg0
-  %0 = torch.operator "onnx.Erf"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
-  return %0 : !torch.vtensor<[3],f32>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @test_exp
-func.func @test_exp(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // CHECK: torch.aten.exp %arg0
-  %0 = torch.operator "onnx.Exp"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
-  return %0 : !torch.vtensor<[3],f32>
-}
-
-// -----
-
-// CHECK-LABEL: func.func @test_floor
-func.func @test_floor(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // CHECK: torch.aten.floor %arg0
-  %0 = torch.operator "onnx.Floor"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
   return %0 : !torch.vtensor<[3],f32>
 }

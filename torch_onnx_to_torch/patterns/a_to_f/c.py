@@ -1,4 +1,4 @@
-"""Patterns for default-domain ONNX ops whose names start with A to F."""
+"""Patterns for default-domain ONNX ops whose names start with C."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import numpy as np
 
 from torch_mlir import ir
 
-from .. import dtypes, emit
-from ..binder import Binder, Unsupported
-from .families import binary, register_table, unary
+from ... import dtypes, emit
+from ...binder import Binder, Unsupported
+from ..families import register_table, unary
 
 
 def cast(b: Binder):
@@ -139,22 +139,15 @@ def conv(b: Binder):
 
 
 TABLE = [
-    ("Abs", 1, unary("torch.aten.abs", "Abs", "1..13")),
-    ("Add", 1, binary("add", "Add", "1..14")),
     ("Cast", 1, cast),
     ("Ceil", 1, unary("torch.aten.ceil", "Ceil", "1..13")),
     ("Concat", 1, concat),
     ("Constant", 1, constant),
     ("Conv", 1, conv),
     ("Cos", 7, unary("torch.aten.cos", "Cos", "7")),
-    ("Div", 1, binary("div", "Div", "1..14")),
-    ("Equal", 1, binary("eq", "Equal", "1..19")),
-    ("Erf", 9, unary("torch.aten.erf", "Erf", "9..13")),
-    ("Exp", 1, unary("torch.aten.exp", "Exp", "1..13")),
-    ("Floor", 1, unary("torch.aten.floor", "Floor", "1..13")),
 ]
 
 
 def populate(registry) -> None:
-    """Register the A-F patterns."""
+    """Register the C patterns."""
     register_table(registry, TABLE)

@@ -1,0 +1,69 @@
+"""Registry invariants: no duplicates, shards by first letter, lit coverage, docstrings."""
+
+import pathlib
+import re
+
+import pytest
+
+from torch_onnx_to_torch import Registry, default_registry
+from torch_onnx_to_torch.patterns import SHARDS
+
+TEST_DIR = pathlib.Path(__file__).parent
+SHARD_LETTERS = {"a_to_f": "ABCDEF", "g_to_p": "GHIJKLMNOP", "q_to_z": "QRSTUVWXYZ"}
+
+
+def test_default_registry_builds_without_duplicates():
+    reg = default_registry()
+    keys = [(d, n, s) for d, n, s, _ in reg.entries()]
+    assert len(keys) == len(set(keys))
+    assert len({n for _, n, _ in keys}) >= 30
+
+
+def test_duplicate_registration_fails():
+    reg = Registry()
+    reg.register("Abs", 1, lambda b: None)
+    with pytest.raises(ValueError, match="duplicate registration of Abs since version 1"):
+        reg.register("Abs", 1, lambda b: None)
+
+
+def test_version_dispatch_picks_newest_not_newer():
+    reg = Registry()
+    h1, h7 = (lambda b: 1), (lambda b: 7)
+    reg.register("X", 7, h7)
+    reg.register("X", 1, h1)
+    assert reg.lookup("", "X", 6)[0] is h1
+    assert reg.lookup("", "X", 7)[0] is h7
+    assert reg.lookup("", "X", 30)[0] is h7
+    reg2 = Registry()
+    reg2.register("Y", 9, h7)
+    handler, reason = reg2.lookup("", "Y", 8)
+    assert handler is None and "patterns start at 9" in reason
+
+
+@pytest.mark.parametrize("shard", sorted(SHARDS))
+def test_shard_holds_only_its_letters(shard):
+    reg = Registry()
+    SHARDS[shard].populate(reg)
+    names = [n for d, n, _, _ in reg.entries() if d == ""]
+    assert names, f"shard {shard} registers nothing"
+    wrong = [n for n in names if n[0] not in SHARD_LETTERS[shard]]
+    assert not wrong, f"{shard} registers ops of another shard: {wrong}"
+
+
+def _lit_sources() -> str:
+    return "\n".join(p.read_text() for p in (TEST_DIR / "patterns").rglob("*.mlir"))
+
+
+def test_every_registered_op_has_a_lit_case():
+    text = _lit_sources()
+    reg = default_registry()
+    missing = sorted({n for d, n, _, _ in reg.entries()
+                      if not re.search(rf'torch\.operator "onnx\.{re.escape(n)}"', text)})
+    assert not missing, f"ops without a lit case: {missing}"
+
+
+def test_every_handler_has_a_docstring_naming_its_op():
+    reg = default_registry()
+    bad = [(n, getattr(h, "__name__", h)) for _, n, _, h in reg.entries()
+           if not (h.__doc__ and n in h.__doc__)]
+    assert not bad, f"handlers without a docstring naming their op: {bad}"

@@ -1,0 +1,16 @@
+"""Patterns for default-domain ONNX ops whose names start with A to F.
+
+The shard is a package: one module per letter group, each with `populate(registry)`.
+"""
+
+from __future__ import annotations
+
+from . import a_b, c, d_f
+
+MODULES = (a_b, c, d_f)
+
+
+def populate(registry) -> None:
+    """Register the A-F patterns."""
+    for module in MODULES:
+        module.populate(registry)
