@@ -64,13 +64,20 @@ def _process_chunk(text: str, pipeline: str, report_remarks: bool) -> tuple[str 
             diags.append(Diag("note", nl, nc, str(n.message)))
         return True
 
+    def from_error(e: ir.MLIRError) -> None:
+        # The bindings collect diagnostics raised during parse/run into the exception.
+        infos = list(getattr(e, "error_diagnostics", []) or [])
+        for info in infos:
+            handler(info)
+        if not infos and not any(d.severity == "error" for d in diags):
+            diags.append(Diag("error", None, None, str(e)))
+
     ctx.attach_diagnostic_handler(handler)
     with ctx:
         try:
             module = ir.Module.parse(text)
         except ir.MLIRError as e:
-            if not diags:
-                diags.append(Diag("error", None, None, str(e)))
+            from_error(e)
             return None, diags
         report = Report()
         if pipeline:
@@ -82,8 +89,7 @@ def _process_chunk(text: str, pipeline: str, report_remarks: bool) -> tuple[str 
             try:
                 pm.run(module.operation)
             except ir.MLIRError as e:
-                if not any(d.severity == "error" for d in diags):
-                    diags.append(Diag("error", None, None, str(e)))
+                from_error(e)
                 return None, diags
         if report_remarks:
             for d in report.declines:
@@ -100,7 +106,7 @@ _EXPECT_RE = re.compile(
     r"expected-(error|warning|note|remark)\s*(@(?:[+-]\d+|above|below))?\s*\{\{(.*?)\}\}")
 
 
-def _verify(text: str, diags: list[Diag]) -> list[str]:
+def _verify(text: str, diags: list[Diag]) -> list[tuple[int | None, str]]:
     """Match diagnostics against `// expected-<severity>[@+N] {{text}}` annotations."""
     expected = []
     lines = text.split("\n")
@@ -122,12 +128,10 @@ def _verify(text: str, diags: list[Diag]) -> list[str]:
                 e[3] = True
                 break
         else:
-            where = f"line {d.line}" if d.line else "unknown location"
-            errors.append(f"unexpected {d.severity} at {where}: {d.message}")
+            errors.append((d.line, f"unexpected {d.severity}: {d.message}"))
     for sev, target, msg, seen, src in expected:
         if not seen:
-            errors.append(f"expected {sev} on line {target} (annotation on line {src}) "
-                          f"was not produced: {msg}")
+            errors.append((src, f"expected {sev} was not produced: {msg}"))
     return errors
 
 
@@ -179,8 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     for chunk in chunks:
         out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics)
         if args.verify_diagnostics:
-            for err in _verify(chunk, diags):
-                print(f"{name}:{offset}: error: {err}", file=sys.stderr)
+            for line, err in _verify(chunk, diags):
+                where = f"{name}:{line + offset}" if line else name
+                print(f"{where}: error: {err}", file=sys.stderr)
                 failed = True
         else:
             for d in diags:
@@ -190,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         if out is not None:
             outputs.append(out)
         offset += chunk.count("\n")
-    result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs) + "\n"
+    result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs)
+    result += "\n" if result else ""
     if args.output == "-":
         sys.stdout.write(result)
     else:
