@@ -75,6 +75,14 @@ class Types:
         self.tensor_list = self.get("!torch.list<vtensor>")
         self.i64 = ir.IntegerType.get_signless(64, context)
         self.f64 = ir.F64Type.get(context)
+        self._scratch: ir.Module | None = None
+
+    @property
+    def scratch(self) -> ir.Module:
+        """An empty module reused to print resource blobs (see read_dense)."""
+        if self._scratch is None:
+            self._scratch = ir.Module.create(ir.Location.unknown(self.context))
+        return self._scratch
 
     def get(self, asm: str) -> ir.Type:
         """The type with this asm, parsed once."""
@@ -90,10 +98,11 @@ _RESOURCE_RE = re.compile(r'"0x([0-9A-Fa-f]*)"')
 MAX_READ_ELEMENTS = 1 << 16
 
 
-def read_dense(attr: ir.Attribute) -> np.ndarray | None:
+def read_dense(attr: ir.Attribute, scratch: ir.Module | None = None) -> np.ndarray | None:
     """Values of a small dense or dense_resource elements attribute, else None.
 
     Used for shape-like operands (axes, pads, shapes); never for weights, which stay in MLIR.
+    `scratch` is an empty module to reuse for reading resource blobs (see Types.scratch).
     """
     asm_type = str(attr.type) if hasattr(attr, "type") else None
     if asm_type is None or not asm_type.startswith("tensor<"):
@@ -121,8 +130,9 @@ def read_dense(attr: ir.Attribute) -> np.ndarray | None:
     if str(attr).startswith("dense_resource<"):
         # The bindings give no access to a resource blob; print a one-op module holding only
         # this attribute and read its blob back. Bounded by MAX_READ_ELEMENTS above.
-        tmp = ir.Module.create(ir.Location.unknown(attr.context))
-        ir.Operation.create(
+        tmp = scratch if scratch is not None else ir.Module.create(
+            ir.Location.unknown(attr.context))
+        holder = ir.Operation.create(
             "torch.vtensor.literal",
             results=[ir.Type.parse(vtensor_asm(shape, elt), attr.context)],
             attributes={"value": attr},
@@ -130,6 +140,7 @@ def read_dense(attr: ir.Attribute) -> np.ndarray | None:
             loc=ir.Location.unknown(attr.context),
         )
         found = _RESOURCE_RE.search(tmp.operation.get_asm())
+        holder.erase()
         if found is None:
             return None
         raw = bytes.fromhex(found.group(1))[4:]  # the first 4 bytes hold the alignment
@@ -174,13 +185,12 @@ class Binder:
         if i >= len(ops):
             return None
         v = ops[i]
-        if str(v.type) == "!torch.none":
-            return None
-        return v
+        return None if v.type == self.types.none else v
 
     def inputs(self, start: int = 0) -> list[ir.Value]:
         """All operands from `start` (a variadic input); omitted ones are dropped."""
-        return [v for v in list(self.onnx_op.operands)[start:] if str(v.type) != "!torch.none"]
+        none = self.types.none
+        return [v for v in list(self.onnx_op.operands)[start:] if v.type != none]
 
     # ---------------------------------------------------------------- attributes
     def has_attr(self, name: str) -> bool:
@@ -324,13 +334,13 @@ class Binder:
             return None
         op = owner.operation
         if op.name == "torch.vtensor.literal":
-            return read_dense(op.attributes["value"])
+            return read_dense(op.attributes["value"], self.types.scratch)
         if op.name == "torch.operator":
             if op.attributes["name"].value != "onnx.Constant":
                 return None
             attrs = op.attributes
             if "torch.onnx.value" in attrs:
-                return read_dense(attrs["torch.onnx.value"])
+                return read_dense(attrs["torch.onnx.value"], self.types.scratch)
             for key, kind in (("value_int", np.int64), ("value_float", np.float32)):
                 if "torch.onnx." + key in attrs:
                     return np.array(attrs["torch.onnx." + key].value, dtype=kind)
