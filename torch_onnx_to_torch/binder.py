@@ -64,6 +64,7 @@ class Types:
     def __init__(self, context: ir.Context):
         self.context = context
         self._cache: dict[str, ir.Type] = {}
+        self._info: dict[ir.Type, tuple | None] = {}
         self.int = self.get("!torch.int")
         self.float = self.get("!torch.float")
         self.bool = self.get("!torch.bool")
@@ -83,6 +84,14 @@ class Types:
         if self._scratch is None:
             self._scratch = ir.Module.create(ir.Location.unknown(self.context))
         return self._scratch
+
+    def info(self, t: ir.Type):
+        """`parse_tensor_type` of `t`, cached by type (printing a type costs microseconds)."""
+        try:
+            return self._info[t]
+        except KeyError:
+            info = self._info[t] = parse_tensor_type(str(t))
+            return info
 
     def get(self, asm: str) -> ir.Type:
         """The type with this asm, parsed once."""
@@ -263,7 +272,7 @@ class Binder:
         a = self._attr(name, default)
         if a is None:
             return default
-        if not str(a.type).startswith("tensor<"):
+        if not isinstance(getattr(a, "type", None), ir.RankedTensorType):
             raise Unsupported(f"attribute '{name}' must be a tensor, got {a}")
         return a
 
@@ -285,7 +294,7 @@ class Binder:
     def tensor_info(self, v: ir.Value | ir.Type):
         """(shape, element type) of a tensor value or type; declines if it is not a tensor."""
         t = v if isinstance(v, ir.Type) else v.type
-        info = parse_tensor_type(str(t))
+        info = self.types.info(t)
         if info is None:
             raise Unsupported(f"expected a tensor, got {t}")
         return info

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 
-from .binder import Binder, Types, Unsupported, parse_tensor_type
+from .binder import Binder, Types, Unsupported
 from .registry import DEFAULT_DOMAIN, Registry
 
 PASS_NAME = "convert-torch-onnx-to-torch"
@@ -123,8 +123,8 @@ def _coerce(b: Binder, value: ir.Value, want: ir.Type) -> ir.Value:
     """Make `value` have exactly the ONNX result type `want` (a static-info cast)."""
     if value.type == want:
         return value
-    have_info = parse_tensor_type(str(value.type))
-    want_info = parse_tensor_type(str(want))
+    have_info = b.types.info(value.type)
+    want_info = b.types.info(want)
     if have_info is None or want_info is None:
         raise Unsupported(f"handler produced {value.type} where {want} is expected")
     if have_info[1] is not None and want_info[1] is not None and have_info[1] != want_info[1]:
