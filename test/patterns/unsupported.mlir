@@ -15,12 +15,12 @@ func.func @test_unknown_op_untouched(%arg0: !torch.vtensor<[3],f32>) -> !torch.v
 // -----
 
 // A declined case keeps the op, and the reason is reported.
-// CHECK-LABEL: func.func @test_declined_float8_cast
-func.func @test_declined_float8_cast(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f8E4M3FN> attributes {torch.onnx_meta.opset_version = 19 : si64} {
-  // CHECK: torch.operator "onnx.Cast"(%arg0) {torch.onnx.to = 17 : si64}
-  // expected-remark@+1 {{onnx.Cast was not converted: float8 casts (saturate/rounding semantics) are not supported}}
-  %0 = torch.operator "onnx.Cast"(%arg0) {torch.onnx.to = 17 : si64} : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f8E4M3FN>
-  return %0 : !torch.vtensor<[3],f8E4M3FN>
+// CHECK-LABEL: func.func @test_declined_reshape_two_minus_one
+func.func @test_declined_reshape_two_minus_one(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {
+  // CHECK: torch.operator "onnx.Reshape"(%arg0) {torch.onnx.shape = [-1 : si64, -1 : si64]}
+  // expected-remark@+1 {{onnx.Reshape was not converted: more than one -1 in the target shape}}
+  %0 = torch.operator "onnx.Reshape"(%arg0) {torch.onnx.shape = [-1 : si64, -1 : si64]} : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor<[?,?],f32>
+  return %0 : !torch.vtensor<[?,?],f32>
 }
 
 // -----
