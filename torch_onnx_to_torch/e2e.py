@@ -31,12 +31,20 @@ class Outcome:
     unconverted: dict[str, list[str]] = field(default_factory=dict)  # op -> reasons
 
 
+class Unconverted(Exception):
+    """Raised by a converter hook that failed because it could not convert some ops."""
+
+    def __init__(self, reasons: dict[str, list[str]]):
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
 def _first_lines(text: str, n: int = 6) -> str:
     lines = [ln for ln in str(text).strip().splitlines() if ln.strip()]
     return "\n".join(lines[:n])
 
 
-def convert_model(model: onnx.ModelProto, converter=None):
+def convert_model(model: onnx.ModelProto, converter=None, progress=None):
     """Import + convert; returns (module text, Outcome or None when everything converted).
 
     `converter(module)` defaults to our pass; the conformance reference swaps in another.
@@ -46,6 +54,8 @@ def convert_model(model: onnx.ModelProto, converter=None):
         module = import_model(model, ctx)
     except ImportFailure as e:
         return None, Outcome("import_error", _first_lines(str(e)))
+    if progress:
+        progress("convert_error")
     try:
         if converter is None:
             report = convert(module)
@@ -57,6 +67,9 @@ def convert_model(model: onnx.ModelProto, converter=None):
         else:
             converter(module)
             reasons = {}
+    except Unconverted as e:
+        detail = "; ".join(f"{op}: {' | '.join(r)}" for op, r in e.reasons.items())
+        return None, Outcome("unconverted", _first_lines(detail, 3), e.reasons)
     except Exception as e:
         return None, Outcome("convert_error", _first_lines(str(e)))
     text = module.operation.get_asm(enable_debug_info=False)
@@ -92,30 +105,79 @@ def run_compiled(vmfb: bytes, entry: str, inputs: list[np.ndarray]) -> list[np.n
     results = fn(*inputs)
     if not isinstance(results, (list, tuple)):
         results = [results]
-    return [np.asarray(r.to_host() if hasattr(r, "to_host") else r) for r in results]
+    return [_host(r) for r in results]
 
 
-def compare(actual: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> str:
-    """'' if equal within tolerance (exact for ints/bools, NaN == NaN), else why not."""
+def _host(r):
+    if isinstance(r, (list, tuple)):
+        return [_host(x) for x in r]
+    return np.asarray(r.to_host() if hasattr(r, "to_host") else r)
+
+
+def as_value(v):
+    """A data-set entry as numpy: TensorProto -> array, sequences element-wise, None kept."""
+    if isinstance(v, onnx.TensorProto):
+        return numpy_helper.to_array(v)
+    if isinstance(v, (list, tuple)):
+        return [as_value(x) for x in v]
+    if v is None:
+        return None
+    return np.asarray(v)
+
+
+def _exact_kind(dt: np.dtype) -> bool:
+    """Integers and bools compare exactly; so do ml_dtypes' sub-byte ints (int4, uint2, ...)."""
+    return dt.kind in "biu" or dt.name.startswith(("int", "uint"))
+
+
+def compare(actual, expected, rtol: float, atol: float) -> str:
+    """'' if `actual` matches `expected`, else why not.
+
+    Like the ONNX backend runner: same shape and dtype, allclose with the case's rtol/atol
+    (bfloat16 gets two ULPs of rtol), NaN equal to NaN; but ints and bools must be exact.
+    Sequences compare element-wise; strings compare exactly.
+    """
+    if isinstance(expected, (list, tuple)) or expected is None:
+        if not isinstance(actual, (list, tuple)) and expected is not None:
+            return f"got a {type(actual).__name__}, expected a sequence"
+        if expected is None:
+            return "" if actual is None else "expected an empty optional"
+        if len(actual) != len(expected):
+            return f"sequence of {len(actual)} tensors, expected {len(expected)}"
+        for k, (a, e) in enumerate(zip(actual, expected)):
+            why = compare(a, e, rtol, atol)
+            if why:
+                return f"sequence element {k}: {why}"
+        return ""
+    actual, expected = np.asarray(actual), np.asarray(expected)
     if tuple(actual.shape) != tuple(expected.shape):
         return f"shape {tuple(actual.shape)} != expected {tuple(expected.shape)}"
-    if expected.dtype.kind in "biu" or expected.dtype == np.bool_:
-        if actual.dtype != expected.dtype and actual.astype(expected.dtype).tolist() != \
-                actual.tolist():
-            return f"dtype {actual.dtype} != expected {expected.dtype}"
-        bad = np.asarray(actual).astype(expected.dtype) != expected
+    if expected.dtype.kind in "OUS":
+        bad = actual.astype(str) != expected.astype(str)
+        return f"{int(bad.sum())} of {bad.size} strings differ" if bad.any() else ""
+    if actual.dtype != expected.dtype:
+        return f"dtype {actual.dtype} != expected {expected.dtype}"
+    if _exact_kind(expected.dtype):
+        a, e = actual.astype(np.int64), expected.astype(np.int64)
+        if expected.dtype == np.uint64:
+            a, e = actual, expected
+        bad = a != e
         if bad.any():
-            i = np.argwhere(bad)[0]
-            return (f"{int(bad.sum())} of {bad.size} elements differ, first at {tuple(i)}: "
-                    f"{actual[tuple(i)]} != {expected[tuple(i)]}")
+            i = tuple(np.argwhere(bad)[0])
+            return (f"{int(bad.sum())} of {bad.size} elements differ, first at {i}: "
+                    f"{actual[i]} != {expected[i]}")
         return ""
-    a = np.asarray(actual, dtype=np.float64) if expected.dtype.kind != "c" else actual
-    e = np.asarray(expected, dtype=np.float64) if expected.dtype.kind != "c" else expected
+    if expected.dtype.name == "bfloat16":
+        rtol = max(rtol, 2**-6)
+    if expected.dtype.kind == "c":
+        a, e = actual, expected
+    else:
+        a, e = actual.astype(np.float64), expected.astype(np.float64)
     ok = np.isclose(a, e, rtol=rtol, atol=atol, equal_nan=True)
     if not ok.all():
-        i = np.argwhere(~ok)[0]
+        i = tuple(np.argwhere(~ok)[0])
         return (f"{int((~ok).sum())} of {ok.size} elements differ beyond rtol={rtol} "
-                f"atol={atol}, first at {tuple(i)}: {a[tuple(i)]} != {e[tuple(i)]}")
+                f"atol={atol}, first at {i}: {a[i]} != {e[i]}")
     return ""
 
 
@@ -128,26 +190,36 @@ def read_pb(path: str) -> np.ndarray:
 
 
 def run_model(model: onnx.ModelProto, data_sets, rtol: float = 1e-3, atol: float = 1e-7,
-              converter=None) -> Outcome:
-    """The whole flow for one model; `data_sets` is [(inputs, expected_outputs), ...]."""
-    text, failed = convert_model(model, converter)
+              converter=None, progress=None) -> Outcome:
+    """The whole flow for one model; `data_sets` is [(inputs, expected_outputs), ...].
+
+    `progress(stage)`, if given, is called before each step with the stage a failure there
+    would be recorded as (import_error, compile_error, run_error), so a supervisor that sees
+    the process die or hang knows where it was.
+    """
+    note = progress or (lambda stage: None)
+    note("import_error")
+    text, failed = convert_model(model, converter, note)
     if failed:
         return failed
+    note("compile_error")
     try:
         vmfb = compile_torch_ir(text)
     except Exception as e:
         return Outcome("compile_error", _first_lines(_compiler_message(str(e))))
     entry = _entry_name(model)
     for k, (inputs, expected) in enumerate(data_sets):
+        note("run_error")
         try:
-            actual = run_compiled(vmfb, entry, list(inputs))
+            actual = run_compiled(vmfb, entry, [as_value(x) for x in inputs])
         except Exception as e:
             return Outcome("run_error", _first_lines(f"data set {k}: {type(e).__name__}: {e}"))
         if len(actual) != len(expected):
             return Outcome("mismatch", f"data set {k}: {len(actual)} outputs, expected "
                                        f"{len(expected)}")
+        note("mismatch")
         for j, (a, e) in enumerate(zip(actual, expected)):
-            why = compare(a, np.asarray(e), rtol, atol)
+            why = compare(a, as_value(e), rtol, atol)
             if why:
                 return Outcome("mismatch", f"data set {k} output {j}: {why}")
     return Outcome("pass")

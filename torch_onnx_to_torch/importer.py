@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import onnx
@@ -41,50 +42,150 @@ def _check_external_paths(model: onnx.ModelProto, data_dir: Path) -> None:
                     raise ImportFailure(f"external data file {target} is missing")
 
 
-def load_model(path: str | os.PathLike, data_dir: str | os.PathLike | None = None,
-               opset_version: int | None = None, infer_shapes: bool = True
-               ) -> onnx.ModelProto:
-    """Load, optionally upgrade, and shape-infer an ONNX model (file-based above 2 GB)."""
+def read_model(path: str | os.PathLike) -> onnx.ModelProto:
+    """The model proto at `path`, without its external data; checks the IR version."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailure(f"no such file: {path}")
     try:
         model = onnx.load(str(path), load_external_data=False)
     except Exception as e:  # protobuf raises DecodeError and friends
-        raise ImportFailure(f"{path} is not a valid ONNX model: {type(e).__name__}: {e}")
+        raise ImportFailure(f"{path} is not a valid ONNX model: {type(e).__name__}: "
+                            f"{_one_line(e)}") from None
+    if not model.HasField("graph"):
+        raise ImportFailure(f"{path} is not a valid ONNX model: it has no graph")
     if model.ir_version > onnx.IR_VERSION:
         raise ImportFailure(f"{path} has IR version {model.ir_version}; this onnx supports up "
                             f"to {onnx.IR_VERSION}")
-    ddir = Path(data_dir) if data_dir is not None else path.parent
+    return model
+
+
+def load_external(model: onnx.ModelProto, data_dir: str | os.PathLike) -> None:
+    """Load the model's external tensors from `data_dir`, refusing paths that escape it."""
+    ddir = Path(data_dir)
     _check_external_paths(model, ddir)
     try:
         onnx.load_external_data_for_model(model, str(ddir))
     except Exception as e:
-        raise ImportFailure(f"cannot load external data from {ddir}: {e}")
-    if opset_version:
-        try:
-            model = onnx.version_converter.convert_version(model, opset_version)
-        except Exception as e:
-            raise ImportFailure(f"cannot convert {path} to opset {opset_version}: {e}")
-    if infer_shapes:
-        model = _infer_shapes(model)
+        raise ImportFailure(f"cannot load external data from {ddir}: {_one_line(e)}") from None
+
+
+def upgrade_opset(model: onnx.ModelProto, opset_version: int) -> onnx.ModelProto:
+    """The model converted to `opset_version` of the default domain by onnx's converter."""
+    try:
+        return onnx.version_converter.convert_version(model, opset_version)
+    except Exception as e:
+        raise ImportFailure(f"cannot convert the model to opset {opset_version}: "
+                            f"{_one_line(e)}") from None
+
+
+def load_model(path: str | os.PathLike, data_dir: str | os.PathLike | None = None,
+               opset_version: int | None = None, infer_shapes: bool = True,
+               progress: Callable[[str], None] | None = None) -> onnx.ModelProto:
+    """Load, optionally upgrade, and shape-infer an ONNX model (file-based above 2 GB).
+
+    `progress(message)` is called after each step that was done.
+    """
+    note = progress or (lambda message: None)
+    model = read_model(path)
+    note(f"read {path}: {count_nodes(model.graph)} nodes, "
+         f"{len(model.graph.initializer)} initializers")
+    ddir = Path(data_dir) if data_dir is not None else Path(path).parent
+    ext = external_bytes(model, ddir)
+    if ext + model.ByteSize() >= _TWO_GB:
+        # Too big for one protobuf once the data is in: upgrade and shape-infer the proto
+        # without its external tensors (as file-based inference would), then load them.
+        _check_external_paths(model, ddir)
+        steps = ["upgrade", "infer", "load"]
+    else:
+        steps = ["load", "upgrade", "infer"]
+    for step in steps:
+        if step == "load":
+            load_external(model, ddir)
+            if ext:
+                note(f"loaded {_size(ext)} of external data from {ddir}")
+        elif step == "upgrade" and opset_version:
+            model = upgrade_opset(model, opset_version)
+            note(f"converted to opset {opset_version}")
+        elif step == "infer" and infer_shapes:
+            model = infer_model_shapes(model)
+            note("shape inference")
     return model
 
 
-def _infer_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
-    if model.ByteSize() < _TWO_GB:
+def _size(n: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return ""
+
+
+def count_nodes(graph: onnx.GraphProto) -> int:
+    """Nodes in `graph` and its subgraphs."""
+    n = 0
+    for node in graph.node:
+        n += 1
+        for attr in node.attribute:
+            if attr.HasField("g"):
+                n += count_nodes(attr.g)
+            for g in attr.graphs:
+                n += count_nodes(g)
+    return n
+
+
+def external_bytes(model: onnx.ModelProto, data_dir: str | os.PathLike) -> int:
+    """Bytes of external data the model refers to (by `length`, else the file's size)."""
+    total, files = 0, set()
+    for t in onnx.external_data_helper._get_all_tensors(model):
+        if t.data_location != onnx.TensorProto.EXTERNAL:
+            continue
+        info = {e.key: e.value for e in t.external_data}
+        if "length" in info:
+            total += int(info["length"])
+        elif "location" in info and info["location"] not in files:
+            files.add(info["location"])
+            try:
+                total += os.path.getsize(os.path.join(data_dir, info["location"]))
+            except OSError:
+                pass
+    return total
+
+
+def _one_line(e: Exception) -> str:
+    lines = [ln.strip() for ln in str(e).splitlines() if ln.strip()]
+    return lines[0] if lines else type(e).__name__
+
+
+def infer_model_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
+    """ONNX shape inference with data propagation; file-based for models of 2 GB or more.
+
+    Shape inference is best effort: if it fails the model is returned as it was, since the
+    importer copes with missing value infos.
+    """
+    try:
+        small = model.ByteSize() < _TWO_GB
+    except Exception:  # some protobuf builds refuse to size a message past 2 GB
+        small = False
+    if small:
         try:
             return shape_inference.infer_shapes(model, data_prop=True)
         except Exception:
-            return model  # the importer copes with missing value infos
+            return model
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, "in.onnx"), os.path.join(tmp, "out.onnx")
+        # onnx.save moves the tensors of `model` itself into in.data: load them back before
+        # the directory goes, whatever happens.
         onnx.save(model, src, save_as_external_data=True, all_tensors_to_one_file=True,
                   location="in.data")
-        shape_inference.infer_shapes_path(src, dst)
-        out = onnx.load(dst, load_external_data=False)
-        onnx.load_external_data_for_model(out, tmp)
-        return out
+        try:
+            shape_inference.infer_shapes_path(src, dst, data_prop=True)
+            out = onnx.load(dst, load_external_data=False)
+            onnx.load_external_data_for_model(out, tmp)
+            return out
+        except Exception:
+            onnx.load_external_data_for_model(model, tmp)
+            return model
 
 
 def new_context() -> ir.Context:

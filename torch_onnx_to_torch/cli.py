@@ -1,0 +1,340 @@
+"""`torch-onnx-to-torch`: import an ONNX model and convert it; run the conformance suite.
+
+    torch-onnx-to-torch import MODEL.onnx [-o OUT.mlir] [--bytecode] [--data-dir DIR]
+                        [--opset-version N] [--report] [--report-json FILE]
+                        [--lower-to linalg|tosa|stablehlo] [--strict] [-v]
+    torch-onnx-to-torch conformance [--filter REGEX] [-j N] [--reference cxx] [--json-out FILE]
+                        [--summary-out FILE.md] [--expect FILE] [--update-expectations] ...
+
+Converting MLIR that is already imported is the job of `torch-onnx-to-torch-opt`.
+Errors in the input are one line on stderr and exit code 1; bad usage is exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+
+from .conversion import PASS_NAME
+
+# torch-mlir pipelines run after our pass by `import --lower-to`.
+LOWERINGS = {
+    "linalg": "torch-lower-to-backend-contract,"
+              "torch-backend-to-linalg-on-tensors-backend-pipeline",
+    "tosa": "torch-lower-to-backend-contract,torch-backend-to-tosa-backend-pipeline",
+    "stablehlo": "torch-lower-to-backend-contract,torch-backend-to-stablehlo-backend-pipeline",
+}
+LARGE_MODEL_NODES = 1000
+LARGE_MODEL_BYTES = 64 * 2**20
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit code 1."""
+
+
+class _Progress:
+    """Stage lines with timings on stderr, for large models or with -v."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.start = self.last = time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        now = time.monotonic()
+        if self.enabled:
+            print(f"[{now - self.start:7.1f}s] {message} ({now - self.last:.1f}s)",
+                  file=sys.stderr, flush=True)
+        self.last = now
+
+
+# ---------------------------------------------------------------------------------------------
+# import
+
+
+def _operator_counts(module) -> Counter:
+    """`torch.operator` names in a module (what our pass will see)."""
+    from torch_mlir import ir
+    from torch_mlir.dialects import torch as torch_d
+
+    counts: Counter = Counter()
+
+    def visit(op):
+        counts[op.operation.attributes["name"].value] += 1
+        return ir.WalkResult.ADVANCE
+
+    module.operation.walk(visit, ir.WalkOrder.POST_ORDER, torch_d.OperatorOp)
+    return counts
+
+
+def build_report(before: Counter, report) -> dict:
+    """Per op type: count in the model, converted, left, and the reasons for what was left."""
+    reasons: dict[str, Counter] = defaultdict(Counter)
+    for d in report.declines:
+        reasons[d.op][d.reason] += 1
+    left = report.left
+    rows = []
+    for op in sorted(set(before) | set(left) | set(report.converted)):
+        rows.append({"op": op, "count": before.get(op, 0),
+                     "converted": report.converted.get(op, 0), "left": left.get(op, 0),
+                     "reasons": dict(reasons[op].most_common())})
+    return {"ops": rows, "converted": sum(report.converted.values()),
+            "left": sum(left.values())}
+
+
+def format_report(rep: dict) -> str:
+    """The report as a plain-text table."""
+    rows = rep["ops"]
+    w = max([len("op")] + [len(r["op"]) for r in rows])
+    out = [f"{'op':<{w}}  {'count':>6}  {'converted':>9}  {'left':>5}  reasons for what was left"]
+    for r in rows:
+        why = "; ".join(f"{k} (x{n})" if n > 1 else k for k, n in r["reasons"].items())
+        out.append(f"{r['op']:<{w}}  {r['count']:>6}  {r['converted']:>9}  {r['left']:>5}  {why}")
+    total = sum(r["count"] for r in rows)
+    out.append(f"{'total':<{w}}  {total:>6}  {rep['converted']:>9}  {rep['left']:>5}")
+    return "\n".join(out)
+
+
+def cmd_import(args) -> int:
+    from torch_mlir import ir
+
+    from . import convert
+    from .importer import ImportFailure, count_nodes, import_model, load_model, new_context
+    from .pipeline import Pipeline, PipelineError
+
+    try:
+        size = os.path.getsize(args.model)
+    except OSError:
+        size = 0
+    progress = _Progress(args.verbose or size >= LARGE_MODEL_BYTES)
+
+    def note(message: str) -> None:
+        if message.startswith("read ") and not progress.enabled:
+            m = re.search(r": (\d+) nodes", message)
+            progress.enabled = bool(m and int(m.group(1)) >= LARGE_MODEL_NODES)
+        progress(message)
+
+    try:
+        model = load_model(args.model, args.data_dir, args.opset_version, progress=note)
+        ctx = new_context()
+        module = import_model(model, ctx)
+    except ImportFailure as e:
+        raise CliError(str(e)) from None
+    n_nodes = count_nodes(model.graph)
+    del model
+    progress("imported with torch-mlir's ONNX importer")
+    before = _operator_counts(module)
+    try:
+        report = convert(module)
+    except ir.MLIRError as e:
+        raise CliError(f"conversion failed: {_mlir_error_line(e)}") from None
+    progress(f"{PASS_NAME}: {report.summary()}")
+    rep = build_report(before, report)
+    rep["model"] = args.model
+    rep["nodes"] = n_nodes
+    if args.report:
+        print(format_report(rep), file=sys.stderr)
+    if args.report_json:
+        try:
+            with open(args.report_json, "w") as f:
+                json.dump(rep, f, indent=1)
+                f.write("\n")
+        except OSError as e:
+            raise CliError(f"cannot write {args.report_json}: {e.strerror}") from None
+    if report.declines and (args.strict or args.lower_to):
+        why = "--strict" if args.strict else f"--lower-to {args.lower_to}"
+        for d in report.declines:
+            where = "" if d.location in ('loc("")', "loc(unknown)") else f"{d.location}: "
+            print(f"{where}{d.op} was not converted: {d.reason}", file=sys.stderr)
+        raise CliError(f"{len(report.declines)} op(s) left unconverted ({why} needs all "
+                       "converted); nothing written")
+    if args.lower_to:
+        pipe = f"builtin.module({LOWERINGS[args.lower_to]})"
+        try:
+            Pipeline(pipe).run(module)
+        except (ir.MLIRError, PipelineError) as e:
+            raise CliError(f"lowering to {args.lower_to} failed: {_mlir_error_line(e)}") from None
+        progress(f"lowered to {args.lower_to}")
+    _write_module(module, args.output, args.bytecode)
+    progress(f"wrote {args.output if args.output != '-' else 'stdout'}")
+    return 0
+
+
+def _mlir_error_line(e: Exception) -> str:
+    """The first diagnostic of an MLIRError, on one line."""
+    diags = getattr(e, "error_diagnostics", None)
+    if diags:
+        d = diags[0]
+        return f"{d.location}: {d.message}".replace("\n", " ")
+    lines = [ln.strip() for ln in str(e).splitlines() if ln.strip()]
+    return " ".join(lines[:2])
+
+
+def _write_module(module, output: str, bytecode: bool) -> None:
+    try:
+        if output == "-":
+            if bytecode:
+                module.operation.write_bytecode(sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            else:
+                module.operation.print(file=sys.stdout, enable_debug_info=False)
+            return
+        with open(output, "wb" if bytecode else "w") as f:
+            if bytecode:
+                module.operation.write_bytecode(f)
+            else:
+                module.operation.print(file=f, enable_debug_info=False)
+    except OSError as e:
+        raise CliError(f"cannot write {output}: {e.strerror}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# conformance
+
+
+def cmd_conformance(args) -> int:
+    from . import conformance as cf
+
+    reference = args.reference == "cxx"
+    if reference and (args.expect or args.update_expectations):
+        raise CliError("--expect / --update-expectations apply to our pass only, not to "
+                       "--reference cxx")
+    if args.update_expectations and not args.expect:
+        raise CliError("--update-expectations needs --expect FILE (the file to write)")
+    t0 = time.monotonic()
+    cases = cf.collect_cases(args.filter, args.sample)
+    if not cases:
+        raise CliError(f"no test case matches --filter {args.filter!r}")
+    label = cf.REFERENCE_CXX if reference else cf.OURS
+    print(f"{label}: {len(cases)} ONNX node test case(s), -j {args.jobs}, "
+          f"timeout {args.timeout:g} s", file=sys.stderr, flush=True)
+    done = [0]
+
+    def on_result(r) -> None:
+        done[0] += 1
+        if args.quiet:
+            return
+        first = r.detail.splitlines()[0][:150] if r.detail and r.stage != "pass" else ""
+        print(f"[{done[0]:4d}/{len(cases)}] {r.name:55s} {r.stage:13s} {r.seconds:6.1f}s "
+              f"{first}", file=sys.stderr, flush=True)
+
+    results = cf.run_cases(cases, args.jobs, args.timeout, reference, on_result)
+    wall = time.monotonic() - t0
+    if args.json_out:
+        cf.write_jsonl(results, args.json_out)
+    side = cf.read_jsonl(args.side_by_side) if args.side_by_side else None
+    scope = (f"{len(cases)} cases" + (f" matching `{args.filter}`" if args.filter else "") +
+             (f", every {args.sample}th" if args.sample > 1 else ""))
+    note = (f"onnx {_version('onnx')}, torch-mlir {_version('torch-mlir')}, "
+            f"IREE {_version('iree-base-compiler')} (llvm-cpu); {scope}; -j {args.jobs}; "
+            f"wall time {wall / 60:.1f} min.")
+    if reference:
+        note = ("**This is the reference run with torch-mlir's C++ pass, for comparison only; "
+                "the product never uses it.**\n\n" + note)
+    md = cf.summary_markdown(results, side, note=note)
+    if args.summary_out:
+        with open(args.summary_out, "w") as f:
+            f.write(md)
+    stages = Counter(r.stage for r in results)
+    print("\n" + " ".join(f"{s}={stages[s]}" for s in cf.STAGES), file=sys.stderr)
+    print(f"{label}: pass {stages['pass']}/{len(results)} in {wall / 60:.1f} min",
+          file=sys.stderr)
+    if not args.expect:
+        return 0
+    expected = cf.load_expectations(args.expect)
+    if args.update_expectations:
+        cf.write_expectations(results, args.expect, full_run=not args.filter and args.sample == 1)
+        print(f"wrote expectations for {len(results)} case(s) to {args.expect}", file=sys.stderr)
+        return 0
+    if not expected:
+        raise CliError(f"no expectations in {args.expect}")
+    cmp = cf.compare_with_expectations(results, expected)
+    print("\n" + cf.format_comparison(cmp, args.expect), file=sys.stderr)
+    return 0 if cmp.ok else 1
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "?"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="torch-onnx-to-torch",
+        description="Import ONNX models into torch-mlir with Python-authored conversions; "
+                    "measure conformance on the ONNX node tests. (For MLIR input use "
+                    "torch-onnx-to-torch-opt.)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    imp = sub.add_parser("import", help="ONNX model -> torch-mlir IR (our pass applied)")
+    imp.add_argument("model", help="the .onnx file")
+    imp.add_argument("-o", dest="output", default="-", help="output file (default: stdout)")
+    imp.add_argument("--bytecode", action="store_true", help="write MLIR bytecode, not text")
+    imp.add_argument("--data-dir", help="directory of external data (default: the model's); "
+                     "paths that escape it are refused")
+    imp.add_argument("--opset-version", type=int,
+                     help="upgrade the model to this opset first (onnx version converter)")
+    imp.add_argument("--report", action="store_true",
+                     help="print per op type: count, converted, left and why, on stderr")
+    imp.add_argument("--report-json", metavar="FILE", help="write the same report as JSON")
+    imp.add_argument("--lower-to", choices=sorted(LOWERINGS),
+                     help="then run torch-mlir's lowering to this backend contract: "
+                     + "; ".join(f"{k}: {v}" for k, v in LOWERINGS.items()))
+    imp.add_argument("--strict", action="store_true",
+                     help="fail (exit 1, nothing written) if any op is left unconverted")
+    imp.add_argument("-v", "--verbose", action="store_true",
+                     help="progress lines on stderr even for small models")
+    imp.set_defaults(func=cmd_import)
+
+    conf = sub.add_parser(
+        "conformance", help="run the ONNX backend node tests end to end (IREE llvm-cpu)",
+        description="Each case: import -> conversion -> (stop if any onnx op is left) -> IREE "
+                    "llvm-cpu compile -> run -> compare. A case that crashes or times out is "
+                    "recorded at the stage it had reached, with 'crashed' / 'timeout' in its "
+                    "detail.")
+    conf.add_argument("--filter", metavar="REGEX", help="only cases whose name matches")
+    conf.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    conf.add_argument("--timeout", type=float, default=300.0, help="seconds per case")
+    conf.add_argument("--sample", type=int, default=1, metavar="K",
+                      help="every K-th case (sorted by name) of those selected")
+    conf.add_argument("--reference", choices=["cxx"],
+                      help="use torch-mlir's C++ pass instead of ours (labelled reference run)")
+    conf.add_argument("--json-out", metavar="FILE", help="one JSON object per case")
+    conf.add_argument("--summary-out", metavar="FILE.md", help="markdown summary")
+    conf.add_argument("--side-by-side", metavar="REF.jsonl",
+                      help="add a reference run's numbers (its --json-out) to the summary")
+    conf.add_argument("--expect", metavar="FILE",
+                      help="compare with expectations; exit 1 if an expected pass fails")
+    conf.add_argument("--update-expectations", action="store_true",
+                      help="write this run's results into --expect FILE instead of comparing")
+    conf.add_argument("-q", "--quiet", action="store_true", help="no per-case lines")
+    conf.set_defaults(func=cmd_conformance)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `torch-onnx-to-torch`."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CliError as e:
+        print(f"torch-onnx-to-torch: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("torch-onnx-to-torch: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
