@@ -13,6 +13,7 @@ case, sorted by name; comparing a run with them flags every case expected to pas
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import multiprocessing as mp
 import multiprocessing.connection as mpc
@@ -126,6 +127,7 @@ def run_case(case, reference: bool = False, progress=None) -> CaseResult:
 
 def _child(case, reference: bool, conn, log_path: str, runner) -> None:
     os.setsid()  # our own process group, so a timeout also kills iree-compile
+    faulthandler.disable()  # a parent's handler would dump our crash onto its own stderr
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(fd, 1)
     os.dup2(fd, 2)

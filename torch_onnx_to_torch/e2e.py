@@ -155,6 +155,10 @@ def compare(actual, expected, rtol: float, atol: float) -> str:
     if expected.dtype.kind in "OUS":
         bad = actual.astype(str) != expected.astype(str)
         return f"{int(bad.sum())} of {bad.size} strings differ" if bad.any() else ""
+    if actual.dtype != expected.dtype and actual.dtype.kind in "iu" and \
+            expected.dtype.kind in "iu" and actual.dtype.itemsize == expected.dtype.itemsize:
+        # IREE's ABI has signless integers: a ui8 result comes back as int8 with the same bits.
+        actual = actual.view(expected.dtype)
     if actual.dtype != expected.dtype:
         return f"dtype {actual.dtype} != expected {expected.dtype}"
     if _exact_kind(expected.dtype):
