@@ -76,14 +76,7 @@ class Types:
         self.tensor_list = self.get("!torch.list<vtensor>")
         self.i64 = ir.IntegerType.get_signless(64, context)
         self.f64 = ir.F64Type.get(context)
-        self._scratch: ir.Module | None = None
-
-    @property
-    def scratch(self) -> ir.Module:
-        """An empty module reused to print resource blobs (see read_dense)."""
-        if self._scratch is None:
-            self._scratch = ir.Module.create(ir.Location.unknown(self.context))
-        return self._scratch
+        self.blobs = ResourceBlobs(context)
 
     def info(self, t: ir.Type):
         """`parse_tensor_type` of `t`, cached by type (printing a type costs microseconds)."""
@@ -102,27 +95,81 @@ class Types:
         return t
 
 
-_RESOURCE_RE = re.compile(r'"0x([0-9A-Fa-f]*)"')
 # Constants bigger than this are never read into Python (they are weights, not shapes).
 MAX_READ_ELEMENTS = 1 << 16
+_BLOB_RE = re.compile(r'^\s*("?[^":\s]+"?): "0x([0-9A-Fa-f]*)"', re.M)
+_RESOURCE_NAME_RE = re.compile(r"^dense_resource<([^>]+)>")
 
 
-def read_dense(attr: ir.Attribute, scratch: ir.Module | None = None) -> np.ndarray | None:
+def _small_shape(t) -> tuple[int, ...] | None:
+    """Static shape of a ranked tensor type with at most MAX_READ_ELEMENTS elements."""
+    if not isinstance(t, ir.RankedTensorType) or not t.has_static_shape:
+        return None
+    shape = tuple(t.shape)
+    n = 1
+    for d in shape:
+        n *= d
+    return shape if n <= MAX_READ_ELEMENTS else None
+
+
+class ResourceBlobs:
+    """Reads small dense_resource blobs, which the bindings give no direct access to.
+
+    The attributes are put on a scratch module as discardable attributes and the module is
+    printed once: the printer writes the blobs of the resources it references. To print once
+    per function rather than once per read, the pass sets `candidates` to a callable giving the
+    other small resource attributes of the function, loaded together on the first miss.
+    """
+
+    def __init__(self, context: ir.Context):
+        self.context = context
+        self.candidates = None
+        self._raw: dict[str, bytes | None] = {}
+        self._scratch: ir.Module | None = None
+
+    def raw(self, attr: ir.Attribute) -> bytes | None:
+        """The bytes of a small dense_resource attribute, or None."""
+        m = _RESOURCE_NAME_RE.match(str(attr))
+        if m is None:
+            return None
+        name = m.group(1)
+        if name not in self._raw:
+            batch = [attr]
+            if self.candidates is not None:  # consumed by the first miss of a function
+                batch += self.candidates()
+                self.candidates = None
+            self._load(batch)
+            self._raw.setdefault(name, None)
+        return self._raw[name]
+
+    def _load(self, attrs) -> None:
+        if self._scratch is None:
+            self._scratch = ir.Module.create(ir.Location.unknown(self.context))
+        small = [a for a in attrs if _small_shape(getattr(a, "type", None)) is not None]
+        if not small:
+            return
+        holder = self._scratch.operation.attributes
+        holder["blobs"] = ir.ArrayAttr.get(small, self.context)
+        text = self._scratch.operation.get_asm()
+        del holder["blobs"]
+        tail = text[text.find("dialect_resources"):]
+        for name, hexdata in _BLOB_RE.findall(tail):
+            # the first 4 bytes of a blob hold its alignment
+            self._raw[name] = bytes.fromhex(hexdata)[4:]
+
+
+def read_dense(attr: ir.Attribute, blobs: ResourceBlobs | None = None) -> np.ndarray | None:
     """Values of a small dense or dense_resource elements attribute, else None.
 
     Used for shape-like operands (axes, pads, shapes); never for weights, which stay in MLIR.
-    `scratch` is an empty module to reuse for reading resource blobs (see Types.scratch).
     """
-    asm_type = str(attr.type) if hasattr(attr, "type") else None
-    if asm_type is None or not asm_type.startswith("tensor<"):
+    t = getattr(attr, "type", None)
+    shape = _small_shape(t)
+    if shape is None:
         return None
-    m = re.match(r"tensor<((?:\d+x)*)([^>]+)>", asm_type)
-    if m is None:
-        return None
-    shape = tuple(int(d) for d in m.group(1).split("x") if d)
-    elt = m.group(2)
+    elt = str(t.element_type)
     row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get({"i64": "si64", "i32": "si32"}.get(elt, ""))
-    if row is None or row.numpy is None or int(np.prod(shape)) > MAX_READ_ELEMENTS:
+    if row is None or row.numpy is None:
         return None
     if isinstance(attr, ir.DenseElementsAttr):
         if attr.is_splat:
@@ -136,25 +183,12 @@ def read_dense(attr: ir.Attribute, scratch: ir.Module | None = None) -> np.ndarr
                 shape
             )
         return np.array(attr).astype(row.numpy).reshape(shape)
-    if str(attr).startswith("dense_resource<"):
-        # The bindings give no access to a resource blob; print a one-op module holding only
-        # this attribute and read its blob back. Bounded by MAX_READ_ELEMENTS above.
-        tmp = scratch if scratch is not None else ir.Module.create(
-            ir.Location.unknown(attr.context))
-        holder = ir.Operation.create(
-            "torch.vtensor.literal",
-            results=[ir.Type.parse(vtensor_asm(shape, elt), attr.context)],
-            attributes={"value": attr},
-            ip=ir.InsertionPoint(tmp.body),
-            loc=ir.Location.unknown(attr.context),
-        )
-        found = _RESOURCE_RE.search(tmp.operation.get_asm())
-        holder.erase()
-        if found is None:
-            return None
-        raw = bytes.fromhex(found.group(1))[4:]  # the first 4 bytes hold the alignment
-        return np.frombuffer(raw, dtype=row.numpy).reshape(shape).copy()
-    return None
+    raw = (blobs or ResourceBlobs(attr.context)).raw(attr)
+    if raw is None:
+        return None
+    if elt == "i1":
+        return np.frombuffer(raw, dtype=np.uint8).astype(np.bool_).reshape(shape)
+    return np.frombuffer(raw, dtype=row.numpy).reshape(shape).copy()
 
 
 def _iter_dense(attr):
@@ -343,13 +377,13 @@ class Binder:
             return None
         op = owner.operation
         if op.name == "torch.vtensor.literal":
-            return read_dense(op.attributes["value"], self.types.scratch)
+            return read_dense(op.attributes["value"], self.types.blobs)
         if op.name == "torch.operator":
             if op.attributes["name"].value != "onnx.Constant":
                 return None
             attrs = op.attributes
             if "torch.onnx.value" in attrs:
-                return read_dense(attrs["torch.onnx.value"], self.types.scratch)
+                return read_dense(attrs["torch.onnx.value"], self.types.blobs)
             for key, kind in (("value_int", np.int64), ("value_float", np.float32)):
                 if "torch.onnx." + key in attrs:
                     return np.array(attrs["torch.onnx." + key].value, dtype=kind)

@@ -119,6 +119,28 @@ def _functions(root: ir.Operation) -> list[ir.Operation]:
     return funcs
 
 
+def _resource_constants(func: ir.Operation) -> list[ir.Attribute]:
+    """The integer-typed dense_resource values of the literals and onnx.Constant ops of `func`
+    (shape-like operands), whose small blobs are then read together (see ResourceBlobs)."""
+    found = []
+
+    def literal(o):
+        found.append(o.operation.attributes["value"])
+        return ir.WalkResult.ADVANCE
+
+    def constant(o):
+        attrs = o.operation.attributes
+        if "torch.onnx.value" in attrs and attrs["name"].value == "onnx.Constant":
+            found.append(attrs["torch.onnx.value"])
+        return ir.WalkResult.ADVANCE
+
+    func.walk(literal, ir.WalkOrder.PRE_ORDER, torch_d.ValueTensorLiteralOp)
+    func.walk(constant, ir.WalkOrder.PRE_ORDER, torch_d.OperatorOp)
+    # dense_resource attributes are the ones the bindings do not downcast to DenseElementsAttr
+    return [a for a in found if not isinstance(a, ir.DenseElementsAttr)
+            and isinstance(getattr(a.type, "element_type", None), ir.IntegerType)]
+
+
 def _coerce(b: Binder, value: ir.Value, want: ir.Type) -> ir.Value:
     """Make `value` have exactly the ONNX result type `want` (a static-info cast)."""
     if value.type == want:
@@ -218,6 +240,7 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
                          "function has no torch.onnx_meta.opset_version", options.strict)
             continue
         dispatch_cache.clear()
+        types.blobs.candidates = lambda func=func: _resource_constants(func)
         for o in ops:
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
     new = report.declines[first:]
