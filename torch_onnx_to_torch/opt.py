@@ -12,6 +12,7 @@ the Python pass. `--report` prints each op left unconverted as a remark with its
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .conversion import PASS_NAME, Report
 from .pipeline import PipelineError, build_pass_manager
 
 SPLIT_MARKER = "// -----"
+_BYTECODE_MAGIC = b"ML\xefR"
 
 
 @dataclass
@@ -48,8 +50,8 @@ def _severity_name(sev) -> str:
         name, _SEVERITY.get(int(sev) if isinstance(sev, int) else -1, name))
 
 
-def _process_chunk(text: str, pipeline: str, report_remarks: bool) -> tuple[str | None,
-                                                                            list[Diag]]:
+def _process_chunk(text: str | bytes, pipeline: str, report_remarks: bool,
+                   bytecode: bool = False) -> tuple[str | bytes | None, list[Diag]]:
     """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics)."""
     diags: list[Diag] = []
     ctx = ir.Context()
@@ -99,6 +101,10 @@ def _process_chunk(text: str, pipeline: str, report_remarks: bool) -> tuple[str 
                 line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
                 diags.append(Diag("remark", line, col,
                                   f"{d.op} was not converted: {d.reason}"))
+        if bytecode:
+            buf = io.BytesIO()
+            module.operation.write_bytecode(buf)
+            return buf.getvalue(), diags
         return module.operation.get_asm(assume_verified=True), diags
 
 
@@ -165,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pass-pipeline", default="")
     p.add_argument("--split-input-file", action="store_true")
     p.add_argument("--verify-diagnostics", action="store_true")
+    p.add_argument("--emit-bytecode", action="store_true", help="write MLIR bytecode")
     p.add_argument("--report", action="store_true",
                    help="print every op left unconverted as a remark with its reason")
     args, extra = p.parse_known_args(argv)
@@ -173,15 +180,28 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unrecognized arguments: {' '.join(bad)}")
     try:
         pipeline = _build_pipeline(args, extra)
-        text = sys.stdin.read() if args.input == "-" else open(args.input).read()
+        raw = sys.stdin.buffer.read() if args.input == "-" else open(args.input, "rb").read()
     except OSError as e:
         print(f"error: cannot read {args.input}: {e.strerror}", file=sys.stderr)
         return 1
     name = "<stdin>" if args.input == "-" else args.input
-    chunks = text.split(SPLIT_MARKER) if args.split_input_file else [text]
+    if raw.startswith(_BYTECODE_MAGIC):
+        if args.split_input_file or args.verify_diagnostics:
+            print("error: --split-input-file/--verify-diagnostics need textual input",
+                  file=sys.stderr)
+            return 1
+        chunks = [raw]
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            print(f"error: {name} is neither MLIR text nor MLIR bytecode", file=sys.stderr)
+            return 1
+        chunks = text.split(SPLIT_MARKER) if args.split_input_file else [text]
     outputs, failed, offset = [], False, 0
     for chunk in chunks:
-        out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics)
+        out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics,
+                                    args.emit_bytecode)
         if args.verify_diagnostics:
             for line, err in _verify(chunk, diags):
                 where = f"{name}:{line + offset}" if line else name
@@ -194,13 +214,16 @@ def main(argv: list[str] | None = None) -> int:
                 failed = True
         if out is not None:
             outputs.append(out)
-        offset += chunk.count("\n")
-    result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs)
-    result += "\n" if result else ""
-    if args.output == "-":
-        sys.stdout.write(result)
+        offset += chunk.count("\n") if isinstance(chunk, str) else 0
+    if args.emit_bytecode:
+        result = b"".join(outputs)
     else:
-        with open(args.output, "w") as f:
+        result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs)
+        result = (result + "\n").encode() if result else b""
+    if args.output == "-":
+        sys.stdout.buffer.write(result)
+    else:
+        with open(args.output, "wb") as f:
             f.write(result)
     return 1 if failed else 0
 
