@@ -53,3 +53,223 @@ func.func @test_floor(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
   %0 = torch.operator "onnx.Floor"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
   return %0 : !torch.vtensor<[3],f32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @test_depthtospace_dcr
+func.func @test_depthtospace_dcr(%arg0: !torch.vtensor<[1,8,2,3],f32>) -> !torch.vtensor<[1,2,4,6],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[R:.*]] = torch.aten.reshape %arg0, %{{.*}} : !torch.vtensor<[1,8,2,3],f32>, !torch.list<int> -> !torch.vtensor<[1,2,2,2,2,3],f32>
+  // CHECK: %[[P:.*]] = torch.aten.permute %[[R]], %{{.*}} -> !torch.vtensor<[1,2,2,2,3,2],f32>
+  // CHECK: torch.aten.reshape %[[P]], %{{.*}} -> !torch.vtensor<[1,2,4,6],f32>
+  %0 = torch.operator "onnx.DepthToSpace"(%arg0) {torch.onnx.blocksize = 2 : si64} : (!torch.vtensor<[1,8,2,3],f32>) -> !torch.vtensor<[1,2,4,6],f32>
+  return %0 : !torch.vtensor<[1,2,4,6],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_depthtospace_crd_dynamic
+func.func @test_depthtospace_crd_dynamic(%arg0: !torch.vtensor<[?,8,?,3],f32>) -> !torch.vtensor<[?,2,?,6],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: %[[N:.*]] = torch.aten.size.int %arg0, %int0
+  // CHECK: %[[H:.*]] = torch.aten.size.int %arg0, %int2
+  // CHECK: torch.aten.reshape %arg0, %{{.*}} -> !torch.vtensor<[?,2,2,2,?,3],f32>
+  // CHECK: %[[PERM:.*]] = torch.prim.ListConstruct %int0{{.*}}, %int1, %int4, %int2{{.*}}, %int5, %int3{{.*}} :
+  // CHECK: torch.aten.permute %{{.*}}, %[[PERM]] : {{.*}} -> !torch.vtensor<[?,2,?,2,3,2],f32>
+  // CHECK: %[[H2:.*]] = torch.aten.mul.int %[[H]], %int2
+  // CHECK: %[[OUT:.*]] = torch.prim.ListConstruct %[[N]], %int2{{.*}}, %[[H2]], %int6
+  // CHECK: torch.aten.reshape %{{.*}}, %[[OUT]] : {{.*}} -> !torch.vtensor<[?,2,?,6],f32>
+  %0 = torch.operator "onnx.DepthToSpace"(%arg0) {torch.onnx.blocksize = 2 : si64, torch.onnx.mode = "CRD"} : (!torch.vtensor<[?,8,?,3],f32>) -> !torch.vtensor<[?,2,?,6],f32>
+  return %0 : !torch.vtensor<[?,2,?,6],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_det
+func.func @test_det(%arg0: !torch.vtensor<[3,2,2],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[COL:.*]] = torch.aten.slice.Tensor %arg0, %int2
+  // CHECK: %[[ABS:.*]] = torch.aten.abs %[[COL]]
+  // CHECK: %[[PIV:.*]] = torch.aten.argmax %[[ABS]], %int1{{.*}}, %true
+  // CHECK: torch.aten.where.self
+  // CHECK: torch.aten.ne.Scalar %[[PIV]]
+  // CHECK: torch.aten.div.Tensor
+  // CHECK: torch.aten.sub.Tensor
+  // CHECK: %[[DET:.*]] = torch.aten.mul.Tensor
+  // CHECK: torch.aten.reshape %[[DET]], %{{.*}} : !torch.vtensor<[3,1,1],f32>, !torch.list<int> -> !torch.vtensor<[3],f32>
+  %0 = torch.operator "onnx.Det"(%arg0) : (!torch.vtensor<[3,2,2],f32>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_dropout_v22_inference
+func.func @test_dropout_v22_inference(%arg0: !torch.vtensor<[3,4],f32>) -> (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3,4],i1>) attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[MASK:.*]] = torch.aten.ones_like %arg0, %int11, %none, %none, %none, %none : {{.*}} -> !torch.vtensor<[3,4],i1>
+  // CHECK: return %arg0, %[[MASK]]
+  %0:2 = torch.operator "onnx.Dropout"(%arg0) {torch.onnx.seed = 0 : si64} : (!torch.vtensor<[3,4],f32>) -> (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3,4],i1>)
+  return %0#0, %0#1 : !torch.vtensor<[3,4],f32>, !torch.vtensor<[3,4],i1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_dropout_training_runtime
+func.func @test_dropout_training_runtime(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[],f32>, %arg2: !torch.vtensor<[],i1>) -> (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3,4],i1>) attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[RND:.*]] = torch.aten.rand_like %arg0
+  // CHECK: %[[KEEP:.*]] = torch.aten.ge.Tensor %[[RND]], %arg1
+  // CHECK: %[[KEPT:.*]] = torch.aten.mul.Tensor %arg0
+  // CHECK: %[[ONEMINUS:.*]] = torch.aten.rsub.Scalar %arg1
+  // CHECK: %[[SCALE:.*]] = torch.aten.reciprocal %[[ONEMINUS]]
+  // CHECK: %[[Y:.*]] = torch.aten.mul.Tensor %[[KEPT]], %[[SCALE]]
+  // CHECK: %[[OUT:.*]] = torch.aten.where.self %arg2, %[[Y]], %arg0
+  // CHECK: %[[TEST:.*]] = torch.aten.logical_not %arg2
+  // CHECK: %[[MASK:.*]] = torch.aten.logical_or %[[KEEP]], %[[TEST]]
+  // CHECK: return %[[OUT]], %[[MASK]]
+  %0:2 = torch.operator "onnx.Dropout"(%arg0, %arg1, %arg2) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[],f32>, !torch.vtensor<[],i1>) -> (!torch.vtensor<[3,4],f32>, !torch.vtensor<[3,4],i1>)
+  return %0#0, %0#1 : !torch.vtensor<[3,4],f32>, !torch.vtensor<[3,4],i1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_dropout_training_const
+func.func @test_dropout_training_const(%arg0: !torch.vtensor<[3,4],f32>) -> !torch.vtensor<[3,4],f32> attributes {torch.onnx_meta.opset_version = 12 : si64} {
+  // CHECK: %[[RND:.*]] = torch.aten.rand_like %arg0
+  // CHECK: %[[RATIO:.*]] = torch.constant.float 2.500000e-01
+  // CHECK: torch.aten.ge.Scalar %[[RND]], %[[RATIO]]
+  // CHECK: %[[SCALE:.*]] = torch.constant.float 1.3333333333333333
+  // CHECK: torch.aten.mul.Scalar %{{.*}}, %[[SCALE]]
+  %r = torch.vtensor.literal(dense<2.500000e-01> : tensor<f32>) : !torch.vtensor<[],f32>
+  %t = torch.vtensor.literal(dense<true> : tensor<i1>) : !torch.vtensor<[],i1>
+  %0 = torch.operator "onnx.Dropout"(%arg0, %r, %t) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[],f32>, !torch.vtensor<[],i1>) -> !torch.vtensor<[3,4],f32>
+  return %0 : !torch.vtensor<[3,4],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_dropout_v7_mask
+func.func @test_dropout_v7_mask(%arg0: !torch.vtensor<[3],f32>) -> (!torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>) attributes {torch.onnx_meta.opset_version = 7 : si64} {
+  // Before opset 10 the mask has the input's float type.
+  // CHECK: %[[MASK:.*]] = torch.aten.ones_like %arg0, %int6, {{.*}} -> !torch.vtensor<[3],f32>
+  // CHECK: return %arg0, %[[MASK]]
+  %0:2 = torch.operator "onnx.Dropout"(%arg0) {torch.onnx.ratio = 2.000000e-01 : f32} : (!torch.vtensor<[3],f32>) -> (!torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>)
+  return %0#0, %0#1 : !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_dropout_v1_is_test
+func.func @test_dropout_v1_is_test(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {
+  // CHECK: return %arg0
+  %0 = torch.operator "onnx.Dropout"(%arg0) {torch.onnx.is_test = 1 : si64, torch.onnx.ratio = 2.000000e-01 : f32} : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_elu
+func.func @test_elu(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[ALPHA:.*]] = torch.constant.float 2.000000e+00
+  // CHECK: torch.aten.elu %arg0, %[[ALPHA]], %float1.000000e00, %float1.000000e00_0
+  %0 = torch.operator "onnx.Elu"(%arg0) {torch.onnx.alpha = 2.000000e+00 : f32} : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_elu_v1_default
+func.func @test_elu_v1_default(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {
+  // CHECK: torch.aten.elu %arg0, %float1.000000e00
+  %0 = torch.operator "onnx.Elu"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_expand_const_shape
+func.func @test_expand_const_shape(%arg0: !torch.vtensor<[3,1],f32>) -> !torch.vtensor<[2,3,6],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %int2, %int3, %int6
+  // CHECK: torch.aten.broadcast_to %arg0, %[[SHAPE]] : !torch.vtensor<[3,1],f32>, !torch.list<int> -> !torch.vtensor<[2,3,6],f32>
+  %s = torch.vtensor.literal(dense<[2, 1, 6]> : tensor<3xsi64>) : !torch.vtensor<[3],si64>
+  %0 = torch.operator "onnx.Expand"(%arg0, %s) : (!torch.vtensor<[3,1],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[2,3,6],f32>
+  return %0 : !torch.vtensor<[2,3,6],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_expand_runtime_shape
+func.func @test_expand_runtime_shape(%arg0: !torch.vtensor<[?,1],f32>, %arg1: !torch.vtensor<[2],si64>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 8 : si64} {
+  // A runtime shape entry of 1 keeps the input dim: s + (s == 1) * (d - 1).
+  // CHECK: %[[S0T:.*]] = torch.aten.select.int %arg1, %int0, %int0_0
+  // CHECK: %[[S0:.*]] = torch.aten.item %[[S0T]] : !torch.vtensor<[],si64> -> !torch.int
+  // CHECK: %[[S1T:.*]] = torch.aten.select.int %arg1, %int0_1, %int1
+  // CHECK: %[[S1:.*]] = torch.aten.item %[[S1T]]
+  // CHECK: %[[D0:.*]] = torch.aten.size.int %arg0, %int0_2
+  // CHECK: %[[IS1:.*]] = torch.aten.eq.int %[[S0]], %int1_3
+  // CHECK: %[[PICK:.*]] = torch.aten.Int.bool %[[IS1]]
+  // CHECK: %[[DM1:.*]] = torch.aten.sub.int %[[D0]], %int1_4
+  // CHECK: %[[EXTRA:.*]] = torch.aten.mul.int %[[PICK]], %[[DM1]]
+  // CHECK: %[[O0:.*]] = torch.aten.add.int %[[S0]], %[[EXTRA]]
+  // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %[[O0]], %[[S1]]
+  // CHECK: torch.aten.broadcast_to %arg0, %[[SHAPE]] : !torch.vtensor<[?,1],f32>, !torch.list<int> -> !torch.vtensor<[?,?],f32>
+  %0 = torch.operator "onnx.Expand"(%arg0, %arg1) : (!torch.vtensor<[?,1],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[?,?],f32>
+  return %0 : !torch.vtensor<[?,?],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_eyelike_k
+func.func @test_eyelike_k(%arg0: !torch.vtensor<[3,4],f32>) -> !torch.vtensor<[3,4],si32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[ROWS:.*]] = torch.aten.arange %int3, %int4
+  // CHECK: %[[R:.*]] = torch.aten.reshape %[[ROWS]]
+  // CHECK: %[[K:.*]] = torch.constant.int -1
+  // CHECK: %[[RK:.*]] = torch.aten.add.Scalar %[[R]], %[[K]]
+  // CHECK: %[[COLS:.*]] = torch.aten.arange %int4_2, %int4
+  // CHECK: %[[C:.*]] = torch.aten.reshape %[[COLS]]
+  // CHECK: %[[EQ:.*]] = torch.aten.eq.Tensor %[[RK]], %[[C]] : !torch.vtensor<[3,1],si64>, !torch.vtensor<[1,4],si64> -> !torch.vtensor<[3,4],i1>
+  // CHECK: torch.aten.to.dtype %[[EQ]], %int3{{.*}} -> !torch.vtensor<[3,4],si32>
+  %0 = torch.operator "onnx.EyeLike"(%arg0) {torch.onnx.dtype = 6 : si64, torch.onnx.k = -1 : si64} : (!torch.vtensor<[3,4],f32>) -> !torch.vtensor<[3,4],si32>
+  return %0 : !torch.vtensor<[3,4],si32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_eyelike_v9
+func.func @test_eyelike_v9(%arg0: !torch.vtensor<[?,?],f32>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 9 : si64} {
+  // CHECK: %[[N:.*]] = torch.aten.size.int %arg0, %int0
+  // CHECK: %[[M:.*]] = torch.aten.size.int %arg0, %int1
+  // CHECK: torch.aten.arange %[[N]]
+  // CHECK: torch.aten.arange %[[M]]
+  // CHECK: torch.aten.eq.Tensor {{.*}} -> !torch.vtensor<[?,?],i1>
+  // CHECK: torch.aten.to.dtype {{.*}} -> !torch.vtensor<[?,?],f32>
+  %0 = torch.operator "onnx.EyeLike"(%arg0) : (!torch.vtensor<[?,?],f32>) -> !torch.vtensor<[?,?],f32>
+  return %0 : !torch.vtensor<[?,?],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_flatten_axis0
+func.func @test_flatten_axis0(%arg0: !torch.vtensor<[2,3,4],f32>) -> !torch.vtensor<[1,24],f32> attributes {torch.onnx_meta.opset_version = 25 : si64} {
+  // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %int1, %int24
+  // CHECK: torch.aten.reshape %arg0, %[[SHAPE]] : !torch.vtensor<[2,3,4],f32>, !torch.list<int> -> !torch.vtensor<[1,24],f32>
+  %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = 0 : si64} : (!torch.vtensor<[2,3,4],f32>) -> !torch.vtensor<[1,24],f32>
+  return %0 : !torch.vtensor<[1,24],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_flatten_negative_axis_dynamic
+func.func @test_flatten_negative_axis_dynamic(%arg0: !torch.vtensor<[?,3,4],f32>) -> !torch.vtensor<[?,4],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {
+  // CHECK: %[[D0:.*]] = torch.aten.size.int %arg0, %int0
+  // CHECK: %[[ROWS:.*]] = torch.aten.mul.int %[[D0]], %int3
+  // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %[[ROWS]], %int4
+  // CHECK: torch.aten.reshape %arg0, %[[SHAPE]] : !torch.vtensor<[?,3,4],f32>, !torch.list<int> -> !torch.vtensor<[?,4],f32>
+  %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = -1 : si64} : (!torch.vtensor<[?,3,4],f32>) -> !torch.vtensor<[?,4],f32>
+  return %0 : !torch.vtensor<[?,4],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_flatten_default_axis
+func.func @test_flatten_default_axis(%arg0: !torch.vtensor<[2,3,4],f32>) -> !torch.vtensor<[2,12],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %int2, %int12
+  // CHECK: torch.aten.reshape %arg0, %[[SHAPE]]
+  %0 = torch.operator "onnx.Flatten"(%arg0) : (!torch.vtensor<[2,3,4],f32>) -> !torch.vtensor<[2,12],f32>
+  return %0 : !torch.vtensor<[2,12],f32>
+}
