@@ -105,3 +105,43 @@ func.func @test_einsum_unknown_output_label(%arg0: !torch.vtensor<[3,4],f32>) ->
   %0 = torch.operator "onnx.Einsum"(%arg0) {torch.onnx.equation = "ij->k"} : (!torch.vtensor<[3,4],f32>) -> !torch.vtensor<[3],f32>
   return %0 : !torch.vtensor<[3],f32>
 }
+
+// -----
+
+func.func @test_dequantizelinear_int4(%arg0: !torch.vtensor<[5],si4>, %arg1: !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 21 : si64} {
+  // expected-remark@+1 {{onnx.DequantizeLinear was not converted: 4-bit integer input (si4) is not supported}}
+  %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) : (!torch.vtensor<[5],si4>, !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32>
+  return %0 : !torch.vtensor<[5],f32>
+}
+
+// -----
+
+func.func @test_dequantizelinear_float8(%arg0: !torch.vtensor<[5],f8E4M3FN>, %arg1: !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // expected-remark@+1 {{onnx.DequantizeLinear was not converted: float8 input (f8E4M3FN) is not supported}}
+  %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) : (!torch.vtensor<[5],f8E4M3FN>, !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32>
+  return %0 : !torch.vtensor<[5],f32>
+}
+
+// -----
+
+func.func @test_dequantizelinear_scale_float8e8m0(%arg0: !torch.vtensor<[5],si8>, %arg1: !torch.vtensor<[],f8E8M0FNU>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 24 : si64} {
+  // expected-remark@+1 {{onnx.DequantizeLinear was not converted: scale dtype f8E8M0FNU is not supported}}
+  %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) {torch.onnx.output_dtype = 1 : si64} : (!torch.vtensor<[5],si8>, !torch.vtensor<[],f8E8M0FNU>) -> !torch.vtensor<[5],f32>
+  return %0 : !torch.vtensor<[5],f32>
+}
+
+// -----
+
+func.func @test_dequantizelinear_2d_scale_without_block(%arg0: !torch.vtensor<[2,4],si8>, %arg1: !torch.vtensor<[2,2],f32>) -> !torch.vtensor<[2,4],f32> attributes {torch.onnx_meta.opset_version = 21 : si64} {
+  // expected-remark@+1 {{onnx.DequantizeLinear was not converted: per-axis scale must be 1-D, got rank 2}}
+  %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) : (!torch.vtensor<[2,4],si8>, !torch.vtensor<[2,2],f32>) -> !torch.vtensor<[2,4],f32>
+  return %0 : !torch.vtensor<[2,4],f32>
+}
+
+// -----
+
+func.func @test_dynamicquantizelinear_f16(%arg0: !torch.vtensor<[6],f16>) -> (!torch.vtensor<[6],ui8>, !torch.vtensor<[],f16>, !torch.vtensor<[],ui8>) attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // expected-remark@+1 {{onnx.DynamicQuantizeLinear was not converted: input dtype f16 is not float32}}
+  %0:3 = torch.operator "onnx.DynamicQuantizeLinear"(%arg0) : (!torch.vtensor<[6],f16>) -> (!torch.vtensor<[6],ui8>, !torch.vtensor<[],f16>, !torch.vtensor<[],ui8>)
+  return %0#0, %0#1, %0#2 : !torch.vtensor<[6],ui8>, !torch.vtensor<[],f16>, !torch.vtensor<[],ui8>
+}
