@@ -11,27 +11,6 @@ from ...binder import Binder, Unsupported
 from ..families import register_table, unary
 
 
-def cast(b: Binder):
-    """Cast-1..25 -> aten.to.dtype (truncating float->int, nonzero->true for bool)."""
-    x = b.input(0)
-    if b.opset < 6:  # Cast-1 names the target type as a string
-        target = dtypes.BY_NAME.get(b.attr_str("to").upper())
-        to = b.attr_str("to")
-    else:
-        to = b.attr_int("to")
-        target = dtypes.BY_ONNX.get(to)
-    if target is None:
-        raise Unsupported(f"unknown target dtype {to}")
-    src = b.dtype(x)
-    b.torch_dtype_of(src)
-    b.torch_dtype_of(target.mlir)
-    if target.name.startswith("FLOAT8") or dtypes.BY_MLIR[src].name.startswith("FLOAT8"):
-        raise Unsupported("float8 casts (saturate/rounding semantics) are not supported")
-    if target.mlir == src:
-        return x
-    return emit.to_dtype(b, x, target.mlir)
-
-
 def concat(b: Binder):
     """Concat-1..13 -> aten.cat of a tensor list (axis default 1 before opset 4)."""
     xs = b.inputs()
@@ -139,7 +118,6 @@ def conv(b: Binder):
 
 
 TABLE = [
-    ("Cast", 1, cast),
     ("Ceil", 1, unary("torch.aten.ceil", "Ceil", "1..13")),
     ("Concat", 1, concat),
     ("Constant", 1, constant),
