@@ -16,7 +16,7 @@ import onnx
 from onnx import numpy_helper
 
 from . import convert
-from .importer import ImportFailure, import_model, new_context
+from .importer import ImportFailure, import_model, infer_model_shapes, new_context
 
 STAGES = ("import_error", "convert_error", "unconverted", "compile_error", "run_error",
           "mismatch", "pass")
@@ -45,13 +45,13 @@ def _first_lines(text: str, n: int = 6) -> str:
 
 
 def convert_model(model: onnx.ModelProto, converter=None, progress=None):
-    """Import + convert; returns (module text, Outcome or None when everything converted).
+    """Shape-infer, import, convert; returns (module text, Outcome or None when all converted).
 
     `converter(module)` defaults to our pass; the conformance reference swaps in another.
     """
     ctx = new_context()
     try:
-        module = import_model(model, ctx)
+        module = import_model(infer_model_shapes(model), ctx)
     except ImportFailure as e:
         return None, Outcome("import_error", _first_lines(str(e)))
     if progress:
