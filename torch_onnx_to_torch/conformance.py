@@ -197,7 +197,8 @@ def run_cases(cases, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT, reference:
                 case = todo.pop()
                 recv, send = ctx.Pipe(duplex=False)
                 log = os.path.join(logdir, f"{case.name}.log")
-                proc = ctx.Process(target=_child, args=(case, reference, send, log, runner), daemon=True)
+                proc = ctx.Process(target=_child, args=(case, reference, send, log, runner),
+                                   daemon=True)
                 proc.start()
                 send.close()
                 running[proc.sentinel] = _Running(proc, recv, case, log, time.monotonic())
@@ -313,12 +314,12 @@ def summary_markdown(results: list[CaseResult], reference: list[CaseResult] | No
         lines += [note, ""]
     total = len(results)
     stages = Counter(r.stage for r in results)
-    ref_stages = Counter(r.stage for r in reference) if reference else None
     if reference:
         names = {r.name for r in results}
         ref_in = [r for r in reference if r.name in names]
         ref_stages = Counter(r.stage for r in ref_in)
-        lines += ["| stage | cases | % | reference (torch-mlir C++) | % |", "|---|---:|---:|---:|---:|"]
+        lines += ["| stage | cases | % | reference (torch-mlir C++) | % |",
+                  "|---|---:|---:|---:|---:|"]
         for s in STAGES:
             lines.append(f"| {s} | {stages[s]} | {_pct(stages[s], total)} | {ref_stages[s]} | "
                          f"{_pct(ref_stages[s], len(ref_in))} |")
@@ -339,7 +340,7 @@ def summary_markdown(results: list[CaseResult], reference: list[CaseResult] | No
             per_op[op]["pass"] += r.stage == "pass"
             per_op[op]["left"] += f"onnx.{op}" in r.unconverted
     ref_pass: Counter = Counter()
-    for r in reference or []:
+    for r in ref_in if reference else []:
         if r.stage == "pass":
             for op in r.ops:
                 ref_pass[op] += 1

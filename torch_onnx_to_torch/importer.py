@@ -14,7 +14,6 @@ from pathlib import Path
 
 import onnx
 from onnx import shape_inference
-
 from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 from torch_mlir.extras import onnx_importer
