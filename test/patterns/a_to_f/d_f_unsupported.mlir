@@ -145,3 +145,37 @@ func.func @test_dynamicquantizelinear_f16(%arg0: !torch.vtensor<[6],f16>) -> (!t
   %0:3 = torch.operator "onnx.DynamicQuantizeLinear"(%arg0) : (!torch.vtensor<[6],f16>) -> (!torch.vtensor<[6],ui8>, !torch.vtensor<[],f16>, !torch.vtensor<[],ui8>)
   return %0#0, %0#1, %0#2 : !torch.vtensor<[6],ui8>, !torch.vtensor<[],f16>, !torch.vtensor<[],ui8>
 }
+
+// -----
+
+func.func @test_dft_three_channels(%arg0: !torch.vtensor<[2,5,3],f32>) -> !torch.vtensor<[2,5,2],f32> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // expected-remark@+1 {{onnx.DFT was not converted: the last dim must be 1 (real) or 2 (complex), got 3}}
+  %0 = torch.operator "onnx.DFT"(%arg0) : (!torch.vtensor<[2,5,3],f32>) -> !torch.vtensor<[2,5,2],f32>
+  return %0 : !torch.vtensor<[2,5,2],f32>
+}
+
+// -----
+
+func.func @test_dft_axis_on_complex_dim(%arg0: !torch.vtensor<[2,5,2],f32>) -> !torch.vtensor<[2,5,2],f32> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // expected-remark@+1 {{onnx.DFT was not converted: axis 2 is out of range for rank 3}}
+  %0 = torch.operator "onnx.DFT"(%arg0) {torch.onnx.axis = 2 : si64} : (!torch.vtensor<[2,5,2],f32>) -> !torch.vtensor<[2,5,2],f32>
+  return %0 : !torch.vtensor<[2,5,2],f32>
+}
+
+// -----
+
+func.func @test_dft_runtime_axis_no_fit(%arg0: !torch.vtensor<[4,5,1],f32>, %arg1: !torch.vtensor<[],si64>) -> !torch.vtensor<[7,7,2],f32> attributes {torch.onnx_meta.opset_version = 20 : si64} {
+  %none = torch.constant.none
+  // expected-remark@+1 {{onnx.DFT was not converted: no axis gives the declared result shape}}
+  %0 = torch.operator "onnx.DFT"(%arg0, %none, %arg1) : (!torch.vtensor<[4,5,1],f32>, !torch.none, !torch.vtensor<[],si64>) -> !torch.vtensor<[7,7,2],f32>
+  return %0 : !torch.vtensor<[7,7,2],f32>
+}
+
+// -----
+
+func.func @test_dft_runtime_axis_dynamic_result(%arg0: !torch.vtensor<[4,4,1],f32>, %arg1: !torch.vtensor<[],si64>) -> !torch.vtensor<[?,?,2],f32> attributes {torch.onnx_meta.opset_version = 20 : si64} {
+  %none = torch.constant.none
+  // expected-remark@+1 {{onnx.DFT was not converted: a runtime axis needs a static result shape when several axes fit}}
+  %0 = torch.operator "onnx.DFT"(%arg0, %none, %arg1) : (!torch.vtensor<[4,4,1],f32>, !torch.none, !torch.vtensor<[],si64>) -> !torch.vtensor<[?,?,2],f32>
+  return %0 : !torch.vtensor<[?,?,2],f32>
+}
