@@ -1,4 +1,5 @@
-"""Patterns for default-domain ONNX ops whose names start with C."""
+"""Patterns for default-domain ONNX ops whose names start with C (the convolutions live in
+`c_conv.py`, Cast/CastLike in `c_cast.py`)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,86 @@ import numpy as np
 from torch_mlir import ir
 
 from ... import dtypes, emit
-from ...binder import Binder, Unsupported
+from ...binder import Binder, Unsupported, read_dense
 from ..families import register_table, unary
+
+_FLT_MAX = 3.4028234663852886e38
+
+
+def _like(b: Binder, v, elt: str | None = None, shape=False):
+    """The type of `v`, optionally with element type `elt` and/or another shape."""
+    s, e = b.tensor_info(v)
+    return b.vtensor(s if shape is False else shape, e if elt is None else elt)
+
+
+def keep_nan(b: Binder, x: ir.Value, y: ir.Value) -> ir.Value:
+    """`y`, but NaN where `x` is NaN: the linalg lowering of clamp/minimum/maximum compares
+    with ordered predicates and so replaces a NaN by the bound."""
+    nan = b.op("torch.aten.isnan", [x], _like(b, x, "i1"))
+    return b.op("torch.aten.where.self", [nan, x, y], _like(b, y))
+
+
+def _scalar_of(b: Binder, v: float, elt: str) -> ir.Value:
+    """A torch scalar holding `v` for a tensor of element type `elt`."""
+    if dtypes.is_float(elt):
+        return b.float(float(v))
+    return b.int(int(v))
+
+
+def runtime_ints(b: Binder, t: ir.Value, what: str) -> list:
+    """The entries of a 1-D integer tensor as Python ints (constant) or `!torch.int` values."""
+    vals = b.const_value(t)
+    if vals is not None:
+        return [int(x) for x in np.asarray(vals).reshape(-1)]
+    shape, elt = b.tensor_info(t)
+    if shape is None or len(shape) != 1 or shape[0] is None:
+        raise Unsupported(f"{what} must be a constant or a 1-D tensor of static length")
+    out = []
+    for i in range(shape[0]):
+        e = b.op("torch.aten.select.int", [t, b.int(0), b.int(i)], b.vtensor([], elt))
+        out.append(b.op("torch.aten.item", [e], b.types.int))
+    return out
+
+
+# ---------------------------------------------------------------- elementwise
+
+
+def celu(b: Binder):
+    """Celu-12..28 -> aten.celu"""
+    x = b.input(0)
+    return b.op("torch.aten.celu", [x, b.float(b.attr_float("alpha", 1.0))], b.result_type())
+
+
+def clip(b: Binder):
+    """Clip-1..13 -> aten.clamp (min/max attributes before opset 11) or aten.clamp.Tensor
+    (optional min/max inputs), NaN kept."""
+    x = b.input(0)
+    out = _like(b, x)
+    elt = b.dtype(x)
+    if b.opset < 11:
+        # Clip-1 leaves an absent bound open; Clip-6 defaults it to -+FLT_MAX.
+        default_lo, default_hi = (None, None) if b.opset < 6 else (-_FLT_MAX, _FLT_MAX)
+        lo, hi = b.attr_float("min", default_lo), b.attr_float("max", default_hi)
+        if lo is None and hi is None:
+            return x
+        y = b.op("torch.aten.clamp",
+                 [x, b.none() if lo is None else b.float(lo),
+                  b.none() if hi is None else b.float(hi)], out)
+    else:
+        lo, hi = b.optional_input(1), b.optional_input(2)
+        if lo is None and hi is None:
+            return x
+        for bound in (lo, hi):
+            if bound is not None and b.dtype(bound) != elt:
+                raise Unsupported(f"min/max dtype {b.dtype(bound)} differs from input {elt}")
+        # clamp.Tensor applies max after min, which gives every element `max` when min > max,
+        # as Clip-13 specifies.
+        y = b.op("torch.aten.clamp.Tensor",
+                 [x, b.none() if lo is None else lo, b.none() if hi is None else hi], out)
+    return keep_nan(b, x, y) if dtypes.is_float(elt) else y
+
+
+# ---------------------------------------------------------------- shapes and data movement
 
 
 def concat(b: Binder):
@@ -19,7 +98,7 @@ def concat(b: Binder):
     axis = b.attr_int("axis", 1 if b.opset < 4 else None)
     if axis is None:
         raise Unsupported("required attribute 'axis' is missing")
-    rank = b.rank(b.result_type())
+    rank = b.rank(xs[0])
     axis = emit.normalize_axis(axis, rank)
     return b.op("torch.aten.cat", [b.tensor_list(xs), b.int(axis)], b.result_type())
 
@@ -34,7 +113,11 @@ def constant(b: Binder):
     """Constant-1..25 -> torch.vtensor.literal (value, value_float(s), value_int(s))."""
     out = b.result_type()
     if b.has_attr("value"):
-        return b.literal(b.attr_tensor("value"), out)
+        attr = b.attr_tensor("value")
+        elt = b.tensor_info(out)[1]
+        if elt is not None:
+            b.torch_dtype_of(elt)  # a literal torch cannot hold would not lower
+        return b.literal(attr, out)
     for name, elt, make in _SCALAR_CONSTANTS:
         if b.has_attr(name):
             v = b.attr_float(name) if elt == "f32" else b.attr_int(name)
@@ -53,76 +136,225 @@ def constant(b: Binder):
     raise Unsupported("no value attribute")
 
 
-def _conv_pads(b: Binder, x, kernel, strides, dilations, nd: int) -> list[int]:
-    """Explicit begin/end pads for Conv, resolving auto_pad from static shapes."""
-    auto_pad = b.attr_str("auto_pad", "NOTSET")
-    if auto_pad == "NOTSET":
-        pads = b.attr_ints("pads", [0] * (2 * nd))
-        if len(pads) != 2 * nd:
-            raise Unsupported(f"'pads' must have {2 * nd} entries, got {len(pads)}")
-        return pads
-    if auto_pad == "VALID":
-        return [0] * (2 * nd)
-    if auto_pad not in ("SAME_UPPER", "SAME_LOWER"):
-        raise Unsupported(f"unknown auto_pad '{auto_pad}'")
-    spatial = b.shape(x)[2:]
-    if any(d is None for d in spatial):
-        raise Unsupported(f"auto_pad={auto_pad} needs static spatial dims")
-    begins, ends = [], []
-    for d, k, s, dil in zip(spatial, kernel, strides, dilations):
-        out = -(-d // s)
-        total = max(0, (out - 1) * s + (k - 1) * dil + 1 - d)
-        small, big = total // 2, total - total // 2
-        begins.append(small if auto_pad == "SAME_UPPER" else big)
-        ends.append(big if auto_pad == "SAME_UPPER" else small)
-    return begins + ends
+def _attr_elt(attr: ir.Attribute) -> str:
+    """The element type of a tensor attribute, in vtensor spelling (`si64`, not `i64`)."""
+    elt = str(attr.type)[len("tensor<"):-1].split("x")[-1]
+    return {"i64": "si64", "i32": "si32", "i16": "si16", "i8": "si8"}.get(elt, elt)
 
 
-def conv(b: Binder):
-    """Conv-1..22 (1-D/2-D/3-D, groups, dilations, strides, pads, auto_pad) -> aten.convolution
-    (+ aten.constant_pad_nd for asymmetric pads)."""
-    x, w = b.input(0), b.input(1)
-    bias = b.optional_input(2)
-    w_shape = b.shape(w)
-    if w_shape is None:
-        raise Unsupported("weight rank is unknown")
-    nd = len(w_shape) - 2
-    if nd < 1 or nd > 3:
-        raise Unsupported(f"{nd}-D convolution is not supported")
-    kernel = b.attr_ints("kernel_shape", w_shape[2:])
-    if any(k is None for k in kernel):
-        raise Unsupported("kernel shape is dynamic")
-    strides = b.attr_ints("strides", [1] * nd)
-    dilations = b.attr_ints("dilations", [1] * nd)
-    group = b.attr_int("group", 1)
-    pads = _conv_pads(b, x, kernel, strides, dilations, nd)
-    begins, ends = pads[:nd], pads[nd:]
-    if begins != ends:
-        # torch pads symmetrically; pad the difference explicitly first (last dim first).
-        extra = []
-        for bg, en in reversed(list(zip(begins, ends))):
-            extra += [bg - min(bg, en), en - min(bg, en)]
-        shape, elt = b.tensor_info(x)
-        padded = None if shape is None else list(shape[:2]) + [
-            None if d is None else d + bg - min(bg, en) + en - min(bg, en)
-            for d, bg, en in zip(shape[2:], begins, ends)]
-        x = b.op("torch.aten.constant_pad_nd", [x, b.int_list(extra), b.float(0.0)],
-                 b.vtensor(padded, elt))
-        begins = [min(bg, en) for bg, en in zip(begins, ends)]
-    return b.op(
-        "torch.aten.convolution",
-        [x, w, bias if bias is not None else b.none(), b.int_list(strides), b.int_list(begins),
-         b.int_list(dilations), b.bool(False), b.int_list([0] * nd), b.int(group)],
-        b.result_type(),
-    )
+def _single_value(b: Binder, attr: ir.Attribute):
+    """The one element of a one-element tensor attribute, as a Python number."""
+    if isinstance(attr, ir.DenseElementsAttr) and attr.is_splat:
+        v = attr.get_splat_value()
+        if isinstance(v, ir.BoolAttr):
+            return int(v.value)
+        if isinstance(v, (ir.IntegerAttr, ir.FloatAttr)):
+            return v.value
+    vals = read_dense(attr, b.types.blobs)
+    if vals is None or np.asarray(vals).size != 1:
+        raise Unsupported(f"'value' must be a readable one-element tensor, got {attr.type}")
+    return np.asarray(vals).reshape(-1)[0].item()
+
+
+def constant_of_shape(b: Binder):
+    """ConstantOfShape-9..25 -> aten.full (shape from a constant or a runtime 1-D tensor)."""
+    value = b.attr_tensor("value", None)
+    if value is None:
+        elt, v = "f32", 0.0
+    else:
+        elt, v = _attr_elt(value), _single_value(b, value)
+    code = b.torch_dtype_of(elt)
+    dims = runtime_ints(b, b.input(0), "the shape")
+    if any(isinstance(d, int) and d < 0 for d in dims):
+        raise Unsupported(f"negative dimension in shape {dims}")
+    shape = [d if isinstance(d, int) else None for d in dims]
+    out_shape = b.shape(b.result_type())
+    if out_shape is not None and len(out_shape) == len(shape):
+        shape = [o if o is not None else d for o, d in zip(out_shape, shape)]
+    none = b.none()
+    return b.op("torch.aten.full", [b.int_list(dims), _scalar_of(b, v, elt), b.int(code), none,
+                                    none, none], b.vtensor(shape, elt))
+
+
+def compress(b: Binder):
+    """Compress-9..28 -> aten.nonzero + aten.index_select (aten.flatten without an axis)."""
+    x, cond = b.input(0), b.input(1)
+    if b.dtype(cond) != "i1":
+        raise Unsupported(f"condition must be bool, got {b.dtype(cond)}")
+    if b.rank(cond) != 1:
+        raise Unsupported("condition must be 1-D")
+    shape, elt = b.tensor_info(x)
+    nz = b.op("torch.aten.nonzero", [cond], b.vtensor([None, 1], "si64"))
+    idx = b.op("torch.aten.flatten.using_ints", [nz, b.int(0), b.int(-1)],
+               b.vtensor([None], "si64"))
+    axis = b.attr_int("axis", None)
+    if axis is None:
+        n = None if shape is None or None in shape else int(np.prod(shape, dtype=np.int64))
+        x = b.op("torch.aten.flatten.using_ints", [x, b.int(0), b.int(-1)], b.vtensor([n], elt))
+        axis = 0
+    else:
+        axis = emit.normalize_axis(axis, b.rank(x))
+    out = None if shape is None else list(b.shape(x))
+    if out is not None:
+        out[axis] = None
+    return b.op("torch.aten.index_select", [x, b.int(axis), idx], b.vtensor(out, elt))
+
+
+def _shift_in(b: Binder, x, axis: int, by: int, fill) -> ir.Value:
+    """`x` moved `by` places up along `axis`, the first `by` entries set to `fill`."""
+    shape, elt = b.tensor_info(x)
+    part = list(shape)
+    if part[axis] is not None:
+        part[axis] = max(part[axis] - by, 0)
+    head = b.op("torch.aten.slice.Tensor", [x, b.int(axis), b.int(0), b.int(-by), b.int(1)],
+                b.vtensor(part, elt))
+    # aten.cat with a filled block rather than aten.constant_pad_nd: a chain of f64 pads
+    # breaks IREE's stream allocation ("used resource not listed in explicit captures").
+    fill_shape = list(shape)
+    fill_shape[axis] = by
+    dims = [by if d == axis else emit.size(b, x, d) for d in range(len(shape))]
+    none = b.none()
+    block = b.op("torch.aten.full", [b.int_list(dims), _scalar_of(b, fill, elt),
+                                     b.int(b.torch_dtype_of(elt)), none, none, none],
+                 b.vtensor(fill_shape, elt))
+    return b.op("torch.aten.cat", [b.tensor_list([block, head]), b.int(axis)], _like(b, x))
+
+
+def _cumprod(b: Binder, x, axis: int) -> ir.Value:
+    """Inclusive product scan: aten.cumprod has no linalg lowering, so a log-step scan
+    (y *= y shifted by 1, 2, 4, ... with ones shifted in)."""
+    n = b.shape(x)[axis]
+    if n is None:
+        raise Unsupported("CumProd needs a static size along the axis")
+    step = 1
+    while step < n:
+        x = b.op("torch.aten.mul.Tensor", [x, _shift_in(b, x, axis, step, 1)], _like(b, x))
+        step *= 2
+    return x
+
+
+def _cumulative(onnx_name: str, versions: str):
+    """CumSum / CumProd with reverse (aten.flip) and exclusive (a shift by one)."""
+    is_sum = onnx_name == "CumSum"
+    neutral = 0 if is_sum else 1
+
+    def along(b: Binder, x, axis: int, reverse: bool, exclusive: bool) -> ir.Value:
+        ty = _like(b, x)
+        if reverse:
+            x = b.op("torch.aten.flip", [x, b.int_list([axis])], ty)
+        if exclusive:
+            x = _shift_in(b, x, axis, 1, neutral)
+        if is_sum:
+            # dtype passed explicitly: torch widens integer sums to int64.
+            y = b.op("torch.aten.cumsum", [x, b.int(axis), b.int(b.torch_dtype_of(b.dtype(x)))],
+                     ty)
+        else:
+            y = _cumprod(b, x, axis)
+        if reverse:
+            y = b.op("torch.aten.flip", [y, b.int_list([axis])], ty)
+        return y
+
+    def handler(b: Binder):
+        x, axis_t = b.input(0), b.input(1)
+        rank = b.rank(x)
+        if rank == 0:
+            raise Unsupported("input must have rank >= 1")
+        b.torch_dtype_of(b.dtype(x))
+        reverse, exclusive = bool(b.attr_int("reverse", 0)), bool(b.attr_int("exclusive", 0))
+        axis_vals = b.const_value(axis_t)
+        if axis_vals is not None or rank == 1:
+            if axis_vals is not None and np.asarray(axis_vals).size != 1:
+                raise Unsupported("axis must be a scalar")
+            axis = 0 if axis_vals is None else int(np.asarray(axis_vals).reshape(-1)[0])
+            return along(b, x, emit.normalize_axis(axis, rank), reverse, exclusive)
+        # A run-time axis: scan along every axis and pick the one asked for.
+        result = along(b, x, 0, reverse, exclusive)
+        for i in range(1, rank):
+            hit = b.op("torch.aten.logical_or",
+                       [b.op("torch.aten.eq.Scalar", [axis_t, b.int(i)], _like(b, axis_t, "i1")),
+                        b.op("torch.aten.eq.Scalar", [axis_t, b.int(i - rank)],
+                             _like(b, axis_t, "i1"))], _like(b, axis_t, "i1"))
+            result = b.op("torch.aten.where.self",
+                          [hit, along(b, x, i, reverse, exclusive), result], _like(b, x))
+        return result
+
+    handler.__name__ = onnx_name.lower()
+    handler.__doc__ = (f"{onnx_name}-{versions} -> "
+                       + ("aten.cumsum" if is_sum else "a log-step scan of aten.mul")
+                       + " (+ aten.flip for reverse, a shift for exclusive, aten.where over the "
+                       "axes for a run-time axis)")
+    return handler
+
+
+def center_crop_pad(b: Binder):
+    """CenterCropPad-18 -> aten.slice.Tensor (crop) and aten.constant_pad_nd (pad) per axis."""
+    x = b.input(0)
+    shape, elt = b.tensor_info(x)
+    rank = b.rank(x)
+    axes = [emit.normalize_axis(a, rank, "axes entry")
+            for a in b.attr_ints("axes", list(range(rank)))]
+    if len(set(axes)) != len(axes):
+        raise Unsupported(f"repeated axes {axes}")
+    target = runtime_ints(b, b.input(1), "the shape")
+    if len(target) != len(axes):
+        raise Unsupported(f"shape has {len(target)} entries for {len(axes)} axes")
+    out_shape = b.shape(b.result_type())
+    cur = list(shape)
+    for axis, want in zip(axes, target):
+        # The result type knows the target size when the shape input is a runtime tensor.
+        if not isinstance(want, int) and out_shape is not None and out_shape[axis] is not None:
+            want = out_shape[axis]
+        have = cur[axis]
+        if isinstance(want, int) and have is not None:
+            if want < have:
+                start = (have - want) // 2
+                cur[axis] = want
+                x = b.op("torch.aten.slice.Tensor",
+                         [x, b.int(axis), b.int(start), b.int(start + want), b.int(1)],
+                         b.vtensor(cur, elt))
+            elif want > have:
+                lo = (want - have) // 2
+                pads = [0, 0] * (rank - 1 - axis) + [lo, want - have - lo]
+                cur[axis] = want
+                x = b.op("torch.aten.constant_pad_nd",
+                         [x, b.int_list(pads), _scalar_of(b, 0, elt)], b.vtensor(cur, elt))
+            continue
+        # Sizes known only at run time: pad by max(want - have, 0), then crop by
+        # max(have - want, 0); one of the two is empty.
+        have_v = emit.size(b, x, axis)
+        want_v = b.int(want) if isinstance(want, int) else want
+        diff = b.op("torch.aten.sub.int", [want_v, have_v], b.types.int)
+        zero, two = b.int(0), b.int(2)
+        grow = b.op("torch.prim.max.int", [diff, zero], b.types.int)
+        lo = b.op("torch.aten.floordiv.int", [grow, two], b.types.int)
+        hi = b.op("torch.aten.sub.int", [grow, lo], b.types.int)
+        pads = [0, 0] * (rank - 1 - axis) + [lo, hi]
+        cur[axis] = None
+        x = b.op("torch.aten.constant_pad_nd", [x, b.int_list(pads), _scalar_of(b, 0, elt)],
+                 b.vtensor(cur, elt))
+        neg = b.op("torch.aten.neg.int", [diff], b.types.int)
+        shrink = b.op("torch.prim.max.int", [neg, zero], b.types.int)
+        start = b.op("torch.aten.floordiv.int", [shrink, two], b.types.int)
+        end = b.op("torch.aten.add.int", [start, want_v], b.types.int)
+        cur[axis] = want if isinstance(want, int) else None
+        x = b.op("torch.aten.slice.Tensor", [x, b.int(axis), start, end, b.int(1)],
+                 b.vtensor(cur, elt))
+    return x
 
 
 TABLE = [
     ("Ceil", 1, unary("torch.aten.ceil", "Ceil", "1..13")),
+    ("Celu", 12, celu),
+    ("CenterCropPad", 18, center_crop_pad),
+    ("Clip", 1, clip),
+    ("Compress", 9, compress),
     ("Concat", 1, concat),
     ("Constant", 1, constant),
-    ("Conv", 1, conv),
-    ("Cos", 7, unary("torch.aten.cos", "Cos", "7")),
+    ("ConstantOfShape", 9, constant_of_shape),
+    ("Cos", 7, unary("torch.aten.cos", "Cos", "7..22")),
+    ("Cosh", 9, unary("torch.aten.cosh", "Cosh", "9..22")),
+    ("CumProd", 26, _cumulative("CumProd", "26")),
+    ("CumSum", 11, _cumulative("CumSum", "11..14")),
 ]
 
 

@@ -1,0 +1,379 @@
+"""Convolutions: Conv, ConvInteger, ConvTranspose, CausalConvWithState, and Col2Im (as a
+transposed convolution with a one-hot kernel)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from torch_mlir import ir
+
+from ... import dtypes, emit
+from ...binder import Binder, Unsupported
+from ..families import register_table
+
+
+def _conv_attrs(b: Binder, w, nd: int):
+    """(kernel, strides, dilations, group) of a Conv-like op."""
+    w_shape = b.shape(w)
+    kernel = list(w_shape[2:])
+    attr_kernel = b.attr_ints("kernel_shape", None)
+    if attr_kernel is not None:
+        if len(attr_kernel) != nd:
+            raise Unsupported(f"'kernel_shape' must have {nd} entries, got {attr_kernel}")
+        if any(k is not None and k != a for k, a in zip(kernel, attr_kernel)):
+            raise Unsupported(f"'kernel_shape' {attr_kernel} disagrees with the weight {kernel}")
+        kernel = attr_kernel
+    strides = b.attr_ints("strides", [1] * nd)
+    dilations = b.attr_ints("dilations", [1] * nd)
+    for name, vals in (("strides", strides), ("dilations", dilations)):
+        if len(vals) != nd:
+            raise Unsupported(f"'{name}' must have {nd} entries, got {vals}")
+    return kernel, strides, dilations, b.attr_int("group", 1)
+
+
+def _spatial_rank(b: Binder, x, w) -> int:
+    w_shape = b.shape(w)
+    if w_shape is None:
+        raise Unsupported("weight rank is unknown")
+    nd = len(w_shape) - 2
+    if nd < 1 or nd > 3:
+        raise Unsupported(f"{nd}-D convolution is not supported (1-D to 3-D are)")
+    if b.rank(x) != nd + 2:
+        raise Unsupported(f"input rank {b.rank(x)} does not match a {nd}-D weight")
+    return nd
+
+
+def _same_pads(b: Binder, x, kernel, strides, dilations, upper: bool):
+    """SAME_UPPER/SAME_LOWER begin/end pads (ints, or `!torch.int` for dynamic dims)."""
+    shape = b.shape(x)
+    begins, ends = [], []
+    for i, (k, s, d) in enumerate(zip(kernel, strides, dilations)):
+        if k is None:
+            raise Unsupported("auto_pad with a dynamic kernel size")
+        size = shape[2 + i]
+        if size is not None:
+            out = -(-size // s)
+            total = max(0, (out - 1) * s + (k - 1) * d + 1 - size)
+            small, big = total // 2, total - total // 2
+        else:
+            # total = max(0, (ceil(size/s) - 1) * s + (k-1)*d + 1 - size), at run time.
+            n = emit.size(b, x, 2 + i)
+            t = b.types.int
+            up = b.op("torch.aten.add.int", [n, b.int(s - 1)], t)
+            out = b.op("torch.aten.floordiv.int", [up, b.int(s)], t)
+            span = b.op("torch.aten.mul.int", [b.op("torch.aten.sub.int", [out, b.int(1)], t),
+                                                b.int(s)], t)
+            need = b.op("torch.aten.sub.int", [b.op("torch.aten.add.int",
+                                                    [span, b.int((k - 1) * d + 1)], t), n], t)
+            total = b.op("torch.prim.max.int", [need, b.int(0)], t)
+            small = b.op("torch.aten.floordiv.int", [total, b.int(2)], t)
+            big = b.op("torch.aten.sub.int", [total, small], t)
+        begins.append(small if upper else big)
+        ends.append(big if upper else small)
+    return begins, ends
+
+
+def _conv_pads(b: Binder, x, kernel, strides, dilations, nd: int):
+    """Begin/end pads of Conv / ConvInteger, resolving auto_pad."""
+    auto_pad = b.attr_str("auto_pad", "NOTSET")
+    if auto_pad == "NOTSET":
+        pads = b.attr_ints("pads", [0] * (2 * nd))
+        if len(pads) != 2 * nd:
+            raise Unsupported(f"'pads' must have {2 * nd} entries, got {pads}")
+        return pads[:nd], pads[nd:]
+    if auto_pad == "VALID":
+        return [0] * nd, [0] * nd
+    if auto_pad not in ("SAME_UPPER", "SAME_LOWER"):
+        raise Unsupported(f"unknown auto_pad '{auto_pad}'")
+    return _same_pads(b, x, kernel, strides, dilations, auto_pad == "SAME_UPPER")
+
+
+def _zero(b: Binder, elt: str) -> ir.Value:
+    return b.float(0.0) if dtypes.is_float(elt) else b.int(0)
+
+
+def _pad_input(b: Binder, x, begins, ends):
+    """Pad `x` explicitly where torch's symmetric conv padding cannot; returns (x, padding)."""
+    static = all(isinstance(p, int) for p in begins + ends)
+    if static and begins == ends:
+        return x, list(begins)
+    sym = [min(bg, en) if static or (isinstance(bg, int) and isinstance(en, int)) else 0
+           for bg, en in zip(begins, ends)]
+    extra = []
+    shape, elt = b.tensor_info(x)
+    out = list(shape)
+    for i in reversed(range(len(begins))):  # constant_pad_nd lists the last dim first
+        lo, hi = begins[i], ends[i]
+        if isinstance(lo, int) and isinstance(hi, int):
+            lo, hi = lo - sym[i], hi - sym[i]
+            if out[2 + i] is not None:
+                out[2 + i] += lo + hi
+        else:
+            out[2 + i] = None
+        extra += [lo, hi]
+    x = b.op("torch.aten.constant_pad_nd", [x, b.int_list(extra), _zero(b, elt)],
+             b.vtensor(out, elt))
+    return x, sym
+
+
+def _convolution(b: Binder, x, w, bias, strides, padding, dilations, group, out_type,
+                 transposed=False, output_padding=None):
+    nd = len(strides)
+    return b.op(
+        "torch.aten.convolution",
+        [x, w, bias if bias is not None else b.none(), b.int_list(strides),
+         b.int_list(padding), b.int_list(dilations), b.bool(transposed),
+         b.int_list(output_padding or [0] * nd), b.int(group)],
+        out_type,
+    )
+
+
+def conv(b: Binder):
+    """Conv-1..22 (1-D/2-D/3-D, group, dilations, strides, pads, auto_pad) -> aten.convolution
+    (+ aten.constant_pad_nd for asymmetric or run-time SAME pads)."""
+    x, w = b.input(0), b.input(1)
+    bias = b.optional_input(2)
+    nd = _spatial_rank(b, x, w)
+    kernel, strides, dilations, group = _conv_attrs(b, w, nd)
+    begins, ends = _conv_pads(b, x, kernel, strides, dilations, nd)
+    x, padding = _pad_input(b, x, begins, ends)
+    return _convolution(b, x, w, bias, strides, padding, dilations, group, b.result_type())
+
+
+def conv_integer(b: Binder):
+    """ConvInteger-10 -> aten.convolution on si32 operands with the zero points subtracted
+    (padding then adds exact zeros, as the reference does)."""
+    x, w = b.input(0), b.input(1)
+    nd = _spatial_rank(b, x, w)
+    for v in (x, w):
+        if b.dtype(v) not in ("ui8", "si8"):
+            raise Unsupported(f"ConvInteger operands must be 8-bit integers, got {b.dtype(v)}")
+    kernel, strides, dilations, group = _conv_attrs(b, w, nd)
+    begins, ends = _conv_pads(b, x, kernel, strides, dilations, nd)
+    xi = emit.to_dtype(b, x, "si32")
+    wi = emit.to_dtype(b, w, "si32")
+    x_zp, w_zp = b.optional_input(2), b.optional_input(3)
+    if x_zp is not None:
+        zp_shape = b.shape(x_zp)
+        if zp_shape is None or any(d != 1 for d in zp_shape):
+            raise Unsupported("x_zero_point must be a scalar")
+        xi = b.op("torch.aten.sub.Tensor", [xi, emit.to_dtype(b, x_zp, "si32"), b.int(1)],
+                  b.vtensor(b.shape(xi), "si32"))
+    if w_zp is not None:
+        zp_shape = b.shape(w_zp)
+        if zp_shape is None or len(zp_shape) > 1:
+            raise Unsupported("w_zero_point must be a scalar or 1-D")
+        zp = emit.to_dtype(b, w_zp, "si32")
+        if len(zp_shape) == 1:  # per output channel
+            zp = emit.reshape(b, zp, [-1] + [1] * (nd + 1), [zp_shape[0]] + [1] * (nd + 1))
+        wi = b.op("torch.aten.sub.Tensor", [wi, zp, b.int(1)], b.vtensor(b.shape(wi), "si32"))
+    xi, padding = _pad_input(b, xi, begins, ends)
+    return _convolution(b, xi, wi, None, strides, padding, dilations, group, b.result_type())
+
+
+# ---------------------------------------------------------------- transposed
+
+
+def _crop_or_extend(b: Binder, y, axis: int, start: int, length: int):
+    """`y` along `axis` from `start` for `length` entries, zero-extended where out of range."""
+    shape, elt = b.tensor_info(y)
+    have = shape[axis]
+    rank = len(shape)
+    lo_pad, hi_pad = max(0, -start), max(0, start + length - have)
+    if start > 0 or start + length < have:
+        s, e = max(start, 0), min(start + length, have)
+        shape = list(shape)
+        shape[axis] = e - s
+        y = b.op("torch.aten.slice.Tensor", [y, b.int(axis), b.int(s), b.int(e), b.int(1)],
+                 b.vtensor(shape, elt))
+    if lo_pad or hi_pad:
+        shape = list(shape)
+        shape[axis] = length
+        pads = [0, 0] * (rank - 1 - axis) + [lo_pad, hi_pad]
+        y = b.op("torch.aten.constant_pad_nd", [y, b.int_list(pads), _zero(b, elt)],
+                 b.vtensor(shape, elt))
+    return y
+
+
+def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, lengths):
+    """A transposed convolution whose output along spatial axis i is the full result from
+    `begins[i]` for `lengths[i]` entries, zero-extended outside it (as ONNX's pads,
+    output_padding and output_shape all define it)."""
+    shape, elt = b.tensor_info(x)
+    w_shape = b.shape(w)
+    nd = len(strides)
+    kernel = w_shape[2:]
+    if any(d is None for d in list(shape[2:]) + list(kernel)):
+        raise Unsupported("transposed convolution needs static spatial and kernel sizes")
+    full = [(n - 1) * s + (k - 1) * d + 1
+            for n, s, k, d in zip(shape[2:], strides, kernel, dilations)]
+    # torch's padding p crops p from both ends, its output_padding (< stride) extends the end.
+    padding, out_pad = [], []
+    for i in range(nd):
+        end_crop = full[i] - (begins[i] + lengths[i])
+        p = max(0, min(begins[i], end_crop))
+        extra = p - end_crop  # entries to add at the end after cropping p
+        op = extra if 0 < extra < max(strides[i], dilations[i]) else 0
+        padding.append(p)
+        out_pad.append(op)
+    conv_len = [f - 2 * p + op for f, p, op in zip(full, padding, out_pad)]
+    exact = all(bg == p and n == ln for bg, p, n, ln in zip(begins, padding, conv_len, lengths))
+    m = None if w_shape[1] is None else w_shape[1] * group
+    y = _convolution(b, x, w, bias if exact else None, strides, padding, dilations, group,
+                     b.vtensor([shape[0], m] + conv_len, elt), transposed=True,
+                     output_padding=out_pad)
+    if exact:
+        return y
+    for i in range(nd):
+        y = _crop_or_extend(b, y, 2 + i, begins[i] - padding[i], lengths[i])
+    if bias is not None:
+        # Added after the crop/extension: extended entries are bias, not zero.
+        yshape = b.shape(y)
+        bias = emit.reshape(b, bias, [-1] + [1] * nd, [m] + [1] * nd)
+        y = b.op("torch.aten.add.Tensor", [y, bias, b.int(1)], b.vtensor(yshape, elt))
+    return y
+
+
+def conv_transpose(b: Binder):
+    """ConvTranspose-1..22 (group, dilations, pads, auto_pad, output_padding, output_shape)
+    -> aten.convolution(transposed=true) (+ aten.slice / aten.constant_pad_nd / aten.add
+    where the output window is not torch's)."""
+    x, w = b.input(0), b.input(1)
+    bias = b.optional_input(2)
+    nd = _spatial_rank(b, x, w)
+    kernel, strides, dilations, group = _conv_attrs(b, w, nd)
+    in_sizes = b.shape(x)[2:]
+    if any(d is None for d in in_sizes) or any(k is None for k in kernel):
+        raise Unsupported("ConvTranspose needs static spatial and kernel sizes")
+    out_pad = b.attr_ints("output_padding", [0] * nd)[:nd]
+    if len(out_pad) != nd:
+        raise Unsupported(f"'output_padding' must have {nd} entries")
+    out_shape = b.attr_ints("output_shape", None)
+    if out_shape is not None:
+        if len(out_shape) == nd + 2:
+            out_shape = out_shape[2:]
+        if len(out_shape) != nd:
+            raise Unsupported(f"'output_shape' must have {nd} entries, got {out_shape}")
+    full = [(n - 1) * s + (k - 1) * d + 1
+            for n, s, k, d in zip(in_sizes, strides, kernel, dilations)]
+    auto_pad = b.attr_str("auto_pad", "NOTSET")
+    if auto_pad not in ("NOTSET", "VALID", "SAME_UPPER", "SAME_LOWER"):
+        raise Unsupported(f"unknown auto_pad '{auto_pad}'")
+    pads = b.attr_ints("pads", None)
+    if pads is not None and len(pads) != 2 * nd:
+        raise Unsupported(f"'pads' must have {2 * nd} entries, got {pads}")
+    # Follows the ONNX reference implementation: SAME_* without pads splits the total padding
+    # (floor division, the odd one at the end for SAME_UPPER); otherwise the window starts at
+    # pads_begin and spans output_shape when given, else the natural size.
+    if pads is None and auto_pad in ("SAME_UPPER", "SAME_LOWER"):
+        target = out_shape or [n * s for n, s in zip(in_sizes, strides)]
+        begins = []
+        for f, op, t in zip(full, out_pad, target):
+            total = f + op - t
+            begins.append(total // 2 if auto_pad == "SAME_UPPER" else total - total // 2)
+        lengths = list(target)
+    else:
+        if pads is None or auto_pad == "VALID":
+            pads = [0] * (2 * nd)
+        begins = pads[:nd]
+        lengths = out_shape or [f + op - bg - en
+                                for f, op, bg, en in zip(full, out_pad, pads[:nd], pads[nd:])]
+    if any(n <= 0 for n in lengths):
+        raise Unsupported(f"output size {lengths} is empty or negative")
+    return transposed_conv(b, x, w, bias, strides, dilations, group, begins, lengths)
+
+
+def col2im(b: Binder):
+    """Col2Im-18 (N-D, strides, dilations, asymmetric pads) -> aten.convolution(transposed)
+    with a one-hot kernel per block position, grouped by channel."""
+    x = b.input(0)
+    shape, elt = b.tensor_info(x)
+    if not dtypes.is_float(elt):
+        raise Unsupported(f"Col2Im of {elt} is not supported (float types are)")
+    image = b.const_ints(b.input(1), "image_shape")
+    block = b.const_ints(b.input(2), "block_shape")
+    nd = len(image)
+    if len(block) != nd:
+        raise Unsupported("image_shape and block_shape differ in length")
+    if shape is None or len(shape) != 3 or shape[1] is None:
+        raise Unsupported("input must be 3-D with a static channel dimension")
+    strides = b.attr_ints("strides", [1] * nd)
+    dilations = b.attr_ints("dilations", [1] * nd)
+    pads = b.attr_ints("pads", [0] * (2 * nd))
+    if len(strides) != nd or len(dilations) != nd or len(pads) != 2 * nd:
+        raise Unsupported("strides/dilations/pads do not match the image rank")
+    k = int(np.prod(block))
+    if shape[1] % k:
+        raise Unsupported(f"channel dimension {shape[1]} is not a multiple of {k}")
+    channels = shape[1] // k
+    blocks = [(i + p0 + p1 - (d * (kk - 1) + 1)) // s + 1
+              for i, p0, p1, d, kk, s in zip(image, pads[:nd], pads[nd:], dilations, block,
+                                              strides)]
+    if any(n <= 0 for n in blocks):
+        raise Unsupported("no complete block fits the padded image")
+    if shape[2] is not None and shape[2] != int(np.prod(blocks)):
+        raise Unsupported(f"input has {shape[2]} blocks, the image holds {int(np.prod(blocks))}")
+    grid = emit.reshape(b, x, [shape[0] if shape[0] is not None else emit.size(b, x, 0),
+                               shape[1]] + blocks, [shape[0], shape[1]] + blocks)
+    # Kernel for input channel c*K + j: 1 at block position j, so each output pixel sums the
+    # column entries that cover it.
+    eye = np.eye(k, dtype=np.float32).reshape([k, 1] + block)
+    kernel = np.tile(eye, [channels] + [1] * (nd + 1))
+    f32_attr = ir.DenseElementsAttr.get(kernel, type=ir.F32Type.get())
+    wt = b.literal(f32_attr, b.vtensor(list(kernel.shape), "f32"))
+    wt = emit.to_dtype(b, wt, elt)
+    return transposed_conv(b, grid, wt, None, strides, dilations, channels, pads[:nd], image)
+
+
+# ---------------------------------------------------------------- causal conv with state
+
+
+def causal_conv_with_state(b: Binder):
+    """CausalConvWithState-27 -> aten.cat (past state or zeros, input) + depthwise
+    aten.convolution (+ aten.silu for silu/swish) and aten.slice for the present state."""
+    x, w = b.input(0), b.input(1)
+    bias, past = b.optional_input(2), b.optional_input(3)
+    shape, elt = b.tensor_info(x)
+    w_shape = b.shape(w)
+    if shape is None or len(shape) != 3 or w_shape is None or len(w_shape) != 3:
+        raise Unsupported("input and weight must be 3-D")
+    k = w_shape[2]
+    channels = w_shape[0] if w_shape[0] is not None else shape[1]
+    if k is None or channels is None:
+        raise Unsupported("kernel size and channel count must be static")
+    activation = b.attr_str("activation", "none")
+    if activation not in ("none", "silu", "swish"):
+        raise Unsupported(f"unknown activation '{activation}'")
+    state_shape = [shape[0], shape[1], k - 1]
+    if past is None:
+        dims = [emit.size(b, x, 0), emit.size(b, x, 1), b.int(k - 1)]
+        none = b.none()
+        past = b.op("torch.aten.zeros", [b.int_list(dims), b.int(b.torch_dtype_of(elt)), none,
+                                         none, none], b.vtensor(state_shape, elt))
+    length = None if shape[2] is None else shape[2] + k - 1
+    padded = b.op("torch.aten.cat", [b.tensor_list([past, x]), b.int(2)],
+                  b.vtensor([shape[0], shape[1], length], elt))
+    y = _convolution(b, padded, w, bias, [1], [0], [1], channels, b.vtensor(shape, elt))
+    if activation != "none":
+        # The reference applies SiLU in f32 for narrower floats.
+        wide = emit.to_dtype(b, y, "f32") if elt in ("f16", "bf16") else y
+        y = emit.to_dtype(b, b.op("torch.aten.silu", [wide], b.vtensor(shape, b.dtype(wide))),
+                          elt)
+    state = b.op("torch.aten.slice.Tensor",
+                 [padded, b.int(2), b.int(-(k - 1)) if k > 1 else emit.size(b, padded, 2),
+                  emit.size(b, padded, 2), b.int(1)], b.vtensor(state_shape, elt))
+    return [y, state]
+
+
+TABLE = [
+    ("CausalConvWithState", 27, causal_conv_with_state),
+    ("Col2Im", 18, col2im),
+    ("Conv", 1, conv),
+    ("ConvInteger", 10, conv_integer),
+    ("ConvTranspose", 1, conv_transpose),
+]
+
+
+def populate(registry) -> None:
+    """Register the convolution patterns."""
+    register_table(registry, TABLE)
