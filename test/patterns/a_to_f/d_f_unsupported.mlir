@@ -179,3 +179,19 @@ func.func @test_dft_runtime_axis_dynamic_result(%arg0: !torch.vtensor<[4,4,1],f3
   %0 = torch.operator "onnx.DFT"(%arg0, %none, %arg1) : (!torch.vtensor<[4,4,1],f32>, !torch.none, !torch.vtensor<[],si64>) -> !torch.vtensor<[?,?,2],f32>
   return %0 : !torch.vtensor<[?,?,2],f32>
 }
+
+// -----
+
+func.func @test_deform_conv_3d(%arg0: !torch.vtensor<[1,1,3,3,3],f32>, %arg1: !torch.vtensor<[1,1,2,2,2],f32>, %arg2: !torch.vtensor<[1,24,2,2,2],f32>) -> !torch.vtensor<[1,1,2,2,2],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // expected-remark@+1 {{onnx.DeformConv was not converted: only 2-D DeformConv is supported, got input rank 5}}
+  %0 = torch.operator "onnx.DeformConv"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,1,3,3,3],f32>, !torch.vtensor<[1,1,2,2,2],f32>, !torch.vtensor<[1,24,2,2,2],f32>) -> !torch.vtensor<[1,1,2,2,2],f32>
+  return %0 : !torch.vtensor<[1,1,2,2,2],f32>
+}
+
+// -----
+
+func.func @test_deform_conv_dynamic_spatial(%arg0: !torch.vtensor<[1,1,?,?],f32>, %arg1: !torch.vtensor<[1,1,2,2],f32>, %arg2: !torch.vtensor<[1,8,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // expected-remark@+1 {{onnx.DeformConv was not converted: channel, spatial, weight and offset dims must be static}}
+  %0 = torch.operator "onnx.DeformConv"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,1,?,?],f32>, !torch.vtensor<[1,1,2,2],f32>, !torch.vtensor<[1,8,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32>
+  return %0 : !torch.vtensor<[1,1,?,?],f32>
+}
