@@ -273,3 +273,100 @@ func.func @test_flatten_default_axis(%arg0: !torch.vtensor<[2,3,4],f32>) -> !tor
   %0 = torch.operator "onnx.Flatten"(%arg0) : (!torch.vtensor<[2,3,4],f32>) -> !torch.vtensor<[2,12],f32>
   return %0 : !torch.vtensor<[2,12],f32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @test_div_v6_legacy_broadcast
+func.func @test_div_v6_legacy_broadcast(%arg0: !torch.vtensor<[2,3,4],f32>, %arg1: !torch.vtensor<[3],f32>) -> !torch.vtensor<[2,3,4],f32> attributes {torch.onnx_meta.opset_version = 6 : si64} {
+  // Before opset 7, broadcast=1 aligns B to A at `axis`.
+  // CHECK: %[[B:.*]] = torch.aten.unsqueeze %arg1, %int-1 : !torch.vtensor<[3],f32>, !torch.int -> !torch.vtensor<[3,1],f32>
+  // CHECK: torch.aten.div.Tensor %arg0, %[[B]] : !torch.vtensor<[2,3,4],f32>, !torch.vtensor<[3,1],f32> -> !torch.vtensor<[2,3,4],f32>
+  %0 = torch.operator "onnx.Div"(%arg0, %arg1) {torch.onnx.axis = 1 : si64, torch.onnx.broadcast = 1 : si64} : (!torch.vtensor<[2,3,4],f32>, !torch.vtensor<[3],f32>) -> !torch.vtensor<[2,3,4],f32>
+  return %0 : !torch.vtensor<[2,3,4],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_equal_v1_legacy_broadcast
+func.func @test_equal_v1_legacy_broadcast(%arg0: !torch.vtensor<[2,3],si32>, %arg1: !torch.vtensor<[3],si32>) -> !torch.vtensor<[2,3],i1> attributes {torch.onnx_meta.opset_version = 1 : si64} {
+  // CHECK: torch.aten.eq.Tensor %arg0, %arg1 : !torch.vtensor<[2,3],si32>, !torch.vtensor<[3],si32> -> !torch.vtensor<[2,3],i1>
+  %0 = torch.operator "onnx.Equal"(%arg0, %arg1) {torch.onnx.broadcast = 1 : si64} : (!torch.vtensor<[2,3],si32>, !torch.vtensor<[3],si32>) -> !torch.vtensor<[2,3],i1>
+  return %0 : !torch.vtensor<[2,3],i1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_equal_bool
+func.func @test_equal_bool(%arg0: !torch.vtensor<[3],i1>, %arg1: !torch.vtensor<[3],i1>) -> !torch.vtensor<[3],i1> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: torch.aten.eq.Tensor %arg0, %arg1 : !torch.vtensor<[3],i1>, !torch.vtensor<[3],i1> -> !torch.vtensor<[3],i1>
+  %0 = torch.operator "onnx.Equal"(%arg0, %arg1) : (!torch.vtensor<[3],i1>, !torch.vtensor<[3],i1>) -> !torch.vtensor<[3],i1>
+  return %0 : !torch.vtensor<[3],i1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_depthtospace_v1
+func.func @test_depthtospace_v1(%arg0: !torch.vtensor<[1,4,2,2],si64>) -> !torch.vtensor<[1,1,4,4],si64> attributes {torch.onnx_meta.opset_version = 1 : si64} {
+  // DepthToSpace-1 has no mode attribute: DCR.
+  // CHECK: torch.aten.reshape %arg0, %{{.*}} -> !torch.vtensor<[1,2,2,1,2,2],si64>
+  // CHECK: %[[PERM:.*]] = torch.prim.ListConstruct %int0, %int3, %int4, %int1{{.*}}, %int5, %int2{{.*}} :
+  // CHECK: torch.aten.permute %{{.*}}, %[[PERM]]
+  // CHECK: torch.aten.reshape {{.*}} -> !torch.vtensor<[1,1,4,4],si64>
+  %0 = torch.operator "onnx.DepthToSpace"(%arg0) {torch.onnx.blocksize = 2 : si64} : (!torch.vtensor<[1,4,2,2],si64>) -> !torch.vtensor<[1,1,4,4],si64>
+  return %0 : !torch.vtensor<[1,1,4,4],si64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_dropout_v10_mask
+func.func @test_dropout_v10_mask(%arg0: !torch.vtensor<[3],f16>) -> (!torch.vtensor<[3],f16>, !torch.vtensor<[3],i1>) attributes {torch.onnx_meta.opset_version = 10 : si64} {
+  // CHECK: %[[MASK:.*]] = torch.aten.ones_like %arg0, %int11, {{.*}} -> !torch.vtensor<[3],i1>
+  // CHECK: return %arg0, %[[MASK]]
+  %0:2 = torch.operator "onnx.Dropout"(%arg0) {torch.onnx.ratio = 3.000000e-01 : f32} : (!torch.vtensor<[3],f16>) -> (!torch.vtensor<[3],f16>, !torch.vtensor<[3],i1>)
+  return %0#0, %0#1 : !torch.vtensor<[3],f16>, !torch.vtensor<[3],i1>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_dropout_v12_training_false
+func.func @test_dropout_v12_training_false(%arg0: !torch.vtensor<[3],f32>, %arg1: !torch.vtensor<[],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 12 : si64} {
+  // A constant training_mode of false is inference: the output is the input.
+  // CHECK-NOT: torch.aten.rand_like
+  // CHECK: return %arg0
+  %t = torch.vtensor.literal(dense<false> : tensor<i1>) : !torch.vtensor<[],i1>
+  %0 = torch.operator "onnx.Dropout"(%arg0, %arg1, %t) : (!torch.vtensor<[3],f32>, !torch.vtensor<[],f32>, !torch.vtensor<[],i1>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_elu_v6
+func.func @test_elu_v6(%arg0: !torch.vtensor<[3],f64>) -> !torch.vtensor<[3],f64> attributes {torch.onnx_meta.opset_version = 6 : si64} {
+  // CHECK: %[[ALPHA:.*]] = torch.constant.float 5.000000e-01
+  // CHECK: torch.aten.elu %arg0, %[[ALPHA]], {{.*}} -> !torch.vtensor<[3],f64>
+  %0 = torch.operator "onnx.Elu"(%arg0) {torch.onnx.alpha = 5.000000e-01 : f32} : (!torch.vtensor<[3],f64>) -> !torch.vtensor<[3],f64>
+  return %0 : !torch.vtensor<[3],f64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_flatten_axis_rank
+func.func @test_flatten_axis_rank(%arg0: !torch.vtensor<[2,3],si8>) -> !torch.vtensor<[6,1],si8> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // axis = rank: everything in the first dim.
+  // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %int6, %int1
+  // CHECK: torch.aten.reshape %arg0, %[[SHAPE]] : !torch.vtensor<[2,3],si8>, !torch.list<int> -> !torch.vtensor<[6,1],si8>
+  %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = 2 : si64} : (!torch.vtensor<[2,3],si8>) -> !torch.vtensor<[6,1],si8>
+  return %0 : !torch.vtensor<[6,1],si8>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_expand_bidirectional
+func.func @test_expand_bidirectional(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[4,2,3],f32> attributes {torch.onnx_meta.opset_version = 8 : si64} {
+  // Shape entries of 1 keep the input's dims.
+  // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %int4, %int2, %int3
+  // CHECK: torch.aten.broadcast_to %arg0, %[[SHAPE]] : !torch.vtensor<[2,3],f32>, !torch.list<int> -> !torch.vtensor<[4,2,3],f32>
+  %s = torch.vtensor.literal(dense<[4, 1, 1]> : tensor<3xsi64>) : !torch.vtensor<[3],si64>
+  %0 = torch.operator "onnx.Expand"(%arg0, %s) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[4,2,3],f32>
+  return %0 : !torch.vtensor<[4,2,3],f32>
+}

@@ -303,7 +303,13 @@ def eye_like(b: Binder):
     x = b.input(0)
     if b.rank(x) != 2:
         raise Unsupported(f"input must have rank 2, got {b.rank(x)}")
-    out_elt = b.dtype(b.result_type())
+    if b.has_attr("dtype"):
+        code = b.attr_int("dtype")
+        out_elt = dtypes.onnx_to_mlir(code)
+        if out_elt is None:
+            raise Unsupported(f"unknown dtype {code}")
+    else:
+        out_elt = b.dtype(x)
     b.torch_dtype_of(out_elt)
     k = b.attr_int("k", 0)
     rows, cols = dim_sizes(b, x)
