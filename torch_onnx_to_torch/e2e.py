@@ -85,8 +85,10 @@ def compile_torch_ir(text: str) -> bytes:
     """Compile torch-dialect IR (no `onnx.*` ops left) for the llvm-cpu target."""
     import iree.compiler as ireec
 
+    # IREE demotes f64 to f32 by default, which breaks the ABI of every f64 input/output.
     return ireec.compile_str(text, target_backends=["llvm-cpu"], input_type="torch",
-                             extra_args=["--iree-llvmcpu-target-cpu=host"])
+                             extra_args=["--iree-llvmcpu-target-cpu=host",
+                                         "--iree-input-demote-f64-to-f32=false"])
 
 
 def _entry_name(model: onnx.ModelProto) -> str:
