@@ -1,12 +1,210 @@
-"""Patterns for default-domain ONNX ops whose names start with A or B."""
+"""Patterns for default-domain ONNX ops whose names start with A or B (the elementwise and
+reduction ones; the bigger ops live in their own `a_*.py` / `b_*.py` modules)."""
 
 from __future__ import annotations
 
-from ..families import binary, register_table, unary
+from torch_mlir import ir
+
+from ... import dtypes, emit
+from ...binder import Binder, Unsupported
+from ..families import binary, legacy_broadcast, register_table, unary
+
+
+def _like(b: Binder, v, elt: str):
+    """The type of `v` with element type `elt`."""
+    return b.vtensor(b.shape(v), elt)
+
+
+def _elementwise2(aten: str, onnx_name: str, versions: str, logical: bool = False):
+    """A handler for a two-input elementwise op with numpy broadcast (legacy before opset 7)."""
+
+    def handler(b: Binder):
+        lhs, rhs = legacy_broadcast(b, b.input(0), b.input(1))
+        if b.dtype(lhs) != b.dtype(rhs):
+            raise Unsupported(f"operand dtypes differ ({b.dtype(lhs)} vs {b.dtype(rhs)})")
+        if logical and b.dtype(lhs) != "i1":
+            raise Unsupported(f"{onnx_name} needs bool operands, got {b.dtype(lhs)}")
+        return b.op(aten, [lhs, rhs], b.result_type())
+
+    handler.__name__ = f"elementwise_{onnx_name.lower()}"
+    handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
+    return handler
+
+
+def bitwise_not(b: Binder):
+    """BitwiseNot-18 -> aten.bitwise_not"""
+    return b.op("torch.aten.bitwise_not", [b.input(0)], b.result_type())
+
+
+_INT_BITS = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64,
+             "si8": 8, "si16": 16, "si32": 32, "si64": 64}
+
+
+def bitshift(b: Binder):
+    """BitShift-11..28 -> aten.bitwise_{left,right}_shift.Tensor, with shift amounts outside
+    [0, bits) giving the sign fill (aten.where) as BitShift-28 defines."""
+    x, y = b.input(0), b.input(1)
+    direction = b.attr_str("direction")
+    if direction not in ("LEFT", "RIGHT"):
+        raise Unsupported(f"unknown direction '{direction}'")
+    elt = b.dtype(x)
+    if elt != b.dtype(y) or elt not in _INT_BITS:
+        raise Unsupported(f"operands must be one integer dtype, got {elt} and {b.dtype(y)}")
+    bits = _INT_BITS[elt]
+    aten = ("torch.aten.bitwise_left_shift.Tensor" if direction == "LEFT"
+            else "torch.aten.bitwise_right_shift.Tensor")
+    # A shift by >= bits (or < 0) is poison in the lowering (arith.shli/shrsi), so the shift
+    # amount is made valid first. An arithmetic right shift by bits-1 is exactly the sign fill.
+    # Unsigned operands meet only tensors of their own dtype: the lowering has no scalar
+    # conversion for ui16/ui32/ui64.
+    valid = b.op("torch.aten.lt.Tensor", [y, _scalar_tensor(b, bits, elt)], _like(b, y, "i1"))
+    if elt.startswith("si"):
+        ge0 = b.op("torch.aten.ge.Tensor", [y, _scalar_tensor(b, 0, elt)], _like(b, y, "i1"))
+        valid = b.op("torch.aten.logical_and", [ge0, valid], _like(b, y, "i1"))
+    sign_fill = direction == "RIGHT" and elt.startswith("si")
+    fill = _scalar_tensor(b, bits - 1 if sign_fill else 0, elt)
+    safe_y = b.op("torch.aten.where.self", [valid, y, fill], _like(b, y, elt))
+    out = b.op(aten, [x, safe_y], b.result_type())
+    if sign_fill:
+        return out
+    return b.op("torch.aten.where.self", [valid, out, _scalar_tensor(b, 0, elt)],
+                b.result_type())
+
+
+def _scalar_tensor(b: Binder, value, elt: str):
+    """A rank-0 `torch.vtensor.literal` of dtype `elt` (an integer or float MLIR type)."""
+    if dtypes.is_float(elt):
+        et = {"f16": ir.F16Type, "f32": ir.F32Type, "f64": ir.F64Type,
+              "bf16": ir.BF16Type}[elt].get()
+        attr = ir.FloatAttr.get(et, float(value))
+    else:
+        width = 1 if elt == "i1" else _INT_BITS[elt]
+        et = (ir.IntegerType.get_signless(1) if elt == "i1" else
+              ir.IntegerType.get_unsigned(width) if elt.startswith("ui") else
+              ir.IntegerType.get_signed(width))
+        attr = ir.IntegerAttr.get(et, int(value))
+    dense = ir.DenseElementsAttr.get_splat(ir.RankedTensorType.get([], et), attr)
+    return b.literal(dense, b.vtensor([], elt))
+
+
+def argmax(b: Binder):
+    """ArgMax-1..13 -> aten.argmax (+ aten.flip and aten.rsub for select_last_index)"""
+    return _arg_reduce(b, "torch.aten.argmax")
+
+
+def argmin(b: Binder):
+    """ArgMin-1..13 -> aten.argmin (+ aten.flip and aten.rsub for select_last_index)"""
+    return _arg_reduce(b, "torch.aten.argmin")
+
+
+def _arg_reduce(b: Binder, aten: str):
+    x = b.input(0)
+    rank = b.rank(x)
+    axis = emit.normalize_axis(b.attr_int("axis", 0), max(rank, 1))
+    keepdims = bool(b.attr_int("keepdims", 1))
+    last = b.opset >= 12 and bool(b.attr_int("select_last_index", 0))
+    if rank == 0:
+        raise Unsupported("input is a scalar (rank 0)")
+    out = b.result_type()
+    if not last:
+        return b.op(aten, [x, b.int(axis), b.bool(keepdims)], out)
+    # The first extreme of the reversed axis is the last one of the original.
+    flipped = b.op("torch.aten.flip", [x, b.int_list([axis])], x.type)
+    idx = b.op(aten, [flipped, b.int(axis), b.bool(keepdims)], out)
+    n = b.shape(x)[axis]
+    last_index = (b.int(n - 1) if n is not None else
+                  b.op("torch.aten.sub.int", [emit.size(b, x, axis), b.int(1)], b.types.int))
+    return b.op("torch.aten.rsub.Scalar", [idx, last_index, b.int(1)], out)
+
+
+def batch_normalization(b: Binder):
+    """BatchNormalization-1..15 -> aten.batch_norm; training mode computes the batch statistics
+    (aten.mean.dim, aten.var.dim) and the running-statistics updates; spatial=0 (before opset 9)
+    -> elementwise arithmetic."""
+    x, scale, bias, mean, var = (b.input(i) for i in range(5))
+    eps = b.attr_float("epsilon", 1e-5)
+    momentum = b.attr_float("momentum", 0.9)
+    if b.opset >= 14:
+        training = bool(b.attr_int("training_mode", 0))
+    else:
+        # Before opset 14 the mode is given by the outputs asked for (and is_test before 7).
+        training = b.num_results > 1 and (b.opset >= 7 or not b.attr_int("is_test", 0))
+    spatial = b.opset >= 9 or bool(b.attr_int("spatial", 1))
+    rank = b.rank(x)
+    if rank < 2:
+        raise Unsupported(f"input rank {rank} has no channel dimension")
+    xe = b.dtype(x)
+    if not dtypes.is_float(xe):
+        raise Unsupported(f"input dtype {xe} is not a float type")
+    param_shape = b.shape(scale)
+    if training:
+        # Statistics are accumulated in f32 for half-precision inputs (BatchNormalization-15).
+        acc = "f32" if xe in ("f16", "bf16") else xe
+        xs = emit.to_dtype(b, x, acc)
+        dims = [0] + (list(range(2, rank)) if spatial else [])
+        stat_shape = [b.shape(x)[1]] if spatial else list(b.shape(x)[1:])
+        dl, f = b.int_list(dims), b.bool(False)
+        cur_mean = b.op("torch.aten.mean.dim", [xs, dl, f, b.none()], b.vtensor(stat_shape, acc))
+        cur_var = b.op("torch.aten.var.dim", [xs, dl, f, f], b.vtensor(stat_shape, acc))
+        norm_mean, norm_var = cur_mean, cur_var
+    else:
+        norm_mean, norm_var = mean, var
+    if spatial:
+        params = [emit.to_dtype(b, v, xe) for v in (scale, bias, norm_mean, norm_var)]
+        f = b.bool(False)
+        y = b.op("torch.aten.batch_norm",
+                 [x, *params, f, b.float(momentum), b.float(eps), f], b.result_type(0))
+    else:
+        y = _batch_norm_elementwise(b, x, scale, bias, norm_mean, norm_var, eps, param_shape)
+    outs = [y] + [None] * (b.num_results - 1)
+    if not training:
+        return outs
+    for i, (given, cur) in enumerate(((mean, cur_mean), (var, cur_var)), start=1):
+        if i >= b.num_results:
+            break
+        given_t = given.type
+        kept = b.op("torch.aten.mul.Scalar", [given, b.float(momentum)], given_t)
+        new = b.op("torch.aten.mul.Scalar", [emit.to_dtype(b, cur, b.dtype(given)),
+                                              b.float(1.0 - momentum)], given_t)
+        outs[i] = b.op("torch.aten.add.Tensor", [kept, new, b.int(1)], given_t)
+    if b.opset < 14 and b.num_results > 3:
+        outs[3] = emit.to_dtype(b, cur_mean, xe)
+        # outs[4] (saved_var) stays None: implementations disagree on whether it holds the
+        # variance or the inverse standard deviation, so a use of it declines.
+    return outs
+
+
+def _batch_norm_elementwise(b: Binder, x, scale, bias, mean, var, eps, param_shape):
+    """(x - mean) / sqrt(var + eps) * scale + bias, parameters shaped like x without N."""
+    xt, xe = x.type, b.dtype(x)
+    scale, bias, mean, var = (emit.to_dtype(b, v, xe) for v in (scale, bias, mean, var))
+    pt = var.type
+    std = b.op("torch.aten.sqrt", [b.op("torch.aten.add.Scalar", [var, b.float(eps), b.int(1)],
+                                        pt)], pt)
+    centered = b.op("torch.aten.sub.Tensor", [x, mean, b.int(1)], xt)
+    normed = b.op("torch.aten.div.Tensor", [centered, std], xt)
+    scaled = b.op("torch.aten.mul.Tensor", [normed, scale], xt)
+    return b.op("torch.aten.add.Tensor", [scaled, bias, b.int(1)], b.result_type(0))
+
 
 TABLE = [
     ("Abs", 1, unary("torch.aten.abs", "Abs", "1..13")),
+    ("Acos", 7, unary("torch.aten.acos", "Acos", "7..22")),
+    ("Acosh", 9, unary("torch.aten.acosh", "Acosh", "9..22")),
     ("Add", 1, binary("add", "Add", "1..14")),
+    ("And", 1, _elementwise2("torch.aten.logical_and", "And", "1..7", logical=True)),
+    ("ArgMax", 1, argmax),
+    ("ArgMin", 1, argmin),
+    ("Asin", 7, unary("torch.aten.asin", "Asin", "7..22")),
+    ("Asinh", 9, unary("torch.aten.asinh", "Asinh", "9..22")),
+    ("Atan", 7, unary("torch.aten.atan", "Atan", "7..22")),
+    ("Atanh", 9, unary("torch.aten.atanh", "Atanh", "9..22")),
+    ("BatchNormalization", 1, batch_normalization),
+    ("BitShift", 11, bitshift),
+    ("BitwiseAnd", 18, _elementwise2("torch.aten.bitwise_and.Tensor", "BitwiseAnd", "18")),
+    ("BitwiseNot", 18, bitwise_not),
+    ("BitwiseOr", 18, _elementwise2("torch.aten.bitwise_or.Tensor", "BitwiseOr", "18")),
+    ("BitwiseXor", 18, _elementwise2("torch.aten.bitwise_xor.Tensor", "BitwiseXor", "18")),
 ]
 
 

@@ -1,0 +1,48 @@
+// RUN: %opt --split-input-file --convert-torch-onnx-to-torch --verify-diagnostics --report %s
+
+func.func @test_averagepool_dilations_dynamic_spatial(%arg0: !torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // expected-remark@+1 {{onnx.AveragePool was not converted: dilations or asymmetric pads need static spatial dims}}
+  %0 = torch.operator "onnx.AveragePool"(%arg0) {torch.onnx.dilations = [2 : si64, 2 : si64], torch.onnx.kernel_shape = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32>
+  return %0 : !torch.vtensor<[1,1,?,?],f32>
+}
+
+// -----
+
+func.func @test_averagepool_same_dynamic(%arg0: !torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // expected-remark@+1 {{onnx.AveragePool was not converted: auto_pad=SAME_LOWER needs static spatial dims}}
+  %0 = torch.operator "onnx.AveragePool"(%arg0) {torch.onnx.auto_pad = "SAME_LOWER", torch.onnx.kernel_shape = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32>
+  return %0 : !torch.vtensor<[1,1,?,?],f32>
+}
+
+// -----
+
+func.func @test_averagepool_kernel_too_big(%arg0: !torch.vtensor<[1,1,2,2],f32>) -> !torch.vtensor<[1,1,0,0],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // expected-remark@+1 {{onnx.AveragePool was not converted: the pooling window is larger than the padded input}}
+  %0 = torch.operator "onnx.AveragePool"(%arg0) {torch.onnx.kernel_shape = [3 : si64, 3 : si64]} : (!torch.vtensor<[1,1,2,2],f32>) -> !torch.vtensor<[1,1,0,0],f32>
+  return %0 : !torch.vtensor<[1,1,0,0],f32>
+}
+
+// -----
+
+func.func @test_averagepool_4d(%arg0: !torch.vtensor<[1,1,2,2,2,2],f32>) -> !torch.vtensor<[1,1,1,1,1,1],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // expected-remark@+1 {{onnx.AveragePool was not converted: 4-D pooling is not supported (1-D to 3-D only)}}
+  %0 = torch.operator "onnx.AveragePool"(%arg0) {torch.onnx.kernel_shape = [2 : si64, 2 : si64, 2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,2,2,2,2],f32>) -> !torch.vtensor<[1,1,1,1,1,1],f32>
+  return %0 : !torch.vtensor<[1,1,1,1,1,1],f32>
+}
+
+// -----
+
+// saved_var of BatchNormalization before 14 is implementation-defined.
+func.func @test_batchnorm_v9_saved_var(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !torch.vtensor<[3],f32>, %arg2: !torch.vtensor<[3],f32>, %arg3: !torch.vtensor<[3],f32>, %arg4: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 9 : si64} {
+  // expected-remark@+1 {{onnx.BatchNormalization was not converted: output #4 is used but not supported}}
+  %0:5 = torch.operator "onnx.BatchNormalization"(%arg0, %arg1, %arg2, %arg3, %arg4) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>) -> (!torch.vtensor<[2,3],f32>, !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>)
+  return %0#4 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
+func.func @test_bitshift_bad_direction(%arg0: !torch.vtensor<[3],ui8>, %arg1: !torch.vtensor<[3],ui8>) -> !torch.vtensor<[3],ui8> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // expected-remark@+1 {{onnx.BitShift was not converted: unknown direction 'UP'}}
+  %0 = torch.operator "onnx.BitShift"(%arg0, %arg1) {torch.onnx.direction = "UP"} : (!torch.vtensor<[3],ui8>, !torch.vtensor<[3],ui8>) -> !torch.vtensor<[3],ui8>
+  return %0 : !torch.vtensor<[3],ui8>
+}
