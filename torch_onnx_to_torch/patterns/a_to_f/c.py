@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ml_dtypes
 import numpy as np
 
 from torch_mlir import ir
@@ -142,6 +143,10 @@ def _attr_elt(attr: ir.Attribute) -> str:
     return {"i64": "si64", "i32": "si32", "i16": "si16", "i8": "si8"}.get(elt, elt)
 
 
+_ML_DTYPES = {"bf16": "bfloat16", "f8E4M3FN": "float8_e4m3fn", "f8E4M3FNUZ": "float8_e4m3fnuz",
+              "f8E5M2": "float8_e5m2", "f8E5M2FNUZ": "float8_e5m2fnuz"}
+
+
 def _single_value(b: Binder, attr: ir.Attribute):
     """The one element of a one-element tensor attribute, as a Python number."""
     if isinstance(attr, ir.DenseElementsAttr) and attr.is_splat:
@@ -151,6 +156,11 @@ def _single_value(b: Binder, attr: ir.Attribute):
         if isinstance(v, (ir.IntegerAttr, ir.FloatAttr)):
             return v.value
     vals = read_dense(attr, b.types.blobs)
+    if vals is None and _attr_elt(attr) in _ML_DTYPES:  # numpy has no bf16/float8
+        raw = b.types.blobs.raw(attr)
+        if raw is not None:
+            vals = np.frombuffer(raw, dtype=getattr(ml_dtypes, _ML_DTYPES[_attr_elt(attr)]))
+            vals = vals.astype(np.float64)
     if vals is None or np.asarray(vals).size != 1:
         raise Unsupported(f"'value' must be a readable one-element tensor, got {attr.type}")
     return np.asarray(vals).reshape(-1)[0].item()
@@ -299,6 +309,8 @@ def center_crop_pad(b: Binder):
     if len(target) != len(axes):
         raise Unsupported(f"shape has {len(target)} entries for {len(axes)} axes")
     out_shape = b.shape(b.result_type())
+    if out_shape is not None and len(out_shape) != rank:
+        out_shape = None
     cur = list(shape)
     for axis, want in zip(axes, target):
         # The result type knows the target size when the shape input is a runtime tensor.

@@ -10,6 +10,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
+from .c import runtime_ints
 
 
 def _conv_attrs(b: Binder, w, nd: int):
@@ -219,9 +220,33 @@ def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, le
     conv_len = [f - 2 * p + op for f, p, op in zip(full, padding, out_pad)]
     exact = all(bg == p and n == ln for bg, p, n, ln in zip(begins, padding, conv_len, lengths))
     m = None if w_shape[1] is None else w_shape[1] * group
-    y = _convolution(b, x, w, bias if exact else None, strides, padding, dilations, group,
-                     b.vtensor([shape[0], m] + conv_len, elt), transposed=True,
-                     output_padding=out_pad)
+    y_type = b.vtensor([shape[0], m] + conv_len, elt)
+    if group == 1:
+        y = _convolution(b, x, w, bias if exact else None, strides, padding, dilations, 1,
+                         y_type, transposed=True, output_padding=out_pad)
+    else:
+        # The linalg lowering of a grouped transposed convolution builds an invalid
+        # tensor.collapse_shape, so each group is convolved on its own and concatenated.
+        c, per_out = shape[1], w_shape[1]
+        if c is None or w_shape[0] is None or per_out is None or c % group:
+            raise Unsupported("grouped transposed convolution needs static channel counts")
+        per_in = c // group
+        parts = []
+        for g in range(group):
+            lo, hi = g * per_in, (g + 1) * per_in
+            xg = b.op("torch.aten.slice.Tensor", [x, b.int(1), b.int(lo), b.int(hi), b.int(1)],
+                      b.vtensor([shape[0], per_in] + list(shape[2:]), elt))
+            wg = b.op("torch.aten.slice.Tensor", [w, b.int(0), b.int(lo), b.int(hi), b.int(1)],
+                      b.vtensor([per_in] + list(w_shape[1:]), b.dtype(w)))
+            bg = None
+            if bias is not None and exact:
+                bg = b.op("torch.aten.slice.Tensor",
+                          [bias, b.int(0), b.int(g * per_out), b.int((g + 1) * per_out),
+                           b.int(1)], b.vtensor([per_out], b.dtype(bias)))
+            parts.append(_convolution(b, xg, wg, bg, strides, padding, dilations, 1,
+                                      b.vtensor([shape[0], per_out] + conv_len, elt),
+                                      transposed=True, output_padding=out_pad))
+        y = b.op("torch.aten.cat", [b.tensor_list(parts), b.int(1)], y_type)
     if exact:
         return y
     for i in range(nd):
@@ -283,46 +308,107 @@ def conv_transpose(b: Binder):
     return transposed_conv(b, x, w, bias, strides, dilations, group, begins, lengths)
 
 
+_INT_OPS = {"add": "torch.aten.add.int", "sub": "torch.aten.sub.int",
+            "mul": "torch.aten.mul.int", "floordiv": "torch.aten.floordiv.int"}
+_PY_OPS = {"add": int.__add__, "sub": int.__sub__, "mul": int.__mul__,
+           "floordiv": int.__floordiv__}
+
+
+def _iop(b: Binder, kind: str, a, c):
+    """`a kind c` on Python ints, or as a `!torch.int` op when either is a run-time value."""
+    if isinstance(a, int) and isinstance(c, int):
+        return _PY_OPS[kind](a, c)
+    wrap = [b.int(v) if isinstance(v, int) else v for v in (a, c)]
+    return b.op(_INT_OPS[kind], wrap, b.types.int)
+
+
 def col2im(b: Binder):
-    """Col2Im-18 (N-D, strides, dilations, asymmetric pads) -> aten.convolution(transposed)
-    with a one-hot kernel per block position, grouped by channel."""
+    """Col2Im-18 (N-D, strides, dilations, asymmetric pads, block_shape at run time) ->
+    aten.scatter_add of the columns into the flattened image (aten.arange index arithmetic,
+    out-of-image entries sent to a dropped extra slot)."""
     x = b.input(0)
     shape, elt = b.tensor_info(x)
-    if not dtypes.is_float(elt):
-        raise Unsupported(f"Col2Im of {elt} is not supported (float types are)")
-    image = b.const_ints(b.input(1), "image_shape")
-    block = b.const_ints(b.input(2), "block_shape")
+    if elt == "i1" or not (dtypes.is_float(elt) or dtypes.is_integer(elt)):
+        raise Unsupported(f"Col2Im of {elt} is not supported (numeric types are)")
+    b.torch_dtype_of(elt)
+    if shape is None or len(shape) != 3:
+        raise Unsupported("input must be 3-D")
+    out_shape = b.shape(b.result_type())
+    image = runtime_ints(b, b.input(1), "image_shape")
     nd = len(image)
+    if out_shape is not None and len(out_shape) == nd + 2:
+        # The output type fixes the image size when image_shape is a run-time tensor.
+        image = [o if o is not None else i for o, i in zip(out_shape[2:], image)]
+    if not all(isinstance(i, int) for i in image):
+        raise Unsupported("image_shape must be a constant or fixed by the output type")
+    block = runtime_ints(b, b.input(2), "block_shape")
     if len(block) != nd:
         raise Unsupported("image_shape and block_shape differ in length")
-    if shape is None or len(shape) != 3 or shape[1] is None:
-        raise Unsupported("input must be 3-D with a static channel dimension")
+    channels = out_shape[1] if out_shape is not None and len(out_shape) == nd + 2 else None
+    if channels is None and all(isinstance(k, int) for k in block) and shape[1] is not None:
+        channels = shape[1] // int(np.prod(block))
+    if channels is None:
+        raise Unsupported("the channel count must be static")
     strides = b.attr_ints("strides", [1] * nd)
     dilations = b.attr_ints("dilations", [1] * nd)
     pads = b.attr_ints("pads", [0] * (2 * nd))
     if len(strides) != nd or len(dilations) != nd or len(pads) != 2 * nd:
         raise Unsupported("strides/dilations/pads do not match the image rank")
-    k = int(np.prod(block))
-    if shape[1] % k:
-        raise Unsupported(f"channel dimension {shape[1]} is not a multiple of {k}")
-    channels = shape[1] // k
-    blocks = [(i + p0 + p1 - (d * (kk - 1) + 1)) // s + 1
-              for i, p0, p1, d, kk, s in zip(image, pads[:nd], pads[nd:], dilations, block,
-                                              strides)]
-    if any(n <= 0 for n in blocks):
-        raise Unsupported("no complete block fits the padded image")
-    if shape[2] is not None and shape[2] != int(np.prod(blocks)):
-        raise Unsupported(f"input has {shape[2]} blocks, the image holds {int(np.prod(blocks))}")
-    grid = emit.reshape(b, x, [shape[0] if shape[0] is not None else emit.size(b, x, 0),
-                               shape[1]] + blocks, [shape[0], shape[1]] + blocks)
-    # Kernel for input channel c*K + j: 1 at block position j, so each output pixel sums the
-    # column entries that cover it.
-    eye = np.eye(k, dtype=np.float32).reshape([k, 1] + block)
-    kernel = np.tile(eye, [channels] + [1] * (nd + 1))
-    f32_attr = ir.DenseElementsAttr.get(kernel, type=ir.F32Type.get())
-    wt = b.literal(f32_attr, b.vtensor(list(kernel.shape), "f32"))
-    wt = emit.to_dtype(b, wt, elt)
-    return transposed_conv(b, grid, wt, None, strides, dilations, channels, pads[:nd], image)
+    # Blocks along each axis: (image + pads - (dilation * (block - 1) + 1)) // stride + 1.
+    blocks = []
+    for i in range(nd):
+        span = _iop(b, "add", _iop(b, "mul", dilations[i], _iop(b, "sub", block[i], 1)), 1)
+        room = _iop(b, "sub", image[i] + pads[i] + pads[nd + i], span)
+        blocks.append(_iop(b, "add", _iop(b, "floordiv", room, strides[i]), 1))
+    n = emit.size(b, x, 0)
+    cols = emit.size(b, x, 2)
+    total = _iop(b, "floordiv", _iop(b, "mul", emit.size(b, x, 1), cols), channels)
+    static_total = total if isinstance(total, int) else None
+    idx_t = b.vtensor([static_total], "si64")
+    none = b.none()
+    t = b.op("torch.aten.arange.start_step",
+             [b.int(0), b.int(total) if isinstance(total, int) else total, b.int(1),
+              b.int(4), none, none, none], idx_t)
+
+    def scalar_op(name, a, v):
+        return b.op(name, [a, b.int(v) if isinstance(v, int) else v], idx_t)
+
+    # Entry t of a channel is column t % L of kernel offset t // L (both unravelled C-order).
+    kpos, rest = [None] * nd, scalar_op("torch.aten.floor_divide.Scalar", t, cols)
+    bpos, lin = [None] * nd, scalar_op("torch.aten.remainder.Scalar", t, cols)
+    for i in reversed(range(nd)):
+        kpos[i] = scalar_op("torch.aten.remainder.Scalar", rest, block[i])
+        rest = scalar_op("torch.aten.floor_divide.Scalar", rest, block[i])
+        bpos[i] = scalar_op("torch.aten.remainder.Scalar", lin, blocks[i])
+        lin = scalar_op("torch.aten.floor_divide.Scalar", lin, blocks[i])
+    flat, valid = None, None
+    size = 1
+    bool_t = b.vtensor([static_total], "i1")
+    for i in reversed(range(nd)):
+        y = b.op("torch.aten.add.Tensor",
+                 [scalar_op("torch.aten.mul.Scalar", bpos[i], strides[i]),
+                  scalar_op("torch.aten.mul.Scalar", kpos[i], dilations[i]), b.int(1)], idx_t)
+        y = b.op("torch.aten.sub.Scalar", [y, b.int(pads[i]), b.int(1)], idx_t)
+        ok = b.op("torch.aten.logical_and",
+                  [b.op("torch.aten.ge.Scalar", [y, b.int(0)], bool_t),
+                   b.op("torch.aten.lt.Scalar", [y, b.int(image[i])], bool_t)], bool_t)
+        valid = ok if valid is None else b.op("torch.aten.logical_and", [valid, ok], bool_t)
+        term = scalar_op("torch.aten.mul.Scalar", y, size)
+        flat = term if flat is None else b.op("torch.aten.add.Tensor", [flat, term, b.int(1)],
+                                              idx_t)
+        size *= image[i]
+    flat = b.op("torch.aten.where.ScalarOther", [valid, flat, b.int(size)], idx_t)
+    src = emit.reshape(b, x, [n, channels, total], [shape[0], channels, static_total])
+    index = emit.reshape(b, flat, [1, 1, total], [1, 1, static_total])
+    index = b.op("torch.aten.expand", [index, b.int_list([n, channels, total]), b.bool(False)],
+                 b.vtensor([shape[0], channels, static_total], "si64"))
+    acc_t = b.vtensor([shape[0], channels, size + 1], elt)
+    zeros = b.op("torch.aten.zeros", [b.int_list([n, channels, size + 1]),
+                                      b.int(b.torch_dtype_of(elt)), none, none, none], acc_t)
+    acc = b.op("torch.aten.scatter_add", [zeros, b.int(2), index, src], acc_t)
+    acc = b.op("torch.aten.slice.Tensor", [acc, b.int(2), b.int(0), b.int(size), b.int(1)],
+               b.vtensor([shape[0], channels, size], elt))
+    return emit.reshape(b, acc, [n, channels] + image, [shape[0], channels] + image)
 
 
 # ---------------------------------------------------------------- causal conv with state
