@@ -154,3 +154,28 @@ def test_real_unconverted_has_reasons(real_results):
     assert list(r.unconverted) == ["onnx.StringConcat"] and r.unconverted["onnx.StringConcat"]
     r = real_results["test_cast_FLOAT_to_INT4"]
     assert r.stage == "unconverted" and "onnx.Cast" in r.unconverted
+
+
+# --- the CLI's gate, on saved results (no cases run) --------------------------------------------
+
+
+def test_cli_gate_on_saved_results(tmp_path, capsys):
+    from torch_onnx_to_torch.cli import main
+
+    run, exp = str(tmp_path / "run.jsonl"), str(tmp_path / "expected.jsonl")
+    cf.write_jsonl([_r("test_a", "pass"), _r("test_b", "unconverted", "onnx.B: no pattern")], run)
+    assert main(["conformance", "--from-results", run, "--expect", exp,
+                 "--update-expectations", "--summary-out", str(tmp_path / "s.md")]) == 0
+    assert "Pass rate: 1/2" in (tmp_path / "s.md").read_text()
+    assert main(["conformance", "--from-results", run, "--expect", exp]) == 0
+    # test_a regresses, test_b newly passes: exit 1, both reported
+    cf.write_jsonl([_r("test_a", "mismatch", "bad"), _r("test_b", "pass")], run)
+    capsys.readouterr()
+    assert main(["conformance", "--from-results", run, "--expect", exp]) == 1
+    err = capsys.readouterr().err
+    assert "REGRESSIONS: 1" in err and "test_a: mismatch: bad" in err
+    assert "NEWLY PASSING: 1" in err and "  test_b" in err
+    # only a new pass: exit 0, still loud
+    cf.write_jsonl([_r("test_a", "pass"), _r("test_b", "pass")], run)
+    assert main(["conformance", "--from-results", run, "--expect", exp]) == 0
+    assert "NEWLY PASSING: 1" in capsys.readouterr().err

@@ -206,23 +206,22 @@ def cmd_conformance(args) -> int:
     if args.update_expectations and not args.expect:
         raise CliError("--update-expectations needs --expect FILE (the file to write)")
     t0 = time.monotonic()
-    cases = cf.collect_cases(args.filter, args.sample)
-    if not cases:
-        raise CliError(f"no test case matches --filter {args.filter!r}")
-    label = cf.REFERENCE_CXX if reference else cf.OURS
-    print(f"{label}: {len(cases)} ONNX node test case(s), -j {args.jobs}, "
-          f"timeout {args.timeout:g} s", file=sys.stderr, flush=True)
-    done = [0]
-
-    def on_result(r) -> None:
-        done[0] += 1
-        if args.quiet:
-            return
-        first = r.detail.splitlines()[0][:150] if r.detail and r.stage != "pass" else ""
-        print(f"[{done[0]:4d}/{len(cases)}] {r.name:55s} {r.stage:13s} {r.seconds:6.1f}s "
-              f"{first}", file=sys.stderr, flush=True)
-
-    results = cf.run_cases(cases, args.jobs, args.timeout, reference, on_result)
+    if args.from_results:
+        results = _saved_results(cf, args)
+        cases = results
+        label = results[0].converter if results else cf.OURS
+        reference = label == cf.REFERENCE_CXX
+        if reference and args.expect:
+            raise CliError(f"{args.from_results} is a reference run; --expect applies to ours")
+    else:
+        cases = cf.collect_cases(args.filter, args.sample)
+        if not cases:
+            raise CliError(f"no test case matches --filter {args.filter!r}")
+        label = cf.REFERENCE_CXX if reference else cf.OURS
+        print(f"{label}: {len(cases)} ONNX node test case(s), -j {args.jobs}, "
+              f"timeout {args.timeout:g} s", file=sys.stderr, flush=True)
+        results = cf.run_cases(cases, args.jobs, args.timeout, reference,
+                               _case_printer(len(cases), args.quiet))
     wall = time.monotonic() - t0
     if args.json_out:
         cf.write_jsonl(results, args.json_out)
@@ -230,8 +229,9 @@ def cmd_conformance(args) -> int:
     scope = (f"{len(cases)} cases" + (f" matching `{args.filter}`" if args.filter else "") +
              (f", every {args.sample}th" if args.sample > 1 else ""))
     note = (f"onnx {_version('onnx')}, torch-mlir {_version('torch-mlir')}, "
-            f"IREE {_version('iree-base-compiler')} (llvm-cpu); {scope}; -j {args.jobs}; "
-            f"wall time {wall / 60:.1f} min.")
+            f"IREE {_version('iree-base-compiler')} (llvm-cpu); {scope}")
+    note += (f"; results read from {args.from_results}." if args.from_results else
+             f"; -j {args.jobs}; wall time {wall / 60:.1f} min.")
     if reference:
         note = ("**This is the reference run with torch-mlir's C++ pass, for comparison only; "
                 "the product never uses it.**\n\n" + note)
@@ -241,8 +241,8 @@ def cmd_conformance(args) -> int:
             f.write(md)
     stages = Counter(r.stage for r in results)
     print("\n" + " ".join(f"{s}={stages[s]}" for s in cf.STAGES), file=sys.stderr)
-    print(f"{label}: pass {stages['pass']}/{len(results)} in {wall / 60:.1f} min",
-          file=sys.stderr)
+    print(f"{label}: pass {stages['pass']}/{len(results)}"
+          + ("" if args.from_results else f" in {wall / 60:.1f} min"), file=sys.stderr)
     if not args.expect:
         return 0
     expected = cf.load_expectations(args.expect)
@@ -255,6 +255,35 @@ def cmd_conformance(args) -> int:
     cmp = cf.compare_with_expectations(results, expected)
     print("\n" + cf.format_comparison(cmp, args.expect), file=sys.stderr)
     return 0 if cmp.ok else 1
+
+
+def _case_printer(total: int, quiet: bool):
+    done = [0]
+
+    def on_result(r) -> None:
+        done[0] += 1
+        if quiet:
+            return
+        first = r.detail.splitlines()[0][:150] if r.detail and r.stage != "pass" else ""
+        print(f"[{done[0]:4d}/{total}] {r.name:55s} {r.stage:13s} {r.seconds:6.1f}s "
+              f"{first}", file=sys.stderr, flush=True)
+
+    return on_result
+
+
+def _saved_results(cf, args) -> list:
+    """Results of an earlier run (its --json-out), filtered and sampled like a run would be."""
+    try:
+        results = cf.read_jsonl(args.from_results)
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise CliError(f"cannot read results from {args.from_results}: {e}") from None
+    if args.filter:
+        pat = re.compile(args.filter)
+        results = [r for r in results if pat.search(r.name)]
+    results = sorted(results, key=lambda r: r.name)[::max(1, args.sample)]
+    if not results:
+        raise CliError(f"no results in {args.from_results}")
+    return results
 
 
 def _version(dist: str) -> str:
@@ -318,6 +347,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="compare with expectations; exit 1 if an expected pass fails")
     conf.add_argument("--update-expectations", action="store_true",
                       help="write this run's results into --expect FILE instead of comparing")
+    conf.add_argument("--from-results", metavar="RUN.jsonl",
+                      help="do not run: take the results of an earlier run (its --json-out)")
     conf.add_argument("-q", "--quiet", action="store_true", help="no per-case lines")
     conf.set_defaults(func=cmd_conformance)
     return p
