@@ -195,7 +195,8 @@ func.func @test_expand_const_shape(%arg0: !torch.vtensor<[3,1],f32>) -> !torch.v
 
 // CHECK-LABEL: func.func @test_expand_runtime_shape
 func.func @test_expand_runtime_shape(%arg0: !torch.vtensor<[?,1],f32>, %arg1: !torch.vtensor<[2],si64>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 8 : si64} {
-  // A runtime shape entry of 1 keeps the input dim: s + (s == 1) * (d - 1).
+  // A runtime shape entry of 1 keeps the input dim: s + (s == 1) * (d - 1). The dynamic
+  // input dim may itself be 1, so it is expanded by index_select (index k, or 0 when d == 1).
   // CHECK: %[[S0T:.*]] = torch.aten.select.int %arg1, %int0, %int0_0
   // CHECK: %[[S0:.*]] = torch.aten.item %[[S0T]] : !torch.vtensor<[],si64> -> !torch.int
   // CHECK: %[[S1T:.*]] = torch.aten.select.int %arg1, %int0_1, %int1
@@ -206,8 +207,13 @@ func.func @test_expand_runtime_shape(%arg0: !torch.vtensor<[?,1],f32>, %arg1: !t
   // CHECK: %[[DM1:.*]] = torch.aten.sub.int %[[D0]], %int1_4
   // CHECK: %[[EXTRA:.*]] = torch.aten.mul.int %[[PICK]], %[[DM1]]
   // CHECK: %[[O0:.*]] = torch.aten.add.int %[[S0]], %[[EXTRA]]
+  // CHECK: %[[MANY:.*]] = torch.aten.ne.int %[[D0]], %int1_5
+  // CHECK: %[[KEEP:.*]] = torch.aten.Int.bool %[[MANY]]
+  // CHECK: %[[AR:.*]] = torch.aten.arange %[[O0]], %int4
+  // CHECK: %[[IDX:.*]] = torch.aten.mul.Scalar %[[AR]], %[[KEEP]]
+  // CHECK: %[[ROWS:.*]] = torch.aten.index_select %arg0, %int0_6, %[[IDX]] : !torch.vtensor<[?,1],f32>, !torch.int, !torch.vtensor<[?],si64> -> !torch.vtensor<[?,1],f32>
   // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %[[O0]], %[[S1]]
-  // CHECK: torch.aten.broadcast_to %arg0, %[[SHAPE]] : !torch.vtensor<[?,1],f32>, !torch.list<int> -> !torch.vtensor<[?,?],f32>
+  // CHECK: torch.aten.broadcast_to %[[ROWS]], %[[SHAPE]] : !torch.vtensor<[?,1],f32>, !torch.list<int> -> !torch.vtensor<[?,?],f32>
   %0 = torch.operator "onnx.Expand"(%arg0, %arg1) : (!torch.vtensor<[?,1],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[?,?],f32>
   return %0 : !torch.vtensor<[?,?],f32>
 }

@@ -286,7 +286,8 @@ def dft(b: Binder):
     if rank < 2:
         raise Unsupported("input must have rank >= 2 (signal dims and a last dim of 1 or 2)")
     if shape[-1] not in (1, 2):
-        raise Unsupported(f"the last dim must be 1 (real) or 2 (complex), got {shape[-1]}")
+        got = "?" if shape[-1] is None else shape[-1]
+        raise Unsupported(f"the last dim must be 1 (real) or 2 (complex), got {got}")
     inverse = bool(b.attr_int("inverse", 0))
     onesided = bool(b.attr_int("onesided", 0))
     length_v = b.optional_input(1)

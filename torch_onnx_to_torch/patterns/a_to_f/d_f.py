@@ -264,38 +264,55 @@ def _shape_values(b: Binder, v: ir.Value, what: str) -> list:
 
 
 def expand(b: Binder):
-    """Expand-8..13 (shape constant or runtime, bidirectional broadcast) -> aten.broadcast_to"""
+    """Expand-8..13 (shape constant or runtime, bidirectional broadcast) -> aten.broadcast_to
+    (+ aten.index_select for input dims that are dynamic and may be 1)"""
     x, shape_v = b.input(0), b.input(1)
     target = _shape_values(b, shape_v, "shape")
-    in_dims = dim_sizes(b, x)
-    n = max(len(target), len(in_dims))
+    rank = b.rank(x)
+    n = max(len(target), rank)
     target = [1] * (n - len(target)) + target
-    in_dims = [1] * (n - len(in_dims)) + in_dims
+    lead = n - rank  # new leading dims of size 1: broadcast_to adds them
+    in_dims = [1] * lead + dim_sizes(b, x)
     out_static = b.shape(b.result_type())
+    if out_static is not None and len(out_static) != n:
+        raise Unsupported(f"result rank {len(out_static)} is not {n}")
+    elt = b.dtype(x)
     dims = []
     for i, (s, d) in enumerate(zip(target, in_dims)):
-        if out_static is not None and len(out_static) == n and out_static[i] is not None:
-            dims.append(out_static[i])
-        elif isinstance(s, int) and isinstance(d, int):
+        if isinstance(s, int) and isinstance(d, int):
             if s != 1 and d != 1 and s != d:
                 raise Unsupported(f"shape {s} cannot broadcast with input dim {d}")
-            dims.append(d if s == 1 else s)
-        elif isinstance(s, int):
-            dims.append(d if s == 1 else s)  # a runtime input dim must be 1 or equal to s
-        elif isinstance(d, int) and d != 1:
-            dims.append(d)  # s is 1 or d
-        elif d == 1:
-            dims.append(s)
+            out = d if s == 1 else s
+        elif isinstance(s, int) and s == 1:
+            out = d
+        elif isinstance(d, int):
+            out = s if d == 1 else d  # a runtime s is 1 or d
         else:
             # out = s, unless s == 1 where the input dim wins: s + (s == 1) * (d - 1)
             is_one = b.op("torch.aten.eq.int", [s, b.int(1)], b.types.bool)
             pick = b.op("torch.aten.Int.bool", [is_one], b.types.int)
             extra = b.op("torch.aten.sub.int", [d, b.int(1)], b.types.int)
-            dims.append(b.op("torch.aten.add.int",
-                             [s, b.op("torch.aten.mul.int", [pick, extra], b.types.int)],
-                             b.types.int))
+            out = b.op("torch.aten.add.int",
+                       [s, b.op("torch.aten.mul.int", [pick, extra], b.types.int)], b.types.int)
+        if out_static is not None and out_static[i] is not None:
+            out = out_static[i]
+        if isinstance(d, ir.Value) and not (isinstance(s, int) and s == 1):
+            # A dynamic input dim may be 1 at run time, and torch-mlir lowers broadcast_to
+            # as if dynamic dims never were: pick the elements by index instead
+            # (index k, or 0 when the dim is 1).
+            many = b.op("torch.aten.ne.int", [d, b.int(1)], b.types.bool)
+            keep = b.op("torch.aten.Int.bool", [many], b.types.int)
+            none = b.none()
+            idx = b.op("torch.aten.arange", [int_value(b, out), b.int(b.torch_dtype_of("si64")),
+                                             none, none, none],
+                       b.vtensor(static_or_none([out]), "si64"))
+            idx = b.op("torch.aten.mul.Scalar", [idx, keep], idx.type)
+            shape = list(b.shape(x))
+            shape[i - lead] = out if isinstance(out, int) else None
+            x = b.op("torch.aten.index_select", [x, b.int(i - lead), idx], b.vtensor(shape, elt))
+        dims.append(out)
     return b.op("torch.aten.broadcast_to", [x, b.int_list(dims)],
-                b.vtensor(static_or_none(dims), b.dtype(x)))
+                b.vtensor(static_or_none(dims), elt))
 
 
 def eye_like(b: Binder):

@@ -93,7 +93,7 @@ def dequantize_linear(b: Binder):
     block = b.attr_int("block_size", 0) if b.opset >= 21 else 0
     if block < 0:
         raise Unsupported(f"block_size {block} must not be negative")
-    per_tensor = all(s is not None and _count(s) == 1 for s in
+    per_tensor = all(s is not None and None not in s and _count(s) == 1 for s in
                      [b.shape(scale)] + ([b.shape(zp)] if zp is not None else []))
     if not per_tensor:  # the axis only matters when there is more than one scale
         axis = emit.normalize_axis(axis, len(x_shape))
