@@ -10,7 +10,6 @@ weights, group by group, in one aten.matmul.
 from __future__ import annotations
 
 import numpy as np
-
 from torch_mlir import ir
 
 from ... import emit
@@ -25,8 +24,10 @@ def _literal(b: Binder, arr: np.ndarray, elt: str) -> ir.Value:
 
 
 def deform_conv(b: Binder):
-    """DeformConv-19..22 (2-D; strides, pads, dilations, group, offset_group, bias, mask) ->
-    aten.gather bilinear sampling + aten.matmul"""
+    """DeformConv-19..22 (2-D) -> aten.gather bilinear sampling + aten.matmul
+
+    Strides, pads, dilations, group, offset_group, bias and mask.
+    """
     x, w, off = b.input(0), b.input(1), b.input(2)
     bias, mask = b.optional_input(3), b.optional_input(4)
     xs, elt = b.tensor_info(x)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-
 from torch_mlir import ir
 
 from ... import emit
@@ -273,9 +272,11 @@ def _compatible(have, want) -> bool:
 
 
 def dft(b: Binder):
-    """DFT-17..20 (forward/inverse, onesided rfft/irfft, axis attribute (17) or input (20),
-    dft_length constant or runtime, real [...,1] or complex [...,2] input) -> aten.matmul with
-    cos/sin matrices (float64-exact literals, or aten.arange-built when long or dynamic)"""
+    """DFT-17..20 -> aten.matmul with cos/sin matrices (literals, or built with aten.arange)
+
+    Forward/inverse, onesided (rfft/irfft), axis attribute (17) or input (20), dft_length
+    constant or runtime, real [...,1] or complex [...,2] input.
+    """
     x = b.input(0)
     shape, elt = b.tensor_info(x)
     if shape is None:

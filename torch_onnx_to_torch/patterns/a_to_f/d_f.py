@@ -12,7 +12,6 @@ from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import binary, register_table, unary
 
-
 # ------------------------------------------------------------------ !torch.int arithmetic
 # Sizes are Python ints where they are static and `!torch.int` values where they are not;
 # these fold the static cases so that static shapes stay constant lists.
@@ -104,8 +103,10 @@ def depth_to_space(b: Binder):
 
 
 def det(b: Binder):
-    """Det-11..22 -> LU elimination with partial pivoting, unrolled over the static matrix
-    size (aten.argmax, aten.where.self, aten.sum.dim_IntList, aten.mul/div/sub.Tensor)."""
+    """Det-11..22 -> LU elimination with partial pivoting (aten.argmax, where, sum, mul, div)
+
+    Unrolled over the static matrix size.
+    """
     # aten.linalg_det is not used: torch-mlir lowers it without pivoting, so a zero leading
     # entry (e.g. [[0, 1], [2, 3]]) gives NaN.
     x = b.input(0)
@@ -196,9 +197,11 @@ def _const_scalar(b: Binder, v: ir.Value | None):
 
 
 def dropout(b: Binder):
-    """Dropout-1..22 -> identity (+ aten.ones_like mask) in inference; in training mode
-    (opset >= 12, training_mode true or a runtime tensor) aten.rand_like >= ratio, scaled by
-    1/(1-ratio), selected by aten.where.self."""
+    """Dropout-1..22 -> identity + aten.ones_like mask; training: aten.rand_like >= ratio
+
+    Training mode exists from opset 12 (training_mode true, or a runtime tensor selecting
+    with aten.where.self); kept elements are scaled by 1/(1-ratio).
+    """
     x = b.input(0)
     x_shape, x_elt = b.tensor_info(x)
     want_mask = b.num_results > 1 and next(iter(b.onnx_op.results[1].uses), None) is not None
@@ -264,8 +267,11 @@ def _shape_values(b: Binder, v: ir.Value, what: str) -> list:
 
 
 def expand(b: Binder):
-    """Expand-8..13 (shape constant or runtime, bidirectional broadcast) -> aten.broadcast_to
-    (+ aten.index_select for input dims that are dynamic and may be 1)"""
+    """Expand-8..13 -> aten.broadcast_to (+ aten.index_select for dynamic dims that may be 1)
+
+    The shape is a constant or a runtime tensor of static length; broadcasting is
+    bidirectional (shape entries of 1 keep the input's dims).
+    """
     x, shape_v = b.input(0), b.input(1)
     target = _shape_values(b, shape_v, "shape")
     rank = b.rank(x)

@@ -72,9 +72,10 @@ def _count(shape) -> int:
 
 
 def dequantize_linear(b: Binder):
-    """DequantizeLinear-10..28 (per tensor, per axis, blocked; int8/uint8/int16/uint16/int32
-    inputs; output_dtype) -> (aten.to.dtype(x) - zero_point) * scale in float32, then
-    aten.to.dtype"""
+    """DequantizeLinear-10..28 -> (aten.to.dtype(x) - zero_point) * scale in f32, aten.to.dtype
+
+    Per tensor, per axis and blocked; int8/uint8/int16/uint16/int32 inputs; output_dtype.
+    """
     x, scale, zp = b.input(0), b.input(1), b.optional_input(2)
     x_shape, x_elt = b.tensor_info(x)
     if x_shape is None:
@@ -110,8 +111,10 @@ def dequantize_linear(b: Binder):
 
 
 def dynamic_quantize_linear(b: Binder):
-    """DynamicQuantizeLinear-11 -> aten.max/min, aten.div, aten.round (half to even),
-    aten.clamp to [0, 255], aten.to.dtype uint8; three outputs (y, y_scale, y_zero_point)"""
+    """DynamicQuantizeLinear-11 -> aten.max/min/div/round/clamp, aten.to.dtype (uint8)
+
+    Three outputs (y, y_scale, y_zero_point); aten.round rounds half to even.
+    """
     x = b.input(0)
     x_shape, elt = b.tensor_info(x)
     if elt != "f32":

@@ -183,8 +183,10 @@ def _contract(b: Binder, x: _Operand, y: _Operand, needed: set) -> _Operand:
 
 
 def einsum(b: Binder):
-    """Einsum-12..28 (explicit/implicit output, ellipsis broadcast, repeated labels) ->
-    aten.diagonal, aten.sum.dim_IntList, aten.permute, aten.matmul, aten.reshape"""
+    """Einsum-12..28 -> aten.diagonal, aten.sum.dim_IntList, aten.permute, aten.matmul
+
+    Explicit and implicit outputs, ellipsis broadcasting and repeated labels.
+    """
     xs = b.inputs()
     if not xs:
         raise Unsupported("no inputs")
