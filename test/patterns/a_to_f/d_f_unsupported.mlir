@@ -195,3 +195,11 @@ func.func @test_deform_conv_dynamic_spatial(%arg0: !torch.vtensor<[1,1,?,?],f32>
   %0 = torch.operator "onnx.DeformConv"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,1,?,?],f32>, !torch.vtensor<[1,1,2,2],f32>, !torch.vtensor<[1,8,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32>
   return %0 : !torch.vtensor<[1,1,?,?],f32>
 }
+
+// -----
+
+func.func @test_flatten_string(%arg0: !torch.vtensor<[2,3],!torch.str>) -> !torch.vtensor<[2,3],!torch.str> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // expected-remark@+1 {{onnx.Flatten was not converted: string tensors have no torch equivalent}}
+  %0 = torch.operator "onnx.Flatten"(%arg0) : (!torch.vtensor<[2,3],!torch.str>) -> !torch.vtensor<[2,3],!torch.str>
+  return %0 : !torch.vtensor<[2,3],!torch.str>
+}
