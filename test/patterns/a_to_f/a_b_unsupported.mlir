@@ -46,3 +46,36 @@ func.func @test_bitshift_bad_direction(%arg0: !torch.vtensor<[3],ui8>, %arg1: !t
   %0 = torch.operator "onnx.BitShift"(%arg0, %arg1) {torch.onnx.direction = "UP"} : (!torch.vtensor<[3],ui8>, !torch.vtensor<[3],ui8>) -> !torch.vtensor<[3],ui8>
   return %0 : !torch.vtensor<[3],ui8>
 }
+
+// -----
+
+func.func @test_attention_3d_without_heads(%arg0: !torch.vtensor<[2,4,24],f32>, %arg1: !torch.vtensor<[2,6,24],f32>, %arg2: !torch.vtensor<[2,6,24],f32>) -> !torch.vtensor<[2,4,24],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  // expected-remark@+1 {{onnx.Attention was not converted: 3-D inputs need q_num_heads and kv_num_heads}}
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) : (!torch.vtensor<[2,4,24],f32>, !torch.vtensor<[2,6,24],f32>, !torch.vtensor<[2,6,24],f32>) -> !torch.vtensor<[2,4,24],f32>
+  return %0 : !torch.vtensor<[2,4,24],f32>
+}
+
+// -----
+
+func.func @test_attention_mode0_softcap(%arg0: !torch.vtensor<[1,1,4,8],f32>, %arg1: !torch.vtensor<[1,1,6,8],f32>, %arg2: !torch.vtensor<[1,1,6,8],f32>) -> !torch.vtensor<[1,1,4,6],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  // expected-remark@+1 {{onnx.Attention was not converted: qk_matmul_output_mode=0 with softcap: the spec gives the raw product, the reference implementation the softcapped one}}
+  %0:4 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) {torch.onnx.softcap = 2.0 : f32} : (!torch.vtensor<[1,1,4,8],f32>, !torch.vtensor<[1,1,6,8],f32>, !torch.vtensor<[1,1,6,8],f32>) -> (!torch.vtensor<[1,1,4,8],f32>, !torch.none, !torch.none, !torch.vtensor<[1,1,4,6],f32>)
+  return %0#3 : !torch.vtensor<[1,1,4,6],f32>
+}
+
+// -----
+
+func.func @test_attention_past_key_alone(%arg0: !torch.vtensor<[1,1,4,8],f32>, %arg1: !torch.vtensor<[1,1,6,8],f32>, %arg2: !torch.vtensor<[1,1,6,8],f32>, %arg3: !torch.vtensor<[1,1,2,8],f32>) -> !torch.vtensor<[1,1,4,8],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  %none = torch.constant.none
+  // expected-remark@+1 {{onnx.Attention was not converted: past_key and past_value must be given together}}
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2, %none, %arg3) : (!torch.vtensor<[1,1,4,8],f32>, !torch.vtensor<[1,1,6,8],f32>, !torch.vtensor<[1,1,6,8],f32>, !torch.none, !torch.vtensor<[1,1,2,8],f32>) -> !torch.vtensor<[1,1,4,8],f32>
+  return %0 : !torch.vtensor<[1,1,4,8],f32>
+}
+
+// -----
+
+func.func @test_attention_gqa_dynamic_heads(%arg0: !torch.vtensor<[1,?,4,8],f32>, %arg1: !torch.vtensor<[1,?,6,8],f32>, %arg2: !torch.vtensor<[1,?,6,8],f32>) -> !torch.vtensor<[1,?,4,8],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  // expected-remark@+1 {{onnx.Attention was not converted: head counts must be static}}
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,?,4,8],f32>, !torch.vtensor<[1,?,6,8],f32>, !torch.vtensor<[1,?,6,8],f32>) -> !torch.vtensor<[1,?,4,8],f32>
+  return %0 : !torch.vtensor<[1,?,4,8],f32>
+}
