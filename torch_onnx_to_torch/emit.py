@@ -86,3 +86,52 @@ def broadcast_shape(a: Sequence[int | None] | None, c: Sequence[int | None] | No
         else:
             out.append(x)
     return out
+
+
+# Sizes that are Python ints where static and `!torch.int` values where dynamic. The helpers
+# fold the static cases, so that static shapes stay constant lists.
+
+def dim_sizes(b: Binder, v: ir.Value) -> list:
+    """Every dim of `v`: a Python int where static, else an `aten.size.int` value."""
+    shape = b.shape(v)
+    if shape is None:
+        raise Unsupported("operand rank is unknown")
+    return [d if d is not None else size(b, v, i) for i, d in enumerate(shape)]
+
+
+def int_value(b: Binder, x) -> ir.Value:
+    """A size as a `!torch.int` value."""
+    return x if isinstance(x, ir.Value) else b.int(x)
+
+
+def int_mul(b: Binder, x, y):
+    """x * y on sizes."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x * y
+    if isinstance(x, int) and x == 1:
+        return y
+    if isinstance(y, int) and y == 1:
+        return x
+    return b.op("torch.aten.mul.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_floordiv(b: Binder, x, y):
+    """x // y on sizes."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x // y
+    if isinstance(y, int) and y == 1:
+        return x
+    return b.op("torch.aten.floordiv.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_prod(b: Binder, xs):
+    """The product of sizes (1 for none)."""
+    out = 1
+    for x in xs:
+        out = int_mul(b, out, x)
+    return out
+
+
+def static_or_none(xs) -> list:
+    """Sizes as a shape for a result type: ints stay, `!torch.int` values become None."""
+    return [x if isinstance(x, int) else None for x in xs]

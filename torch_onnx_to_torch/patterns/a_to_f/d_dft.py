@@ -16,13 +16,12 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .d_f import dim_sizes, int_value, static_or_none
 
 
 def _int_min(b: Binder, x, y):
     if isinstance(x, int) and isinstance(y, int):
         return min(x, y)
-    return b.op("torch.prim.min.int", [int_value(b, x), int_value(b, y)], b.types.int)
+    return b.op("torch.prim.min.int", [emit.int_value(b, x), emit.int_value(b, y)], b.types.int)
 
 
 def _half_plus_one(b: Binder, n):
@@ -36,9 +35,9 @@ def _half_plus_one(b: Binder, n):
 def _arange(b: Binder, n, shape: list) -> ir.Value:
     """aten.arange(n) as int64, reshaped to `shape` (one entry of which is n)."""
     none = b.none()
-    r = b.op("torch.aten.arange", [int_value(b, n), b.int(b.torch_dtype_of("si64")), none, none,
-                                   none], b.vtensor(static_or_none([n]), "si64"))
-    return emit.reshape(b, r, shape, static_or_none(shape))
+    r = b.op("torch.aten.arange", [emit.int_value(b, n), b.int(b.torch_dtype_of("si64")), none, none,
+                                   none], b.vtensor(emit.static_or_none([n]), "si64"))
+    return emit.reshape(b, r, shape, emit.static_or_none(shape))
 
 
 # Above this many entries the cos/sin matrices are computed at run time rather than stored.
@@ -71,9 +70,9 @@ def _runtime_matrices(b: Binder, n_in, n_out, length, inverse: bool, irfft: bool
     """
     rows = _arange(b, n_in, [n_in, 1])
     cols = _arange(b, n_out, [1, n_out])
-    shape = static_or_none([n_in, n_out])
+    shape = emit.static_or_none([n_in, n_out])
     i64, t = b.vtensor(shape, "si64"), b.vtensor(shape, work)
-    ln = int_value(b, length)
+    ln = emit.int_value(b, length)
 
     def iop(name, *args):
         return b.op(name, list(args), i64)
@@ -129,7 +128,7 @@ def _irfft_weights(b: Binder, k: ir.Value, length, work: str) -> ir.Value:
     twice = b.op("torch.aten.mul.Scalar", [k, b.int(2)], b.vtensor(shape, "si64"))
     edge = b.op("torch.aten.logical_or",
                 [b.op("torch.aten.eq.Scalar", [k, b.int(0)], bools),
-                 b.op("torch.aten.eq.Scalar", [twice, int_value(b, length)], bools)], bools)
+                 b.op("torch.aten.eq.Scalar", [twice, emit.int_value(b, length)], bools)], bools)
     edge = emit.to_dtype(b, edge, work)
     return b.op("torch.aten.rsub.Scalar", [edge, b.float(2.0), b.int(1)], b.vtensor(shape, work))
 
@@ -193,7 +192,7 @@ def _transform(b: Binder, x: ir.Value, axis: int, length_in, inverse: bool,
     """The DFT of `x` along `axis` (the last dim holding real or real/imaginary parts)."""
     shape, elt = b.tensor_info(x)
     rank = len(shape)
-    sizes = dim_sizes(b, x)
+    sizes = emit.dim_sizes(b, x)
     n = sizes[axis]
     length = _default_length(b, n, inverse, onesided) if length_in is None else length_in
     if isinstance(length, int) and length < 1:
@@ -214,8 +213,8 @@ def _transform(b: Binder, x: ir.Value, axis: int, length_in, inverse: bool,
             sel = emit.permute(b, sel, perm)
         if not (isinstance(n_in, int) and n_in == n):
             sel = b.op("torch.aten.slice.Tensor",
-                       [sel, b.int(rank - 2), b.int(0), int_value(b, n_in), b.int(1)],
-                       b.vtensor(static_or_none(lead + [n_in]), work))
+                       [sel, b.int(rank - 2), b.int(0), emit.int_value(b, n_in), b.int(1)],
+                       b.vtensor(emit.static_or_none(lead + [n_in]), work))
         return sel
 
     re_in = part(0)
@@ -228,7 +227,7 @@ def _transform(b: Binder, x: ir.Value, axis: int, length_in, inverse: bool,
         cos, sin = _const_matrices(b, n_in, n_out, length, row_scale, work)
     else:
         cos, sin = _runtime_matrices(b, n_in, n_out, length, inverse, irfft, work)
-    out_t = b.vtensor(static_or_none(lead + [n_out]), work)
+    out_t = b.vtensor(emit.static_or_none(lead + [n_out]), work)
 
     def mm(a, m):
         return b.op("torch.aten.matmul", [a, m], out_t)
@@ -256,7 +255,7 @@ def _transform(b: Binder, x: ir.Value, axis: int, length_in, inverse: bool,
         outs = [out_re, out_im]
 
     y = b.op("torch.aten.stack", [b.tensor_list(outs), b.int(rank - 1)],
-             b.vtensor(static_or_none(lead + [n_out]) + [len(outs)], work))
+             b.vtensor(emit.static_or_none(lead + [n_out]) + [len(outs)], work))
     back = [0] * rank
     for i, d in enumerate(perm):
         back[d] = i

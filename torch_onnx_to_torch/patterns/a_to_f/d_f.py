@@ -12,55 +12,6 @@ from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import binary, register_table, unary
 
-# ------------------------------------------------------------------ !torch.int arithmetic
-# Sizes are Python ints where they are static and `!torch.int` values where they are not;
-# these fold the static cases so that static shapes stay constant lists.
-
-def dim_sizes(b: Binder, v: ir.Value) -> list:
-    """Every dim of `v`: a Python int where static, else an `aten.size.int` value."""
-    shape = b.shape(v)
-    if shape is None:
-        raise Unsupported("operand rank is unknown")
-    return [d if d is not None else emit.size(b, v, i) for i, d in enumerate(shape)]
-
-
-def int_value(b: Binder, x) -> ir.Value:
-    """`x` as a `!torch.int` value."""
-    return x if isinstance(x, ir.Value) else b.int(x)
-
-
-def int_mul(b: Binder, x, y):
-    """x * y on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return x * y
-    if x == 1:
-        return y
-    if y == 1:
-        return x
-    return b.op("torch.aten.mul.int", [int_value(b, x), int_value(b, y)], b.types.int)
-
-
-def int_floordiv(b: Binder, x, y):
-    """x // y on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return x // y
-    if y == 1:
-        return x
-    return b.op("torch.aten.floordiv.int", [int_value(b, x), int_value(b, y)], b.types.int)
-
-
-def int_prod(b: Binder, xs) -> object:
-    """The product of sizes (1 for none)."""
-    out = 1
-    for x in xs:
-        out = int_mul(b, out, x)
-    return out
-
-
-def static_or_none(xs) -> list:
-    """Sizes as a shape: Python ints stay, `!torch.int` values become unknown (None)."""
-    return [x if isinstance(x, int) else None for x in xs]
-
 
 # ------------------------------------------------------------------ handlers
 def reject_strings(b: Binder, v: ir.Value) -> None:
@@ -94,18 +45,18 @@ def depth_to_space(b: Binder):
         raise Unsupported(f"blocksize {bs} must be positive")
     if b.rank(x) != 4:
         raise Unsupported(f"input must have rank 4, got {b.rank(x)}")
-    n, c, h, w = dim_sizes(b, x)
+    n, c, h, w = emit.dim_sizes(b, x)
     if isinstance(c, int) and c % (bs * bs):
         raise Unsupported(f"channels {c} are not a multiple of blocksize^2 = {bs * bs}")
-    c_out = int_floordiv(b, c, bs * bs)
+    c_out = emit.int_floordiv(b, c, bs * bs)
     if mode == "DCR":
         split, perm = [n, bs, bs, c_out, h, w], [0, 3, 4, 1, 5, 2]
     else:
         split, perm = [n, c_out, bs, bs, h, w], [0, 1, 4, 2, 5, 3]
-    y = emit.reshape(b, x, split, static_or_none(split))
+    y = emit.reshape(b, x, split, emit.static_or_none(split))
     y = emit.permute(b, y, perm)
-    out = [n, c_out, int_mul(b, h, bs), int_mul(b, w, bs)]
-    return emit.reshape(b, y, out, static_or_none(out))
+    out = [n, c_out, emit.int_mul(b, h, bs), emit.int_mul(b, w, bs)]
+    return emit.reshape(b, y, out, emit.static_or_none(out))
 
 
 def det(b: Binder):
@@ -285,7 +236,7 @@ def expand(b: Binder):
     n = max(len(target), rank)
     target = [1] * (n - len(target)) + target
     lead = n - rank  # new leading dims of size 1: broadcast_to adds them
-    in_dims = [1] * lead + dim_sizes(b, x)
+    in_dims = [1] * lead + emit.dim_sizes(b, x)
     out_static = b.shape(b.result_type())
     if out_static is not None and len(out_static) != n:
         raise Unsupported(f"result rank {len(out_static)} is not {n}")
@@ -316,16 +267,16 @@ def expand(b: Binder):
             many = b.op("torch.aten.ne.int", [d, b.int(1)], b.types.bool)
             keep = b.op("torch.aten.Int.bool", [many], b.types.int)
             none = b.none()
-            idx = b.op("torch.aten.arange", [int_value(b, out), b.int(b.torch_dtype_of("si64")),
+            idx = b.op("torch.aten.arange", [emit.int_value(b, out), b.int(b.torch_dtype_of("si64")),
                                              none, none, none],
-                       b.vtensor(static_or_none([out]), "si64"))
+                       b.vtensor(emit.static_or_none([out]), "si64"))
             idx = b.op("torch.aten.mul.Scalar", [idx, keep], idx.type)
             shape = list(b.shape(x))
             shape[i - lead] = out if isinstance(out, int) else None
             x = b.op("torch.aten.index_select", [x, b.int(i - lead), idx], b.vtensor(shape, elt))
         dims.append(out)
     return b.op("torch.aten.broadcast_to", [x, b.int_list(dims)],
-                b.vtensor(static_or_none(dims), elt))
+                b.vtensor(emit.static_or_none(dims), elt))
 
 
 def eye_like(b: Binder):
@@ -342,20 +293,20 @@ def eye_like(b: Binder):
         out_elt = b.dtype(x)
     b.torch_dtype_of(out_elt)
     k = b.attr_int("k", 0)
-    rows, cols = dim_sizes(b, x)
+    rows, cols = emit.dim_sizes(b, x)
     none = b.none()
     i64 = b.int(b.torch_dtype_of("si64"))
 
     def arange(n, shape):
-        r = b.op("torch.aten.arange", [int_value(b, n), i64, none, none, none],
+        r = b.op("torch.aten.arange", [emit.int_value(b, n), i64, none, none, none],
                  b.vtensor([n if isinstance(n, int) else None], "si64"))
-        return emit.reshape(b, r, shape, static_or_none(shape))
+        return emit.reshape(b, r, shape, emit.static_or_none(shape))
 
     r = arange(rows, [rows, 1])
     if k:
         r = b.op("torch.aten.add.Scalar", [r, b.int(k), b.int(1)], r.type)
     c = arange(cols, [1, cols])
-    shape = static_or_none([rows, cols])
+    shape = emit.static_or_none([rows, cols])
     on_diag = b.op("torch.aten.eq.Tensor", [r, c], b.vtensor(shape, "i1"))
     return emit.to_dtype(b, on_diag, out_elt)
 
@@ -364,14 +315,14 @@ def flatten(b: Binder):
     """Flatten-1..25 (axis, negative axis, axis=0) -> aten.reshape to 2-D"""
     x = b.input(0)
     reject_strings(b, x)
-    dims = dim_sizes(b, x)
+    dims = emit.dim_sizes(b, x)
     rank = len(dims)
     axis = b.attr_int("axis", 1)
     if not -rank <= axis <= rank:
         raise Unsupported(f"axis {axis} is out of range for rank {rank}")
     axis = axis + rank if axis < 0 else axis
-    out = [int_prod(b, dims[:axis]), int_prod(b, dims[axis:])]
-    return emit.reshape(b, x, out, static_or_none(out))
+    out = [emit.int_prod(b, dims[:axis]), emit.int_prod(b, dims[axis:])]
+    return emit.reshape(b, x, out, emit.static_or_none(out))
 
 
 TABLE = [

@@ -12,7 +12,6 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .d_f import dim_sizes, static_or_none
 
 # Element types torch has no tensor for, or whose ONNX semantics (float8 bit patterns,
 # sub-byte packing) we do not express.
@@ -39,25 +38,25 @@ def _per_element(b: Binder, v: ir.Value, x: ir.Value, axis: int, block: int, wha
             raise Unsupported(f"per-axis {what} must be 1-D, got rank {len(shape)}")
         dims = [1] * rank
         dims[axis] = shape[0] if shape[0] is not None else emit.size(b, v, 0)
-        return emit.reshape(b, v, dims, static_or_none(dims))
+        return emit.reshape(b, v, dims, emit.static_or_none(dims))
     # Blocked: each entry along `axis` covers `block` consecutive elements of x; the last
     # block may be partial.
     if len(shape) != rank:
         raise Unsupported(f"blocked {what} must have the rank of the input")
-    sizes = dim_sizes(b, v)
+    sizes = emit.dim_sizes(b, v)
     elt = b.dtype(v)
     wide = emit.unsqueeze(b, v, axis + 1)
     target = sizes[:axis + 1] + [block] + sizes[axis + 1:]
     wide = b.op("torch.aten.broadcast_to", [wide, b.int_list(target)],
-                b.vtensor(static_or_none(target), elt))
+                b.vtensor(emit.static_or_none(target), elt))
     nb = sizes[axis]
     flat = sizes[:axis] + [nb * block if isinstance(nb, int) else
                            b.op("torch.aten.mul.int", [nb, b.int(block)], b.types.int)] + \
         sizes[axis + 1:]
-    wide = emit.reshape(b, wide, flat, static_or_none(flat))
-    x_dims = dim_sizes(b, x)
+    wide = emit.reshape(b, wide, flat, emit.static_or_none(flat))
+    x_dims = emit.dim_sizes(b, x)
     end = x_dims[axis]
-    out = list(static_or_none(flat))
+    out = list(emit.static_or_none(flat))
     out[axis] = end if isinstance(end, int) else None
     return b.op("torch.aten.slice.Tensor",
                 [wide, b.int(axis), b.int(0), end if isinstance(end, ir.Value) else b.int(end),

@@ -12,7 +12,6 @@ import re
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .d_f import dim_sizes, int_prod, static_or_none
 
 _TERM = re.compile(r"^[A-Za-z]*(\.\.\.)?[A-Za-z]*$")
 
@@ -73,7 +72,7 @@ class _Operand:
 
     @property
     def sizes(self) -> list:
-        return dim_sizes(self.b, self.value)
+        return emit.dim_sizes(self.b, self.value)
 
     def diagonals(self) -> None:
         """Take the diagonal of every label repeated within this operand."""
@@ -142,7 +141,7 @@ def _reshape(b: Binder, v, dims: list):
                   if not (isinstance(d, int) and s == d)]
         if len(unsure) <= 1:
             return v
-    return emit.reshape(b, v, dims, static_or_none(dims))
+    return emit.reshape(b, v, dims, emit.static_or_none(dims))
 
 
 def _contract(b: Binder, x: _Operand, y: _Operand, needed: set) -> _Operand:
@@ -165,17 +164,17 @@ def _contract(b: Binder, x: _Operand, y: _Operand, needed: set) -> _Operand:
     y.arrange(batch + contract + y_only)
     xsz, ysz = x.sizes, y.sizes
     nb = len(batch)
-    m = int_prod(b, xsz[nb:nb + len(x_only)])
-    k = int_prod(b, xsz[nb + len(x_only):])
-    n = int_prod(b, ysz[nb + len(contract):])
+    m = emit.int_prod(b, xsz[nb:nb + len(x_only)])
+    k = emit.int_prod(b, xsz[nb + len(x_only):])
+    n = emit.int_prod(b, ysz[nb + len(contract):])
     elt = b.dtype(x.value)
     if b.dtype(y.value) != elt:
         raise Unsupported(f"operand dtypes differ ({elt} vs {b.dtype(y.value)})")
     x2 = _reshape(b, x.value, xsz[:nb] + [m, k])
     y2 = _reshape(b, y.value, ysz[:nb] + [k, n])
-    bshape = emit.broadcast_shape(static_or_none(xsz[:nb]), static_or_none(ysz[:nb]))
+    bshape = emit.broadcast_shape(emit.static_or_none(xsz[:nb]), emit.static_or_none(ysz[:nb]))
     prod = b.op("torch.aten.matmul", [x2, y2],
-                b.vtensor(bshape + static_or_none([m, n]), elt))
+                b.vtensor(bshape + emit.static_or_none([m, n]), elt))
     bsz = [s if s is not None else emit.size(b, prod, i) for i, s in enumerate(bshape)]
     out = bsz + xsz[nb:nb + len(x_only)] + ysz[nb + len(contract):]
     value = _reshape(b, prod, out)
