@@ -5,11 +5,10 @@ The shard is a package: one module per letter group, each with `populate(registr
 
 from __future__ import annotations
 
-from . import (a_attention, a_averagepool, a_b, c, c_cast, c_conv, d_deform_conv, d_dft, d_f,
+from . import (a_attention, a_averagepool, a_b, c, c_cast, c_conv, d_deform_conv, d_dft, d_f
                d_quantize, e_einsum)
 
-MODULES = (a_attention, a_averagepool, a_b, c, c_cast, c_conv, d_deform_conv, d_dft, d_f,
-           d_quantize, e_einsum)
+MODULES = (a_attention, a_averagepool, a_b, c, c_cast, c_conv, d_deform_conv, d_dft, d_f, d_quantize, e_einsum)
 
 
 def populate(registry) -> None:

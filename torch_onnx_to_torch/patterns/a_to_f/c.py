@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ml_dtypes
 import numpy as np
-
 from torch_mlir import ir
 
 from ... import dtypes, emit

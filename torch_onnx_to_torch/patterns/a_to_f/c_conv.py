@@ -4,7 +4,6 @@ transposed convolution with a one-hot kernel)."""
 from __future__ import annotations
 
 import numpy as np
-
 from torch_mlir import ir
 
 from ... import dtypes, emit
@@ -175,50 +174,58 @@ def conv_integer(b: Binder):
 # ---------------------------------------------------------------- transposed
 
 
-def _crop_or_extend(b: Binder, y, axis: int, start: int, length: int):
-    """`y` along `axis` from `start` for `length` entries, zero-extended where out of range."""
+def _crop_or_extend(b: Binder, y, axis: int, front: int, back: int):
+    """`y` along `axis` without `front` leading and `back` trailing entries; a negative count
+    adds that many zeros instead. Works on dynamic sizes (the end is sliced from the back)."""
     shape, elt = b.tensor_info(y)
-    have = shape[axis]
     rank = len(shape)
-    lo_pad, hi_pad = max(0, -start), max(0, start + length - have)
-    if start > 0 or start + length < have:
-        s, e = max(start, 0), min(start + length, have)
-        shape = list(shape)
-        shape[axis] = e - s
-        y = b.op("torch.aten.slice.Tensor", [y, b.int(axis), b.int(s), b.int(e), b.int(1)],
+    shape = list(shape)
+    if front > 0 or back > 0:
+        start, drop = max(front, 0), max(back, 0)
+        if shape[axis] is not None:
+            shape[axis] -= start + drop
+        end = b.int(-drop) if drop else emit.size(b, y, axis)
+        y = b.op("torch.aten.slice.Tensor", [y, b.int(axis), b.int(start), end, b.int(1)],
                  b.vtensor(shape, elt))
-    if lo_pad or hi_pad:
-        shape = list(shape)
-        shape[axis] = length
-        pads = [0, 0] * (rank - 1 - axis) + [lo_pad, hi_pad]
+    if front < 0 or back < 0:
+        lo, hi = max(-front, 0), max(-back, 0)
+        if shape[axis] is not None:
+            shape[axis] += lo + hi
+        pads = [0, 0] * (rank - 1 - axis) + [lo, hi]
         y = b.op("torch.aten.constant_pad_nd", [y, b.int_list(pads), _zero(b, elt)],
                  b.vtensor(shape, elt))
     return y
 
 
-def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, lengths):
-    """A transposed convolution whose output along spatial axis i is the full result from
-    `begins[i]` for `lengths[i]` entries, zero-extended outside it (as ONNX's pads,
-    output_padding and output_shape all define it)."""
+def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, ends):
+    """A transposed convolution whose output along spatial axis i is the full result (of
+    length (in - 1) * stride + (kernel - 1) * dilation + 1, zeros beyond) without `begins[i]`
+    leading and `ends[i]` trailing entries; negative counts extend with zeros. ONNX's pads,
+    output_padding and output_shape all come down to this."""
     shape, elt = b.tensor_info(x)
     w_shape = b.shape(w)
     nd = len(strides)
     kernel = w_shape[2:]
-    if any(d is None for d in list(shape[2:]) + list(kernel)):
-        raise Unsupported("transposed convolution needs static spatial and kernel sizes")
-    full = [(n - 1) * s + (k - 1) * d + 1
-            for n, s, k, d in zip(shape[2:], strides, kernel, dilations)]
-    # torch's padding p crops p from both ends, its output_padding (< stride) extends the end.
-    padding, out_pad = [], []
+    if any(k is None for k in kernel):
+        raise Unsupported("transposed convolution needs a static kernel size")
+    # torch's padding p crops p from both ends; its output_padding (< stride or dilation)
+    # extends the end. What they cannot express is sliced off or padded afterwards.
+    padding, out_pad, fronts, backs = [], [], [], []
     for i in range(nd):
-        end_crop = full[i] - (begins[i] + lengths[i])
-        p = max(0, min(begins[i], end_crop))
-        extra = p - end_crop  # entries to add at the end after cropping p
-        op = extra if 0 < extra < max(strides[i], dilations[i]) else 0
+        bg, en, limit = begins[i], ends[i], max(strides[i], dilations[i])
+        if bg >= 0 and 0 <= bg - en < limit:
+            p, op = bg, bg - en  # torch's window exactly
+        else:
+            p = max(0, min(bg, en))
+            op = p - en if 0 < p - en < limit else 0
         padding.append(p)
         out_pad.append(op)
-    conv_len = [f - 2 * p + op for f, p, op in zip(full, padding, out_pad)]
-    exact = all(bg == p and n == ln for bg, p, n, ln in zip(begins, padding, conv_len, lengths))
+        fronts.append(bg - p)
+        backs.append(en - p + op)
+    conv_len = [None if n is None else (n - 1) * s + (k - 1) * d + 1 - 2 * p + op
+                for n, s, k, d, p, op in zip(shape[2:], strides, kernel, dilations, padding,
+                                             out_pad)]
+    exact = not any(fronts) and not any(backs)
     m = None if w_shape[1] is None else w_shape[1] * group
     y_type = b.vtensor([shape[0], m] + conv_len, elt)
     if group == 1:
@@ -250,13 +257,16 @@ def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, le
     if exact:
         return y
     for i in range(nd):
-        y = _crop_or_extend(b, y, 2 + i, begins[i] - padding[i], lengths[i])
+        y = _crop_or_extend(b, y, 2 + i, fronts[i], backs[i])
     if bias is not None:
         # Added after the crop/extension: extended entries are bias, not zero.
-        yshape = b.shape(y)
         bias = emit.reshape(b, bias, [-1] + [1] * nd, [m] + [1] * nd)
-        y = b.op("torch.aten.add.Tensor", [y, bias, b.int(1)], b.vtensor(yshape, elt))
+        y = b.op("torch.aten.add.Tensor", [y, bias, b.int(1)], _like_type(b, y))
     return y
+
+
+def _like_type(b: Binder, v):
+    return b.vtensor(*b.tensor_info(v))
 
 
 def conv_transpose(b: Binder):
@@ -267,9 +277,9 @@ def conv_transpose(b: Binder):
     bias = b.optional_input(2)
     nd = _spatial_rank(b, x, w)
     kernel, strides, dilations, group = _conv_attrs(b, w, nd)
+    if any(k is None for k in kernel):
+        raise Unsupported("ConvTranspose needs a static kernel size")
     in_sizes = b.shape(x)[2:]
-    if any(d is None for d in in_sizes) or any(k is None for k in kernel):
-        raise Unsupported("ConvTranspose needs static spatial and kernel sizes")
     out_pad = b.attr_ints("output_padding", [0] * nd)[:nd]
     if len(out_pad) != nd:
         raise Unsupported(f"'output_padding' must have {nd} entries")
@@ -279,33 +289,39 @@ def conv_transpose(b: Binder):
             out_shape = out_shape[2:]
         if len(out_shape) != nd:
             raise Unsupported(f"'output_shape' must have {nd} entries, got {out_shape}")
-    full = [(n - 1) * s + (k - 1) * d + 1
-            for n, s, k, d in zip(in_sizes, strides, kernel, dilations)]
     auto_pad = b.attr_str("auto_pad", "NOTSET")
     if auto_pad not in ("NOTSET", "VALID", "SAME_UPPER", "SAME_LOWER"):
         raise Unsupported(f"unknown auto_pad '{auto_pad}'")
     pads = b.attr_ints("pads", None)
     if pads is not None and len(pads) != 2 * nd:
         raise Unsupported(f"'pads' must have {2 * nd} entries, got {pads}")
-    # Follows the ONNX reference implementation: SAME_* without pads splits the total padding
+    same = pads is None and auto_pad in ("SAME_UPPER", "SAME_LOWER")
+    if pads is None or auto_pad == "VALID":
+        pads = [0] * (2 * nd)
+    if not same and out_shape is None:
+        # The natural window: no static sizes needed.
+        ends = [en - op for en, op in zip(pads[nd:], out_pad)]
+        return transposed_conv(b, x, w, bias, strides, dilations, group, pads[:nd], ends)
+    if any(d is None for d in in_sizes):
+        raise Unsupported("ConvTranspose with auto_pad SAME or output_shape needs static "
+                          "spatial sizes")
+    full = [(n - 1) * s + (k - 1) * d + 1
+            for n, s, k, d in zip(in_sizes, strides, kernel, dilations)]
+    # As the ONNX reference implementation does: SAME_* without pads splits the total padding
     # (floor division, the odd one at the end for SAME_UPPER); otherwise the window starts at
-    # pads_begin and spans output_shape when given, else the natural size.
-    if pads is None and auto_pad in ("SAME_UPPER", "SAME_LOWER"):
+    # pads_begin and spans output_shape.
+    if same:
         target = out_shape or [n * s for n, s in zip(in_sizes, strides)]
         begins = []
         for f, op, t in zip(full, out_pad, target):
             total = f + op - t
             begins.append(total // 2 if auto_pad == "SAME_UPPER" else total - total // 2)
-        lengths = list(target)
     else:
-        if pads is None or auto_pad == "VALID":
-            pads = [0] * (2 * nd)
-        begins = pads[:nd]
-        lengths = out_shape or [f + op - bg - en
-                                for f, op, bg, en in zip(full, out_pad, pads[:nd], pads[nd:])]
-    if any(n <= 0 for n in lengths):
-        raise Unsupported(f"output size {lengths} is empty or negative")
-    return transposed_conv(b, x, w, bias, strides, dilations, group, begins, lengths)
+        target, begins = out_shape, pads[:nd]
+    if any(n <= 0 for n in target):
+        raise Unsupported(f"output size {target} is empty or negative")
+    ends = [f - bg - t for f, bg, t in zip(full, begins, target)]
+    return transposed_conv(b, x, w, bias, strides, dilations, group, begins, ends)
 
 
 _INT_OPS = {"add": "torch.aten.add.int", "sub": "torch.aten.sub.int",
@@ -360,9 +376,8 @@ def col2im(b: Binder):
         span = _iop(b, "add", _iop(b, "mul", dilations[i], _iop(b, "sub", block[i], 1)), 1)
         room = _iop(b, "sub", image[i] + pads[i] + pads[nd + i], span)
         blocks.append(_iop(b, "add", _iop(b, "floordiv", room, strides[i]), 1))
-    n = emit.size(b, x, 0)
-    cols = emit.size(b, x, 2)
-    total = _iop(b, "floordiv", _iop(b, "mul", emit.size(b, x, 1), cols), channels)
+    n, rows, cols = (shape[d] if shape[d] is not None else emit.size(b, x, d) for d in range(3))
+    total = _iop(b, "floordiv", _iop(b, "mul", rows, cols), channels)
     static_total = total if isinstance(total, int) else None
     idx_t = b.vtensor([static_total], "si64")
     none = b.none()
@@ -371,6 +386,8 @@ def col2im(b: Binder):
               b.int(4), none, none, none], idx_t)
 
     def scalar_op(name, a, v):
+        if isinstance(v, int) and v == 1 and name != "torch.aten.remainder.Scalar":
+            return a  # * 1 and // 1
         return b.op(name, [a, b.int(v) if isinstance(v, int) else v], idx_t)
 
     # Entry t of a channel is column t % L of kernel offset t // L (both unravelled C-order).
@@ -388,7 +405,8 @@ def col2im(b: Binder):
         y = b.op("torch.aten.add.Tensor",
                  [scalar_op("torch.aten.mul.Scalar", bpos[i], strides[i]),
                   scalar_op("torch.aten.mul.Scalar", kpos[i], dilations[i]), b.int(1)], idx_t)
-        y = b.op("torch.aten.sub.Scalar", [y, b.int(pads[i]), b.int(1)], idx_t)
+        if pads[i]:
+            y = b.op("torch.aten.sub.Scalar", [y, b.int(pads[i]), b.int(1)], idx_t)
         ok = b.op("torch.aten.logical_and",
                   [b.op("torch.aten.ge.Scalar", [y, b.int(0)], bool_t),
                    b.op("torch.aten.lt.Scalar", [y, b.int(image[i])], bool_t)], bool_t)
