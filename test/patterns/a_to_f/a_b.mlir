@@ -317,3 +317,86 @@ func.func @test_bitwise_xor(%arg0: !torch.vtensor<[3],i1>, %arg1: !torch.vtensor
   %0 = torch.operator "onnx.BitwiseXor"(%arg0, %arg1) : (!torch.vtensor<[3],i1>, !torch.vtensor<[3],i1>) -> !torch.vtensor<[3],i1>
   return %0 : !torch.vtensor<[3],i1>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @test_bitcast_f32_to_si32
+func.func @test_bitcast_f32_to_si32(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[2,3],si32> attributes {torch.onnx_meta.opset_version = 26 : si64} {
+  // CHECK: %[[DT:.*]] = torch.constant.int 3
+  // CHECK: torch.aten.view.dtype %arg0, %[[DT]] : !torch.vtensor<[2,3],f32>, !torch.int -> !torch.vtensor<[2,3],si32>
+  %0 = torch.operator "onnx.BitCast"(%arg0) {torch.onnx.to = 6 : si64} : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor<[2,3],si32>
+  return %0 : !torch.vtensor<[2,3],si32>
+}
+
+// -----
+
+// A rank-0 view.dtype crashes iree-compile: it goes through rank 1.
+// CHECK-LABEL: func.func @test_bitcast_scalar
+func.func @test_bitcast_scalar(%arg0: !torch.vtensor<[],f32>) -> !torch.vtensor<[],si32> attributes {torch.onnx_meta.opset_version = 26 : si64} {
+  // CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %{{.*}} -> !torch.vtensor<[1],f32>
+  // CHECK: %[[V:.*]] = torch.aten.view.dtype %[[U]], %{{.*}} -> !torch.vtensor<[1],si32>
+  // CHECK: torch.aten.squeeze.dim %[[V]], %{{.*}} -> !torch.vtensor<[],si32>
+  %0 = torch.operator "onnx.BitCast"(%arg0) {torch.onnx.to = 6 : si64} : (!torch.vtensor<[],f32>) -> !torch.vtensor<[],si32>
+  return %0 : !torch.vtensor<[],si32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_bitcast_bool_to_ui8
+func.func @test_bitcast_bool_to_ui8(%arg0: !torch.vtensor<[4],i1>) -> !torch.vtensor<[4],ui8> attributes {torch.onnx_meta.opset_version = 26 : si64} {
+  // CHECK: %[[DT:.*]] = torch.constant.int 0
+  // CHECK: torch.aten.view.dtype %arg0, %[[DT]] : !torch.vtensor<[4],i1>, !torch.int -> !torch.vtensor<[4],ui8>
+  %0 = torch.operator "onnx.BitCast"(%arg0) {torch.onnx.to = 2 : si64} : (!torch.vtensor<[4],i1>) -> !torch.vtensor<[4],ui8>
+  return %0 : !torch.vtensor<[4],ui8>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_bernoulli
+func.func @test_bernoulli(%arg0: !torch.vtensor<[10],f64>) -> !torch.vtensor<[10],f64> attributes {torch.onnx_meta.opset_version = 15 : si64} {
+  // CHECK: %[[NONE:.*]] = torch.constant.none
+  // CHECK: %[[R:.*]] = torch.aten.bernoulli %arg0, %[[NONE]] : !torch.vtensor<[10],f64>, !torch.none -> !torch.vtensor<[10],f64>
+  // CHECK: return %[[R]]
+  %0 = torch.operator "onnx.Bernoulli"(%arg0) : (!torch.vtensor<[10],f64>) -> !torch.vtensor<[10],f64>
+  return %0 : !torch.vtensor<[10],f64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_bernoulli_dtype
+func.func @test_bernoulli_dtype(%arg0: !torch.vtensor<[10],f32>) -> !torch.vtensor<[10],si64> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[R:.*]] = torch.aten.bernoulli %arg0, %{{.*}} : !torch.vtensor<[10],f32>, !torch.none -> !torch.vtensor<[10],f32>
+  // CHECK: torch.aten.to.dtype %[[R]], %int4, {{.*}} -> !torch.vtensor<[10],si64>
+  %0 = torch.operator "onnx.Bernoulli"(%arg0) {torch.onnx.dtype = 7 : si64} : (!torch.vtensor<[10],f32>) -> !torch.vtensor<[10],si64>
+  return %0 : !torch.vtensor<[10],si64>
+}
+
+// -----
+
+// Run-time size, periodic=0: the denominator is size - 1.
+// CHECK-LABEL: func.func @test_blackmanwindow_symmetric
+func.func @test_blackmanwindow_symmetric(%arg0: !torch.vtensor<[],si32>) -> !torch.vtensor<[?],f32> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // CHECK: %[[N:.*]] = torch.aten.item %arg0 : !torch.vtensor<[],si32> -> !torch.int
+  // CHECK: %[[DEN:.*]] = torch.aten.sub.int %[[N]], %{{.*}}
+  // CHECK: %[[I:.*]] = torch.aten.arange %[[N]], {{.*}} -> !torch.vtensor<[?],f32>
+  // CHECK: %[[A:.*]] = torch.aten.mul.Scalar %[[I]], %float6.283190e00
+  // CHECK: %[[AD:.*]] = torch.aten.div.Scalar %[[A]], %[[DEN]]
+  // CHECK: torch.aten.cos %[[AD]]
+  // CHECK: torch.aten.mul.Scalar %[[I]], %float1.256640e01
+  // CHECK: %[[S:.*]] = torch.aten.add.Tensor
+  // CHECK: torch.aten.add.Scalar %[[S]], %float4.200000e-01
+  %0 = torch.operator "onnx.BlackmanWindow"(%arg0) {torch.onnx.periodic = 0 : si64} : (!torch.vtensor<[],si32>) -> !torch.vtensor<[?],f32>
+  return %0 : !torch.vtensor<[?],f32>
+}
+
+// -----
+
+// Constant size, f64 output: computed in f64.
+// CHECK-LABEL: func.func @test_blackmanwindow_f64
+func.func @test_blackmanwindow_f64() -> !torch.vtensor<[8],f64> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // CHECK: %[[I:.*]] = torch.aten.arange %int8, %int7, {{.*}} -> !torch.vtensor<[8],f64>
+  // CHECK: torch.aten.div.Scalar %{{.*}}, %int8_{{.*}} : !torch.vtensor<[8],f64>, !torch.int -> !torch.vtensor<[8],f64>
+  %size = torch.vtensor.literal(dense<8> : tensor<si64>) : !torch.vtensor<[],si64>
+  %0 = torch.operator "onnx.BlackmanWindow"(%size) {torch.onnx.output_datatype = 11 : si64} : (!torch.vtensor<[],si64>) -> !torch.vtensor<[8],f64>
+  return %0 : !torch.vtensor<[8],f64>
+}

@@ -79,3 +79,43 @@ func.func @test_attention_gqa_dynamic_heads(%arg0: !torch.vtensor<[1,?,4,8],f32>
   %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,?,4,8],f32>, !torch.vtensor<[1,?,6,8],f32>, !torch.vtensor<[1,?,6,8],f32>) -> !torch.vtensor<[1,?,4,8],f32>
   return %0 : !torch.vtensor<[1,?,4,8],f32>
 }
+
+// -----
+
+func.func @test_bitcast_to_ui32(%arg0: !torch.vtensor<[2],si32>) -> !torch.vtensor<[2],ui32> attributes {torch.onnx_meta.opset_version = 26 : si64} {
+  // expected-remark@+1 {{onnx.BitCast was not converted: dtype ui32 has no torch equivalent}}
+  %0 = torch.operator "onnx.BitCast"(%arg0) {torch.onnx.to = 12 : si64} : (!torch.vtensor<[2],si32>) -> !torch.vtensor<[2],ui32>
+  return %0 : !torch.vtensor<[2],ui32>
+}
+
+// -----
+
+func.func @test_bitcast_width_mismatch(%arg0: !torch.vtensor<[2],si64>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 26 : si64} {
+  // expected-remark@+1 {{onnx.BitCast was not converted: si64 and f32 differ in width}}
+  %0 = torch.operator "onnx.BitCast"(%arg0) {torch.onnx.to = 1 : si64} : (!torch.vtensor<[2],si64>) -> !torch.vtensor<[2],f32>
+  return %0 : !torch.vtensor<[2],f32>
+}
+
+// -----
+
+func.func @test_bitcast_float8(%arg0: !torch.vtensor<[2],ui8>) -> !torch.vtensor<[2],f8E4M3FN> attributes {torch.onnx_meta.opset_version = 26 : si64} {
+  // expected-remark@+1 {{onnx.BitCast was not converted: bitcast from ui8 to f8E4M3FN: sub-byte, float8 and string element types are not supported}}
+  %0 = torch.operator "onnx.BitCast"(%arg0) {torch.onnx.to = 17 : si64} : (!torch.vtensor<[2],ui8>) -> !torch.vtensor<[2],f8E4M3FN>
+  return %0 : !torch.vtensor<[2],f8E4M3FN>
+}
+
+// -----
+
+func.func @test_bernoulli_seed(%arg0: !torch.vtensor<[10],f32>) -> !torch.vtensor<[10],f32> attributes {torch.onnx_meta.opset_version = 15 : si64} {
+  // expected-remark@+1 {{onnx.Bernoulli was not converted: a seeded draw cannot be expressed: aten.bernoulli takes no seed}}
+  %0 = torch.operator "onnx.Bernoulli"(%arg0) {torch.onnx.seed = 0.0 : f32} : (!torch.vtensor<[10],f32>) -> !torch.vtensor<[10],f32>
+  return %0 : !torch.vtensor<[10],f32>
+}
+
+// -----
+
+func.func @test_affine_grid_runtime_size_length(%arg0: !torch.vtensor<[2,2,3],f32>, %arg1: !torch.vtensor<[?],si64>) -> !torch.vtensor<[2,?,?,2],f32> attributes {torch.onnx_meta.opset_version = 20 : si64} {
+  // expected-remark@+1 {{onnx.AffineGrid was not converted: 'size' must be a 1-D tensor of static length}}
+  %0 = torch.operator "onnx.AffineGrid"(%arg0, %arg1) : (!torch.vtensor<[2,2,3],f32>, !torch.vtensor<[?],si64>) -> !torch.vtensor<[2,?,?,2],f32>
+  return %0 : !torch.vtensor<[2,?,?,2],f32>
+}

@@ -187,6 +187,35 @@ def _batch_norm_elementwise(b: Binder, x, scale, bias, mean, var, eps, param_sha
     return b.op("torch.aten.add.Tensor", [scaled, bias, b.int(1)], b.result_type(0))
 
 
+_BYTES = {"i1": 1, "ui8": 1, "si8": 1, "si16": 2, "ui16": 2, "f16": 2, "bf16": 2, "si32": 4,
+          "ui32": 4, "f32": 4, "si64": 8, "ui64": 8, "f64": 8, "complex<f32>": 8,
+          "complex<f64>": 16}
+
+
+def bitcast(b: Binder):
+    """BitCast-26 -> aten.view.dtype (same element width; the shape is kept)."""
+    x = b.input(0)
+    to = b.attr_int("to")
+    target = dtypes.onnx_to_mlir(to)
+    src = b.dtype(x)
+    if target is None:
+        raise Unsupported(f"unknown target dtype {to}")
+    if src not in _BYTES or target not in _BYTES:
+        raise Unsupported(f"bitcast from {src} to {target}: sub-byte, float8 and string "
+                          "element types are not supported")
+    if _BYTES[src] != _BYTES[target]:
+        raise Unsupported(f"{src} and {target} differ in width")
+    if src == target:
+        return x
+    code = b.int(b.torch_dtype_of(target))
+    if b.shape(x) == ():
+        # The lowering of a rank-0 view.dtype crashes iree-compile; go through rank 1.
+        one = b.op("torch.aten.view.dtype", [emit.unsqueeze(b, x, 0), code],
+                   b.vtensor([1], target))
+        return b.op("torch.aten.squeeze.dim", [one, b.int(0)], b.result_type())
+    return b.op("torch.aten.view.dtype", [x, code], b.result_type())
+
+
 TABLE = [
     ("Abs", 1, unary("torch.aten.abs", "Abs", "1..13")),
     ("Acos", 7, unary("torch.aten.acos", "Acos", "7..22")),
@@ -200,6 +229,7 @@ TABLE = [
     ("Atan", 7, unary("torch.aten.atan", "Atan", "7..22")),
     ("Atanh", 9, unary("torch.aten.atanh", "Atanh", "9..22")),
     ("BatchNormalization", 1, batch_normalization),
+    ("BitCast", 26, bitcast),
     ("BitShift", 11, bitshift),
     ("BitwiseAnd", 18, _elementwise2("torch.aten.bitwise_and.Tensor", "BitwiseAnd", "18")),
     ("BitwiseNot", 18, bitwise_not),
