@@ -173,18 +173,20 @@ def infer_model_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
             return model
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, "in.onnx"), os.path.join(tmp, "out.onnx")
-        # onnx.save moves the tensors of `model` itself into in.data: load them back before
-        # the directory goes, whatever happens.
+        # onnx.save moves the tensors of `model` itself into in.data: they are loaded back
+        # before the directory goes, whatever happens (this path holds the data twice;
+        # load_model avoids it by inferring before it loads external data).
         onnx.save(model, src, save_as_external_data=True, all_tensors_to_one_file=True,
                   location="in.data")
         try:
             shape_inference.infer_shapes_path(src, dst, data_prop=True)
             out = onnx.load(dst, load_external_data=False)
             onnx.load_external_data_for_model(out, tmp)
-            return out
         except Exception:
+            out = model
+        finally:
             onnx.load_external_data_for_model(model, tmp)
-            return model
+        return out
 
 
 def new_context() -> ir.Context:
