@@ -103,3 +103,17 @@ def test_wrong_dtype_from_handler_is_declined_not_emitted():
     report = convert(m, registry=reg)
     assert "dtype f64 where f32 is expected" in report.declines[0].reason
     assert "torch.aten.abs" not in str(m)
+
+
+def test_result_shape_disagreeing_with_declared_type_is_declined():
+    reg = Registry()
+
+    def scalar(b):
+        """Abs-1 -> returns a 0-d tensor where [3] is declared"""
+        return b.op("torch.aten.sum", [b.input(0), b.none()], b.vtensor([], "f32"))
+
+    reg.register("Abs", 1, scalar)
+    m = parse()
+    report = convert(m, registry=reg)
+    assert report.declines[0].reason == "result shape [] does not match the declared [3]"
+    assert 'torch.operator "onnx.Abs"' in str(m) and "torch.aten.sum" not in str(m)

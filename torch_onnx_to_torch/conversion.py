@@ -151,6 +151,14 @@ def _coerce(b: Binder, value: ir.Value, want: ir.Type) -> ir.Value:
         raise Unsupported(f"handler produced {value.type} where {want} is expected")
     if have_info[1] is not None and want_info[1] is not None and have_info[1] != want_info[1]:
         raise Unsupported(f"handler produced dtype {have_info[1]} where {want_info[1]} is expected")
+    have, wanted = have_info[0], want_info[0]
+    if have is not None and wanted is not None and (
+            len(have) != len(wanted) or
+            any(h is not None and w is not None and h != w for h, w in zip(have, wanted))):
+        # The declared result type and what the op computes disagree (often a wrong type from
+        # shape inference): a cast would be invalid IR, so the op stays.
+        raise Unsupported(f"result shape {list(have)} does not match the declared "
+                          f"{list(wanted)}".replace("None", "?"))
     return b.op("torch.tensor_static_info_cast", [value], want)
 
 
