@@ -400,3 +400,14 @@ func.func @test_blackmanwindow_f64() -> !torch.vtensor<[8],f64> attributes {torc
   %0 = torch.operator "onnx.BlackmanWindow"(%size) {torch.onnx.output_datatype = 11 : si64} : (!torch.vtensor<[],si64>) -> !torch.vtensor<[8],f64>
   return %0 : !torch.vtensor<[8],f64>
 }
+
+// -----
+
+// |x| of an unsigned tensor is x (aten.abs would be lowered as a signed abs).
+// CHECK-LABEL: func.func @test_abs_unsigned
+func.func @test_abs_unsigned(%arg0: !torch.vtensor<[3],ui16>) -> !torch.vtensor<[3],ui16> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK-NOT: torch.aten.abs
+  // CHECK: return %arg0
+  %0 = torch.operator "onnx.Abs"(%arg0) : (!torch.vtensor<[3],ui16>) -> !torch.vtensor<[3],ui16>
+  return %0 : !torch.vtensor<[3],ui16>
+}

@@ -72,16 +72,17 @@ def average_pool(b: Binder):
             _out_size(d, k, s, dil, pb, pe, ceil_mode) < 1
             for d, k, s, dil, pb, pe in zip(spatial, kernel, strides, dilations, begins, ends)):
         raise Unsupported("the pooling window is larger than the padded input")
-    # torch-mlir's avg_pool lowering mishandles ceil_mode=True, so with known dims ceil_mode
-    # is dropped where it changes nothing, and the overhanging windows go the explicit way.
+    # The avg_pool lowering sizes some ceil_mode=True outputs wrongly (e.g. kernel 1, stride 1
+    # gives n + 1), so with known dims ceil_mode is dropped where it changes nothing, and
+    # overhanging windows go the explicit way.
     overhang = False
     if ceil_mode and all(d is not None for d in spatial):
         overhang = any(
             _out_size(d, k, s, dil, pb, pe, True) != _out_size(d, k, s, dil, pb, pe, False)
             for d, k, s, dil, pb, pe in zip(spatial, kernel, strides, dilations, begins, ends))
         ceil_mode = overhang
-    # IREE's torch input pipeline mis-lowers an avg_pool whose output is one window wide along
-    # a dim where that window does not span the whole padded input.
+    # The avg_pool lowering also mis-sizes a pool whose output is one window wide along a dim
+    # where that window does not span the whole padded input; the explicit way crops first.
     single = all(d is not None for d in spatial) and any(
         _out_size(d, k, s, 1, pb, pe, ceil_mode) == 1 and k < d + pb + pe
         for d, k, s, pb, pe in zip(spatial, kernel, strides, begins, ends))

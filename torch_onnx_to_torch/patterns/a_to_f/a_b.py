@@ -31,6 +31,15 @@ def _elementwise2(aten: str, onnx_name: str, versions: str, logical: bool = Fals
     return handler
 
 
+def abs_(b: Binder):
+    """Abs-1..13 -> aten.abs (identity for unsigned types, which the lowering would treat as
+    signed)"""
+    x = b.input(0)
+    if b.dtype(x) in dtypes.UNSIGNED_INT_TYPES:
+        return x
+    return b.op("torch.aten.abs", [x], b.result_type())
+
+
 def bitwise_not(b: Binder):
     """BitwiseNot-18 -> aten.bitwise_not"""
     return b.op("torch.aten.bitwise_not", [b.input(0)], b.result_type())
@@ -217,7 +226,7 @@ def bitcast(b: Binder):
 
 
 TABLE = [
-    ("Abs", 1, unary("torch.aten.abs", "Abs", "1..13")),
+    ("Abs", 1, abs_),
     ("Acos", 7, unary("torch.aten.acos", "Acos", "7..22")),
     ("Acosh", 9, unary("torch.aten.acosh", "Acosh", "9..22")),
     ("Add", 1, binary("add", "Add", "1..14")),
