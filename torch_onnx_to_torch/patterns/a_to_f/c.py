@@ -114,10 +114,14 @@ def constant(b: Binder):
     out = b.result_type()
     if b.has_attr("value"):
         attr = b.attr_tensor("value")
-        elt = b.tensor_info(out)[1]
-        if elt is not None:
-            b.torch_dtype_of(elt)  # a literal torch cannot hold would not lower
-        return b.literal(attr, out)
+        elt = _attr_elt(attr)
+        b.torch_dtype_of(elt)  # a literal torch cannot hold would not lower
+        shape = list(ir.ShapedType(attr.type).shape)
+        want = b.shape(out)
+        if want is not None and (len(want) != len(shape) or
+                                 any(w is not None and w != d for w, d in zip(want, shape))):
+            raise Unsupported(f"value of shape {shape} does not match the result type {out}")
+        return b.literal(attr, b.vtensor(shape, elt))
     for name, elt, make in _SCALAR_CONSTANTS:
         if b.has_attr(name):
             v = b.attr_float(name) if elt == "f32" else b.attr_int(name)
