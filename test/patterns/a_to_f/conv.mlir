@@ -147,19 +147,33 @@ func.func @test_convtranspose_same_upper(%arg0: !torch.vtensor<[1,1,3,3],f32>, %
 
 // -----
 
-// Groups are convolved one by one: the grouped transposed lowering is broken.
+// Grouped: a grouped (non-transposed) convolution with the flipped, per-group transposed
+// kernel (the grouped transposed lowering is broken); padding d*(k-1) gives the full output.
 // CHECK-LABEL: func.func @test_convtranspose_group
 func.func @test_convtranspose_group(%arg0: !torch.vtensor<[1,2,3,3],f32>, %arg1: !torch.vtensor<[2,1,3,3],f32>) -> !torch.vtensor<[1,2,5,5],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
-  // CHECK: %[[X0:.*]] = torch.aten.slice.Tensor %arg0, {{.*}} -> !torch.vtensor<[1,1,3,3],f32>
-  // CHECK: %[[W0:.*]] = torch.aten.slice.Tensor %arg1, {{.*}} -> !torch.vtensor<[1,1,3,3],f32>
-  // CHECK: %[[Y0:.*]] = torch.aten.convolution %[[X0]], %[[W0]], {{.*}}, %true, {{.*}} -> !torch.vtensor<[1,1,5,5],f32>
-  // CHECK: %[[X1:.*]] = torch.aten.slice.Tensor %arg0,
-  // CHECK: %[[W1:.*]] = torch.aten.slice.Tensor %arg1,
-  // CHECK: %[[Y1:.*]] = torch.aten.convolution %[[X1]], %[[W1]], {{.*}}, %true{{.*}}, {{.*}} -> !torch.vtensor<[1,1,5,5],f32>
-  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[Y0]], %[[Y1]]
-  // CHECK: torch.aten.cat %[[L]], %int1{{.*}} -> !torch.vtensor<[1,2,5,5],f32>
+  // CHECK: %[[W5:.*]] = torch.aten.reshape %arg1, {{.*}} -> !torch.vtensor<[2,1,1,3,3],f32>
+  // CHECK: %[[WT:.*]] = torch.aten.permute %[[W5]]
+  // CHECK: %[[W4:.*]] = torch.aten.reshape %[[WT]], {{.*}} -> !torch.vtensor<[2,1,3,3],f32>
+  // CHECK: %[[WF:.*]] = torch.aten.flip %[[W4]]
+  // CHECK: %[[PADS:.*]] = torch.prim.ListConstruct %int2_{{.*}}, %int2_{{.*}} :
+  // CHECK: torch.aten.convolution %arg0, %[[WF]], %none, %{{.*}}, %[[PADS]], %{{.*}}, %false, %{{.*}}, %int2_{{.*}} : {{.*}} -> !torch.vtensor<[1,2,5,5],f32>
   %0 = torch.operator "onnx.ConvTranspose"(%arg0, %arg1) {torch.onnx.group = 2 : si64} : (!torch.vtensor<[1,2,3,3],f32>, !torch.vtensor<[2,1,3,3],f32>) -> !torch.vtensor<[1,2,5,5],f32>
   return %0 : !torch.vtensor<[1,2,5,5],f32>
+}
+
+// -----
+
+// With a stride the input is zero-stuffed first (unsqueeze, pad, merge, drop the tail).
+// CHECK-LABEL: func.func @test_convtranspose_group_stride
+func.func @test_convtranspose_group_stride(%arg0: !torch.vtensor<[1,4,3],f32>, %arg1: !torch.vtensor<[4,3,2],f32>) -> !torch.vtensor<[1,6,6],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[U:.*]] = torch.aten.unsqueeze %arg0, %int3 : {{.*}} -> !torch.vtensor<[1,4,3,1],f32>
+  // CHECK: %[[P:.*]] = torch.aten.constant_pad_nd %[[U]], {{.*}} -> !torch.vtensor<[1,4,3,2],f32>
+  // CHECK: %[[M:.*]] = torch.aten.reshape %[[P]], {{.*}} -> !torch.vtensor<[1,4,6],f32>
+  // CHECK: %[[X:.*]] = torch.aten.slice.Tensor %[[M]], {{.*}} -> !torch.vtensor<[1,4,5],f32>
+  // CHECK: %[[WF:.*]] = torch.aten.flip {{.*}} -> !torch.vtensor<[6,2,2],f32>
+  // CHECK: torch.aten.convolution %[[X]], %[[WF]], {{.*}}, %false, {{.*}} -> !torch.vtensor<[1,6,6],f32>
+  %0 = torch.operator "onnx.ConvTranspose"(%arg0, %arg1) {torch.onnx.group = 2 : si64, torch.onnx.strides = [2 : si64]} : (!torch.vtensor<[1,4,3],f32>, !torch.vtensor<[4,3,2],f32>) -> !torch.vtensor<[1,6,6],f32>
+  return %0 : !torch.vtensor<[1,6,6],f32>
 }
 
 // -----

@@ -197,6 +197,53 @@ def _crop_or_extend(b: Binder, y, axis: int, front: int, back: int):
     return y
 
 
+def _zero_stuff(b: Binder, x, axis: int, stride: int):
+    """`x` with stride - 1 zeros between neighbours along `axis`."""
+    shape, elt = b.tensor_info(x)
+    rank = len(shape)
+    wide = list(shape[:axis + 1]) + [stride] + list(shape[axis + 1:])
+    u = emit.unsqueeze(b, x, axis + 1)
+    pads = [0, 0] * (rank - 1 - axis) + [0, stride - 1]
+    u = b.op("torch.aten.constant_pad_nd", [u, b.int_list(pads), _zero(b, elt)],
+             b.vtensor(wide, elt))
+    n = shape[axis]
+    merged = list(shape)
+    merged[axis] = None if n is None else n * stride
+    dims = [d if d is not None else emit.size(b, x, i) for i, d in enumerate(shape)]
+    dims[axis] = merged[axis] if n is not None else b.op(
+        "torch.aten.mul.int", [dims[axis], b.int(stride)], b.types.int)
+    y = emit.reshape(b, u, dims, merged)
+    out = list(merged)
+    out[axis] = None if n is None else (n - 1) * stride + 1
+    return b.op("torch.aten.slice.Tensor", [y, b.int(axis), b.int(0), b.int(-(stride - 1)),
+                                            b.int(1)], b.vtensor(out, elt))
+
+
+def _grouped_transposed(b: Binder, x, w, bias, strides, padding, dilations, group, out_type):
+    """A grouped transposed convolution as a grouped convolution of the zero-stuffed input
+    with the flipped, per-group transposed kernel: the linalg lowering of a grouped transposed
+    convolution builds an invalid tensor.collapse_shape."""
+    w_shape, w_elt = b.tensor_info(w)
+    c, per_out = w_shape[0], w_shape[1]
+    nd = len(strides)
+    if c is None or per_out is None or c % group:
+        raise Unsupported("grouped transposed convolution needs static channel counts")
+    kernel = list(w_shape[2:])
+    for i, s in enumerate(strides):
+        if s > 1:
+            x = _zero_stuff(b, x, 2 + i, s)
+    per_in = c // group
+    # (C, M/g, k..) -> (g, C/g, M/g, k..) -> (g, M/g, C/g, k..) -> (M, C/g, k..), flipped.
+    wg = emit.reshape(b, w, [group, per_in, per_out] + kernel, [group, per_in, per_out] + kernel)
+    wg = emit.permute(b, wg, [0, 2, 1] + list(range(3, 3 + nd)))
+    wg = emit.reshape(b, wg, [group * per_out, per_in] + kernel,
+                      [group * per_out, per_in] + kernel)
+    wg = b.op("torch.aten.flip", [wg, b.int_list(list(range(2, 2 + nd)))],
+              b.vtensor([group * per_out, per_in] + kernel, w_elt))
+    inner = [d * (k - 1) - p for d, k, p in zip(dilations, kernel, padding)]
+    return _convolution(b, x, wg, bias, [1] * nd, inner, dilations, group, out_type)
+
+
 def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, ends):
     """A transposed convolution whose output along spatial axis i is the full result (of
     length (in - 1) * stride + (kernel - 1) * dilation + 1, zeros beyond) without `begins[i]`
@@ -213,7 +260,9 @@ def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, en
     padding, out_pad, fronts, backs = [], [], [], []
     for i in range(nd):
         bg, en, limit = begins[i], ends[i], max(strides[i], dilations[i])
-        if bg >= 0 and 0 <= bg - en < limit:
+        if group > 1:  # _grouped_transposed: 0 <= padding <= dilation * (kernel - 1)
+            p, op = min(max(0, min(bg, en)), dilations[i] * (kernel[i] - 1)), 0
+        elif bg >= 0 and 0 <= bg - en < limit:
             p, op = bg, bg - en  # torch's window exactly
         else:
             p = max(0, min(bg, en))
@@ -232,28 +281,8 @@ def transposed_conv(b: Binder, x, w, bias, strides, dilations, group, begins, en
         y = _convolution(b, x, w, bias if exact else None, strides, padding, dilations, 1,
                          y_type, transposed=True, output_padding=out_pad)
     else:
-        # The linalg lowering of a grouped transposed convolution builds an invalid
-        # tensor.collapse_shape, so each group is convolved on its own and concatenated.
-        c, per_out = shape[1], w_shape[1]
-        if c is None or w_shape[0] is None or per_out is None or c % group:
-            raise Unsupported("grouped transposed convolution needs static channel counts")
-        per_in = c // group
-        parts = []
-        for g in range(group):
-            lo, hi = g * per_in, (g + 1) * per_in
-            xg = b.op("torch.aten.slice.Tensor", [x, b.int(1), b.int(lo), b.int(hi), b.int(1)],
-                      b.vtensor([shape[0], per_in] + list(shape[2:]), elt))
-            wg = b.op("torch.aten.slice.Tensor", [w, b.int(0), b.int(lo), b.int(hi), b.int(1)],
-                      b.vtensor([per_in] + list(w_shape[1:]), b.dtype(w)))
-            bg = None
-            if bias is not None and exact:
-                bg = b.op("torch.aten.slice.Tensor",
-                          [bias, b.int(0), b.int(g * per_out), b.int((g + 1) * per_out),
-                           b.int(1)], b.vtensor([per_out], b.dtype(bias)))
-            parts.append(_convolution(b, xg, wg, bg, strides, padding, dilations, 1,
-                                      b.vtensor([shape[0], per_out] + conv_len, elt),
-                                      transposed=True, output_padding=out_pad))
-        y = b.op("torch.aten.cat", [b.tensor_list(parts), b.int(1)], y_type)
+        y = _grouped_transposed(b, x, w, bias if exact else None, strides, padding, dilations,
+                                group, y_type)
     if exact:
         return y
     for i in range(nd):
