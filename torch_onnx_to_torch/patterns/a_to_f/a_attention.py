@@ -34,7 +34,7 @@ def _mul(*dims):
 
 def _split_heads(b: Binder, x, heads: int, what: str):
     """[B, S, H*D] -> [B, H, S, D]."""
-    shape, elt = b.tensor_info(x)
+    shape = b.shape(x)
     hidden = shape[2]
     if hidden is None:
         raise Unsupported(f"3-D {what} needs a static hidden size")

@@ -50,7 +50,7 @@ def average_pool(b: Binder):
     -> aten.avg_pool{1,2,3}d; with dilations or asymmetric pads -> aten.constant_pad_nd +
     ones-kernel aten.convolution divided by a constant window-count tensor."""
     x = b.input(0)
-    shape, elt = b.tensor_info(x)
+    shape = b.shape(x)
     if shape is None:
         raise Unsupported("input rank is unknown")
     nd = len(shape) - 2

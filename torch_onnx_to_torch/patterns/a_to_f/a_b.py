@@ -145,7 +145,6 @@ def batch_normalization(b: Binder):
     xe = b.dtype(x)
     if not dtypes.is_float(xe):
         raise Unsupported(f"input dtype {xe} is not a float type")
-    param_shape = b.shape(scale)
     if training:
         # Statistics are accumulated in f32 for half-precision inputs (BatchNormalization-15).
         acc = "f32" if xe in ("f16", "bf16") else xe
@@ -164,7 +163,7 @@ def batch_normalization(b: Binder):
         y = b.op("torch.aten.batch_norm",
                  [x, *params, f, b.float(momentum), b.float(eps), f], b.result_type(0))
     else:
-        y = _batch_norm_elementwise(b, x, scale, bias, norm_mean, norm_var, eps, param_shape)
+        y = _batch_norm_elementwise(b, x, scale, bias, norm_mean, norm_var, eps)
     outs = [y] + [None] * (b.num_results - 1)
     if not training:
         return outs
@@ -183,7 +182,7 @@ def batch_normalization(b: Binder):
     return outs
 
 
-def _batch_norm_elementwise(b: Binder, x, scale, bias, mean, var, eps, param_shape):
+def _batch_norm_elementwise(b: Binder, x, scale, bias, mean, var, eps):
     """(x - mean) / sqrt(var + eps) * scale + bias, parameters shaped like x without N."""
     xt, xe = x.type, b.dtype(x)
     scale, bias, mean, var = (emit.to_dtype(b, v, xe) for v in (scale, bias, mean, var))
