@@ -98,8 +98,10 @@ def concat(b: Binder):
     axis = b.attr_int("axis", 1 if b.opset < 4 else None)
     if axis is None:
         raise Unsupported("required attribute 'axis' is missing")
-    rank = b.rank(xs[0])
-    axis = emit.normalize_axis(axis, rank)
+    ranks = [len(s) for s in (b.shape(v) for v in xs + [b.result_type()]) if s is not None]
+    if not ranks:
+        raise Unsupported("operand rank is unknown")
+    axis = emit.normalize_axis(axis, ranks[0])
     return b.op("torch.aten.cat", [b.tensor_list(xs), b.int(axis)], b.result_type())
 
 
@@ -311,6 +313,8 @@ def center_crop_pad(b: Binder):
     target = runtime_ints(b, b.input(1), "the shape")
     if len(target) != len(axes):
         raise Unsupported(f"shape has {len(target)} entries for {len(axes)} axes")
+    if any(isinstance(t, int) and t < 0 for t in target):
+        raise Unsupported(f"negative target size in {target}")
     out_shape = b.shape(b.result_type())
     if out_shape is not None and len(out_shape) != rank:
         out_shape = None

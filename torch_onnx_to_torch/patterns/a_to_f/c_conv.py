@@ -28,7 +28,13 @@ def _conv_attrs(b: Binder, w, nd: int):
     for name, vals in (("strides", strides), ("dilations", dilations)):
         if len(vals) != nd:
             raise Unsupported(f"'{name}' must have {nd} entries, got {vals}")
-    return kernel, strides, dilations, b.attr_int("group", 1)
+    for name, vals in (("strides", strides), ("dilations", dilations)):
+        if any(v < 1 for v in vals):
+            raise Unsupported(f"'{name}' must be positive, got {vals}")
+    group = b.attr_int("group", 1)
+    if group < 1:
+        raise Unsupported(f"'group' must be positive, got {group}")
+    return kernel, strides, dilations, group
 
 
 def _spatial_rank(b: Binder, x, w) -> int:
@@ -399,6 +405,8 @@ def col2im(b: Binder):
     pads = b.attr_ints("pads", [0] * (2 * nd))
     if len(strides) != nd or len(dilations) != nd or len(pads) != 2 * nd:
         raise Unsupported("strides/dilations/pads do not match the image rank")
+    if any(v < 1 for v in strides + dilations):
+        raise Unsupported("strides and dilations must be positive")
     # Blocks along each axis: (image + pads - (dilation * (block - 1) + 1)) // stride + 1.
     blocks = []
     for i in range(nd):
