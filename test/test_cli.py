@@ -32,6 +32,7 @@ def test_import_example_with_report(tmp_path, capsys):
     text = out_file.read_text()
     assert "torch.aten.relu" in text and "torch.operator" not in text
     assert "onnx.Gemm" in err and "total" in err
+    assert err.rstrip().endswith("mlp.onnx: converted 9 ops (6 kinds); left 0")
     rep = json.loads((tmp_path / "r.json").read_text())
     assert rep["left"] == 0
     gemm = next(r for r in rep["ops"] if r["op"] == "onnx.Gemm")

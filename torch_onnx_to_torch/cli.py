@@ -161,6 +161,7 @@ def cmd_import(args) -> int:
         progress(f"lowered to {args.lower_to}")
     _write_module(module, args.output, args.bytecode)
     progress(f"wrote {args.output if args.output != '-' else 'stdout'}")
+    print(f"{os.path.basename(args.model)}: {report.summary()}", file=sys.stderr)
     return 0
 
 
