@@ -374,3 +374,16 @@ func.func @test_constant_value_ints() -> !torch.vtensor<[3],si64> attributes {to
   %0 = torch.operator "onnx.Constant"() {torch.onnx.value_ints = [1 : si64, -2 : si64, 3 : si64]} : () -> !torch.vtensor<[3],si64>
   return %0 : !torch.vtensor<[3],si64>
 }
+
+// -----
+
+// ui8 is clamped in si16: the clamp lowering would compare ui8 values as signed.
+// CHECK-LABEL: func.func @test_clip_uint8
+func.func @test_clip_uint8(%arg0: !torch.vtensor<[3],ui8>, %arg1: !torch.vtensor<[],ui8>) -> !torch.vtensor<[3],ui8> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[X:.*]] = torch.aten.to.dtype %arg0, {{.*}} -> !torch.vtensor<[3],si16>
+  // CHECK: %[[LO:.*]] = torch.aten.to.dtype %arg1, {{.*}} -> !torch.vtensor<[],si16>
+  // CHECK: %[[C:.*]] = torch.aten.clamp.Tensor %[[X]], %[[LO]], %none{{.*}} -> !torch.vtensor<[3],si16>
+  // CHECK: torch.aten.to.dtype %[[C]], {{.*}} -> !torch.vtensor<[3],ui8>
+  %0 = torch.operator "onnx.Clip"(%arg0, %arg1) : (!torch.vtensor<[3],ui8>, !torch.vtensor<[],ui8>) -> !torch.vtensor<[3],ui8>
+  return %0 : !torch.vtensor<[3],ui8>
+}

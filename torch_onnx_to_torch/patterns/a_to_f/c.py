@@ -80,6 +80,13 @@ def clip(b: Binder):
         for bound in (lo, hi):
             if bound is not None and b.dtype(bound) != elt:
                 raise Unsupported(f"min/max dtype {b.dtype(bound)} differs from input {elt}")
+        if elt == "ui8":
+            # The clamp lowering compares ui8 as signed; si16 holds every ui8 value.
+            wide = [None if v is None else emit.to_dtype(b, v, "si16") for v in (x, lo, hi)]
+            y = b.op("torch.aten.clamp.Tensor",
+                     [wide[0]] + [b.none() if v is None else v for v in wide[1:]],
+                     _like(b, x, "si16"))
+            return emit.to_dtype(b, y, "ui8")
         # clamp.Tensor applies max after min, which gives every element `max` when min > max,
         # as Clip-13 specifies.
         y = b.op("torch.aten.clamp.Tensor",
