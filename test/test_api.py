@@ -117,3 +117,16 @@ def test_result_shape_disagreeing_with_declared_type_is_declined():
     report = convert(m, registry=reg)
     assert report.declines[0].reason == "result shape [] does not match the declared [3]"
     assert 'torch.operator "onnx.Abs"' in str(m) and "torch.aten.sum" not in str(m)
+
+
+def test_untyped_result_is_declined_not_built():
+    text = MODULE.replace(
+        '%0 = torch.operator "onnx.Abs"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>',
+        '%0 = torch.operator "onnx.Abs"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.none')
+    text = text.replace('"onnx.com.example.MyRelu"(%0) : (!torch.vtensor<[3],f32>)',
+                        '"onnx.com.example.MyRelu"(%0) : (!torch.none)')
+    m = parse(text)
+    report = convert(m)
+    assert report.declines[0].reason == (
+        "torch.aten.abs would produce !torch.none: an output has no inferred type")
+    assert m.operation.verify()

@@ -406,6 +406,10 @@ class Binder:
 
     def op_multi(self, name: str, operands: Iterable, results: list, **attributes) -> list:
         """Build one op with several results; returns them."""
+        if name.startswith("torch.aten.") and self.types.none in results:
+            # An ONNX result the importer could not type (malformed or partially inferred
+            # model): an aten op producing !torch.none would be invalid IR.
+            raise Unsupported(f"{name} would produce !torch.none: an output has no inferred type")
         new = ir.Operation.create(
             name,
             results=results,
