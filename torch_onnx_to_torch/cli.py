@@ -216,6 +216,9 @@ def cmd_conformance(args) -> int:
             raise CliError(f"{args.from_results} is a reference run; --expect applies to ours")
     else:
         cases = cf.collect_cases(args.filter, args.sample)
+        if args.ops_in:
+            letters = cf.letter_range(args.ops_in)
+            cases = [c for c in cases if cf.ops_all_in(cf.model_ops(c.model), letters)]
         if not cases:
             raise CliError(f"no test case matches --filter {args.filter!r}")
         label = cf.REFERENCE_CXX if reference else cf.OURS
@@ -228,6 +231,7 @@ def cmd_conformance(args) -> int:
         cf.write_jsonl(results, args.json_out)
     side = cf.read_jsonl(args.side_by_side) if args.side_by_side else None
     scope = (f"{len(cases)} cases" + (f" matching `{args.filter}`" if args.filter else "") +
+             (f" whose ops all start with {args.ops_in}" if args.ops_in else "") +
              (f", every {args.sample}th" if args.sample > 1 else ""))
     note = (f"onnx {_version('onnx')}, torch-mlir {_version('torch-mlir')}, "
             f"IREE {_version('iree-base-compiler')} (llvm-cpu); {scope}")
@@ -248,7 +252,8 @@ def cmd_conformance(args) -> int:
         return 0
     expected = cf.load_expectations(args.expect)
     if args.update_expectations:
-        cf.write_expectations(results, args.expect, full_run=not args.filter and args.sample == 1)
+        cf.write_expectations(results, args.expect,
+                              full_run=not (args.filter or args.ops_in) and args.sample == 1)
         print(f"wrote expectations for {len(results)} case(s) to {args.expect}", file=sys.stderr)
         return 0
     if not expected:
@@ -282,6 +287,9 @@ def _saved_results(cf, args) -> list:
         pat = re.compile(args.filter)
         results = [r for r in results if pat.search(r.name)]
     results = sorted(results, key=lambda r: r.name)[::max(1, args.sample)]
+    if args.ops_in:
+        letters = cf.letter_range(args.ops_in)
+        results = [r for r in results if cf.ops_all_in(r.ops, letters)]
     if not results:
         raise CliError(f"no results in {args.from_results}")
     return results
@@ -350,6 +358,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="write this run's results into --expect FILE instead of comparing")
     conf.add_argument("--from-results", metavar="RUN.jsonl",
                       help="do not run: take the results of an earlier run (its --json-out)")
+    conf.add_argument("--ops-in", metavar="LETTERS",
+                      help="only cases whose op types all start with these letters (e.g. A-F)")
     conf.add_argument("-q", "--quiet", action="store_true", help="no per-case lines")
     conf.set_defaults(func=cmd_conformance)
     return p

@@ -301,6 +301,19 @@ def read_jsonl(path: str) -> list[CaseResult]:
     return out
 
 
+def letter_range(spec: str) -> set[str]:
+    """`A-F` -> {'A', ..., 'F'}; `ABQ` -> {'A', 'B', 'Q'}."""
+    spec = spec.upper()
+    if len(spec) == 3 and spec[1] == "-":
+        return {chr(c) for c in range(ord(spec[0]), ord(spec[2]) + 1)}
+    return set(spec)
+
+
+def ops_all_in(ops, letters: set[str]) -> bool:
+    """True if the model has ops and every op type starts with one of `letters`."""
+    return bool(ops) and all(op[:1].upper() in letters for op in ops)
+
+
 def _pct(n: int, total: int) -> str:
     return f"{100.0 * n / total:.1f}%" if total else "-"
 
@@ -332,6 +345,10 @@ def summary_markdown(results: list[CaseResult], reference: list[CaseResult] | No
     lines += ["", f"**Pass rate: {stages['pass']}/{total} ({_pct(stages['pass'], total)})**"]
     if reference:
         lines.append(f"(reference: {ref_stages['pass']}/{len(ref_in)})")
+        ours_pass = {r.name for r in results if r.stage == "pass"}
+        lost = sorted(r.name for r in ref_in if r.stage == "pass" and r.name not in ours_pass)
+        lines += ["", f"Cases the reference passes and ours does not: {len(lost)}"
+                  + (": " + ", ".join(f"`{n}`" for n in lost) if lost else "")]
 
     per_op: dict[str, Counter] = defaultdict(Counter)
     for r in results:
