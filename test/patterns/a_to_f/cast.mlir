@@ -133,3 +133,15 @@ func.func @test_castlike_f8_saturate(%arg0: !torch.vtensor<[3],f32>, %arg1: !tor
   %0 = torch.operator "onnx.CastLike"(%arg0, %arg1) {torch.onnx.saturate = 1 : si64} : (!torch.vtensor<[3],f32>, !torch.vtensor<[1],f8E4M3FNUZ>) -> !torch.vtensor<[3],f8E4M3FNUZ>
   return %0 : !torch.vtensor<[3],f8E4M3FNUZ>
 }
+
+// -----
+
+// float -> ui8 goes through si32: the lowering converts float -> ui8 as signed.
+// CHECK-LABEL: func.func @test_cast_float_to_uint8
+func.func @test_cast_float_to_uint8(%arg0: !torch.vtensor<[3],f16>) -> !torch.vtensor<[3],ui8> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[I:.*]] = torch.aten.to.dtype %arg0, {{.*}} -> !torch.vtensor<[3],si32>
+  // CHECK: %[[DT:.*]] = torch.constant.int 0
+  // CHECK: torch.aten.to.dtype %[[I]], %[[DT]], {{.*}} -> !torch.vtensor<[3],ui8>
+  %0 = torch.operator "onnx.Cast"(%arg0) {torch.onnx.to = 2 : si64} : (!torch.vtensor<[3],f16>) -> !torch.vtensor<[3],ui8>
+  return %0 : !torch.vtensor<[3],ui8>
+}

@@ -66,6 +66,10 @@ def cast_to(b: Binder, x: ir.Value, target: str, saturate: bool) -> ir.Value:
         x = emit.to_dtype(b, x, "f32")
         x = b.op("torch.aten.add.Scalar", [x, b.float(0.0), b.int(1)], b.vtensor(b.shape(x), "f32"))
     if not dst_f8:
+        if target == "ui8" and dtypes.is_float(b.dtype(x)):
+            # The lowering converts float -> ui8 as signed (128.0 becomes 127); through si32
+            # every value in ui8's range is exact.
+            x = emit.to_dtype(b, x, "si32")
         return emit.to_dtype(b, x, target)
     if saturate:
         x = _keep_nan_clamp(b, x, -_F8_MAX[target], _F8_MAX[target])
