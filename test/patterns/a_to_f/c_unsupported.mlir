@@ -26,14 +26,6 @@ func.func @test_cast_to_string(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor
 
 // -----
 
-func.func @test_cast_f64_to_f8(%arg0: !torch.vtensor<[3],f64>) -> !torch.vtensor<[3],f8E4M3FN> attributes {torch.onnx_meta.opset_version = 19 : si64} {
-  // expected-remark@+1 {{onnx.Cast was not converted: f64 -> float8 casts are not supported (no single-rounding lowering)}}
-  %0 = torch.operator "onnx.Cast"(%arg0) {torch.onnx.to = 17 : si64} : (!torch.vtensor<[3],f64>) -> !torch.vtensor<[3],f8E4M3FN>
-  return %0 : !torch.vtensor<[3],f8E4M3FN>
-}
-
-// -----
-
 func.func @test_cast_unknown_dtype(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor attributes {torch.onnx_meta.opset_version = 13 : si64} {
   // expected-remark@+1 {{onnx.Cast was not converted: unknown target dtype 99}}
   %0 = torch.operator "onnx.Cast"(%arg0) {torch.onnx.to = 99 : si64} : (!torch.vtensor<[3],f32>) -> !torch.vtensor

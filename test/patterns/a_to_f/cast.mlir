@@ -145,3 +145,16 @@ func.func @test_cast_float_to_uint8(%arg0: !torch.vtensor<[3],f16>) -> !torch.vt
   %0 = torch.operator "onnx.Cast"(%arg0) {torch.onnx.to = 2 : si64} : (!torch.vtensor<[3],f16>) -> !torch.vtensor<[3],ui8>
   return %0 : !torch.vtensor<[3],ui8>
 }
+
+// -----
+
+// f64 -> float8 rounds to f32 first, as the ONNX reference implementation and onnxruntime do.
+// CHECK-LABEL: func.func @test_cast_f64_to_f8
+func.func @test_cast_f64_to_f8(%arg0: !torch.vtensor<[3],f64>) -> !torch.vtensor<[3],f8E5M2> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // CHECK: %[[F:.*]] = torch.aten.to.dtype %arg0, {{.*}} -> !torch.vtensor<[3],f32>
+  // CHECK: %[[C:.*]] = torch.aten.clamp %[[F]]
+  // CHECK: %[[W:.*]] = torch.aten.where.self %{{.*}}, %[[F]], %[[C]]
+  // CHECK: torch.aten.to.dtype %[[W]], {{.*}} -> !torch.vtensor<[3],f8E5M2>
+  %0 = torch.operator "onnx.Cast"(%arg0) {torch.onnx.to = 19 : si64} : (!torch.vtensor<[3],f64>) -> !torch.vtensor<[3],f8E5M2>
+  return %0 : !torch.vtensor<[3],f8E5M2>
+}

@@ -52,12 +52,10 @@ def cast_to(b: Binder, x: ir.Value, target: str, saturate: bool) -> ir.Value:
         return x
     if src in _F8_MAX:
         x = _from_f8(b, x)
-    elif dst_f8 and src == "f64":
-        # arith.truncf f64 -> float8 does not lower, and going through f32 rounds twice.
-        raise Unsupported("f64 -> float8 casts are not supported (no single-rounding lowering)")
     elif dst_f8:
         # The lowering converts to float8 only from f32: exact for f16/bf16 values, and
-        # integers beyond 2**24 are out of every float8 range whatever their rounding.
+        # integers beyond 2**24 are out of every float8 range whatever their rounding. f64 is
+        # rounded to f32 first, as the ONNX reference implementation and onnxruntime do.
         x = emit.to_dtype(b, x, "f32")
     elif target == "bf16" and not dtypes.is_float(src):
         # An integer -> bf16 conversion links against a runtime helper IREE lacks
