@@ -14,10 +14,10 @@ from ..families import register_table, unary
 _FLT_MAX = 3.4028234663852886e38
 
 
-def _like(b: Binder, v, elt: str | None = None, shape=False):
-    """The type of `v`, optionally with element type `elt` and/or another shape."""
+def _like(b: Binder, v, elt: str | None = None):
+    """The type of `v`, optionally with element type `elt`."""
     s, e = b.tensor_info(v)
-    return b.vtensor(s if shape is False else shape, e if elt is None else elt)
+    return b.vtensor(s, e if elt is None else elt)
 
 
 def keep_nan(b: Binder, x: ir.Value, y: ir.Value) -> ir.Value:

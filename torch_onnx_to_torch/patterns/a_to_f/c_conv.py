@@ -1,5 +1,5 @@
 """Convolutions: Conv, ConvInteger, ConvTranspose, CausalConvWithState, and Col2Im (as a
-transposed convolution with a one-hot kernel)."""
+scatter-add of the columns into the image)."""
 
 from __future__ import annotations
 
@@ -86,6 +86,8 @@ def _conv_pads(b: Binder, x, kernel, strides, dilations, nd: int):
         pads = b.attr_ints("pads", [0] * (2 * nd))
         if len(pads) != 2 * nd:
             raise Unsupported(f"'pads' must have {2 * nd} entries, got {pads}")
+        if any(p < 0 for p in pads):
+            raise Unsupported(f"negative pads {pads}")
         return pads[:nd], pads[nd:]
     if auto_pad == "VALID":
         return [0] * nd, [0] * nd
