@@ -116,14 +116,6 @@ func.func @test_dequantizelinear_int4(%arg0: !torch.vtensor<[5],si4>, %arg1: !to
 
 // -----
 
-func.func @test_dequantizelinear_float8(%arg0: !torch.vtensor<[5],f8E4M3FN>, %arg1: !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
-  // expected-remark@+1 {{onnx.DequantizeLinear was not converted: float8 input (f8E4M3FN) is not supported}}
-  %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) : (!torch.vtensor<[5],f8E4M3FN>, !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32>
-  return %0 : !torch.vtensor<[5],f32>
-}
-
-// -----
-
 func.func @test_dequantizelinear_scale_float8e8m0(%arg0: !torch.vtensor<[5],si8>, %arg1: !torch.vtensor<[],f8E8M0FNU>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 24 : si64} {
   // expected-remark@+1 {{onnx.DequantizeLinear was not converted: scale dtype f8E8M0FNU is not supported}}
   %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) {torch.onnx.output_dtype = 1 : si64} : (!torch.vtensor<[5],si8>, !torch.vtensor<[],f8E8M0FNU>) -> !torch.vtensor<[5],f32>

@@ -96,3 +96,16 @@ func.func @test_dynamicquantizelinear(%arg0: !torch.vtensor<[6],f32>) -> (!torch
   %0:3 = torch.operator "onnx.DynamicQuantizeLinear"(%arg0) : (!torch.vtensor<[6],f32>) -> (!torch.vtensor<[6],ui8>, !torch.vtensor<[],f32>, !torch.vtensor<[],ui8>)
   return %0#0, %0#1, %0#2 : !torch.vtensor<[6],ui8>, !torch.vtensor<[],f32>, !torch.vtensor<[],ui8>
 }
+
+// -----
+
+// float8 input: decoded to f32 like Cast (E4M3FN's NaN pattern kept as NaN), then scaled.
+// CHECK-LABEL: func.func @test_dequantizelinear_float8
+func.func @test_dequantizelinear_float8(%arg0: !torch.vtensor<[5],f8E4M3FN>, %arg1: !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  // CHECK: %[[X:.*]] = torch.aten.to.dtype %arg0, {{.*}} -> !torch.vtensor<[5],f32>
+  // CHECK: torch.aten.eq.Scalar {{.*}}, %float4.800000e02
+  // CHECK: %[[XN:.*]] = torch.aten.where.ScalarSelf
+  // CHECK: torch.aten.mul.Tensor %[[XN]], %arg1 : !torch.vtensor<[5],f32>, !torch.vtensor<[],f32> -> !torch.vtensor<[5],f32>
+  %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) : (!torch.vtensor<[5],f8E4M3FN>, !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32>
+  return %0 : !torch.vtensor<[5],f32>
+}

@@ -12,15 +12,17 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
+from .c_cast import cast_to
 
 # Element types torch has no tensor for, or whose ONNX semantics (float8 bit patterns,
 # sub-byte packing) we do not express.
 _DECLINED_X = {
     "ui4": "4-bit integer", "si4": "4-bit integer", "ui2": "2-bit integer", "si2": "2-bit integer",
-    "f4E2M1FN": "float4", "f8E4M3FN": "float8", "f8E4M3FNUZ": "float8", "f8E5M2": "float8",
-    "f8E5M2FNUZ": "float8", "f8E8M0FNU": "float8",
+    "f4E2M1FN": "float4", "f8E8M0FNU": "float8",
 }
 _INTEGER_X = ("si8", "ui8", "si16", "ui16", "si32")
+# float8 inputs are decoded to f32 with Cast's semantics (NaN kept), then scaled.
+_FLOAT8_X = ("f8E4M3FN", "f8E4M3FNUZ", "f8E5M2", "f8E5M2FNUZ")
 
 
 def _per_element(b: Binder, v: ir.Value, x: ir.Value, axis: int, block: int, what: str
@@ -73,7 +75,8 @@ def _count(shape) -> int:
 def dequantize_linear(b: Binder):
     """DequantizeLinear-10..28 -> (aten.to.dtype(x) - zero_point) * scale in f32, aten.to.dtype
 
-    Per tensor, per axis and blocked; int8/uint8/int16/uint16/int32 inputs; output_dtype.
+    Per tensor, per axis and blocked; int8/uint8/int16/uint16/int32 and float8 inputs;
+    output_dtype.
     """
     x, scale, zp = b.input(0), b.input(1), b.optional_input(2)
     x_shape, x_elt = b.tensor_info(x)
@@ -81,8 +84,8 @@ def dequantize_linear(b: Binder):
         raise Unsupported("input rank is unknown")
     if x_elt in _DECLINED_X:
         raise Unsupported(f"{_DECLINED_X[x_elt]} input ({x_elt}) is not supported")
-    if x_elt not in _INTEGER_X:
-        raise Unsupported(f"input dtype {x_elt} is not a quantized integer type")
+    if x_elt not in _INTEGER_X and x_elt not in _FLOAT8_X:
+        raise Unsupported(f"input dtype {x_elt} is not a quantized integer or float8 type")
     s_elt = b.dtype(scale)
     if s_elt not in ("f32", "f16", "bf16"):
         raise Unsupported(f"scale dtype {s_elt} is not supported")
@@ -97,12 +100,12 @@ def dequantize_linear(b: Binder):
                      [b.shape(scale)] + ([b.shape(zp)] if zp is not None else []))
     if not per_tensor:  # the axis only matters when there is more than one scale
         axis = emit.normalize_axis(axis, len(x_shape))
-    y = emit.to_dtype(b, x, "f32")
+    y = cast_to(b, x, "f32", False)
     f32 = b.vtensor(x_shape, "f32")
     if zp is not None:
         if b.dtype(zp) != x_elt:
             raise Unsupported(f"zero point dtype {b.dtype(zp)} differs from input {x_elt}")
-        zp = emit.to_dtype(b, _per_element(b, zp, x, axis, block, "zero point"), "f32")
+        zp = cast_to(b, _per_element(b, zp, x, axis, block, "zero point"), "f32", False)
         y = b.op("torch.aten.sub.Tensor", [y, zp, b.int(1)], f32)
     scale = emit.to_dtype(b, _per_element(b, scale, x, axis, block, "scale"), "f32")
     y = b.op("torch.aten.mul.Tensor", [y, scale], f32)
