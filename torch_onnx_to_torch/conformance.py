@@ -347,8 +347,10 @@ def summary_markdown(results: list[CaseResult], reference: list[CaseResult] | No
         lines.append(f"(reference: {ref_stages['pass']}/{len(ref_in)})")
         ours_pass = {r.name for r in results if r.stage == "pass"}
         lost = sorted(r.name for r in ref_in if r.stage == "pass" and r.name not in ours_pass)
-        lines += ["", f"Cases the reference passes and ours does not: {len(lost)}"
-                  + (": " + ", ".join(f"`{n}`" for n in lost) if lost else "")]
+        lines += ["", f"Cases the reference passes and ours does not: {len(lost)}"]
+        if lost:
+            lines += ["", "<details><summary>list</summary>", "",
+                      ", ".join(f"`{n}`" for n in lost), "", "</details>"]
 
     per_op: dict[str, Counter] = defaultdict(Counter)
     for r in results:
