@@ -8,6 +8,7 @@ and returns the replacement values. Anything it cannot express it declines by ra
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -106,10 +107,7 @@ def _small_shape(t) -> tuple[int, ...] | None:
     if not isinstance(t, ir.RankedTensorType) or not t.has_static_shape:
         return None
     shape = tuple(t.shape)
-    n = 1
-    for d in shape:
-        n *= d
-    return shape if n <= MAX_READ_ELEMENTS else None
+    return shape if math.prod(shape) <= MAX_READ_ELEMENTS else None
 
 
 class ResourceBlobs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from .. import emit
 from ..binder import Binder, Unsupported
 from .families import binary, register_table, unary
@@ -68,18 +70,11 @@ def softmax(b: Binder):
         return b.op("torch.aten.softmax.int", [x, b.int(axis), none], out)
     shape, elt = b.tensor_info(x)
     tail = shape[axis:]
-    flat_shape = list(shape[:axis]) + [None if None in tail else _prod(tail)]
+    flat_shape = list(shape[:axis]) + [None if None in tail else math.prod(tail)]
     flat = b.op("torch.aten.flatten.using_ints", [x, b.int(axis), b.int(rank - 1)],
                 b.vtensor(flat_shape, elt))
     y = b.op("torch.aten.softmax.int", [flat, b.int(axis), none], b.vtensor(flat_shape, elt))
     return emit.reshape(b, y, emit.sizes(b, x), shape)
-
-
-def _prod(xs) -> int:
-    p = 1
-    for x in xs:
-        p *= x
-    return p
 
 
 def transpose(b: Binder):

@@ -7,6 +7,8 @@ the exact ONNX semantics (float32 arithmetic, round half to even, uint8 saturati
 
 from __future__ import annotations
 
+import math
+
 from torch_mlir import ir
 
 from ... import emit
@@ -33,7 +35,7 @@ def _per_element(b: Binder, v: ir.Value, x: ir.Value, axis: int, block: int, wha
     if shape is None:
         raise Unsupported(f"{what} rank is unknown")
     rank = len(x_shape)
-    if shape == () or (None not in shape and _count(shape) == 1):
+    if shape == () or (None not in shape and math.prod(shape) == 1):
         return v if shape == () else emit.reshape(b, v, [], [])  # per tensor
     if block == 0:
         if len(shape) != 1:
@@ -65,13 +67,6 @@ def _per_element(b: Binder, v: ir.Value, x: ir.Value, axis: int, block: int, wha
                  b.int(1)], b.vtensor(out, elt))
 
 
-def _count(shape) -> int:
-    n = 1
-    for d in shape:
-        n *= d
-    return n
-
-
 def dequantize_linear(b: Binder):
     """DequantizeLinear-10..28 -> (aten.to.dtype(x) - zero_point) * scale in f32, aten.to.dtype
 
@@ -96,7 +91,7 @@ def dequantize_linear(b: Binder):
     block = b.attr_int("block_size", 0) if b.opset >= 21 else 0
     if block < 0:
         raise Unsupported(f"block_size {block} must not be negative")
-    per_tensor = all(s is not None and None not in s and _count(s) == 1 for s in
+    per_tensor = all(s is not None and None not in s and math.prod(s) == 1 for s in
                      [b.shape(scale)] + ([b.shape(zp)] if zp is not None else []))
     if not per_tensor:  # the axis only matters when there is more than one scale
         axis = emit.normalize_axis(axis, len(x_shape))
