@@ -95,12 +95,15 @@ def dequantize_linear(b: Binder):
                      [b.shape(scale)] + ([b.shape(zp)] if zp is not None else []))
     if not per_tensor:  # the axis only matters when there is more than one scale
         axis = emit.normalize_axis(axis, len(x_shape))
-    y = cast_to(b, x, "f32", False)
+    # float8 needs Cast's decoding; integer inputs (ui16 included) widen directly.
+    widen = (lambda v: cast_to(b, v, "f32", False)) if x_elt in _FLOAT8_X else \
+        (lambda v: emit.to_dtype(b, v, "f32"))
+    y = widen(x)
     f32 = b.vtensor(x_shape, "f32")
     if zp is not None:
         if b.dtype(zp) != x_elt:
             raise Unsupported(f"zero point dtype {b.dtype(zp)} differs from input {x_elt}")
-        zp = cast_to(b, _per_element(b, zp, x, axis, block, "zero point"), "f32", False)
+        zp = widen(_per_element(b, zp, x, axis, block, "zero point"))
         y = b.op("torch.aten.sub.Tensor", [y, zp, b.int(1)], f32)
     scale = emit.to_dtype(b, _per_element(b, scale, x, axis, block, "scale"), "f32")
     y = b.op("torch.aten.mul.Tensor", [y, scale], f32)
