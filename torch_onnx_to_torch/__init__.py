@@ -17,8 +17,17 @@ from .pipeline import Pipeline, build_pass_manager
 from .registry import Registry, default_registry
 
 __all__ = [
-    "Binder", "Decline", "Options", "PASS_NAME", "Pipeline", "Registry", "Report",
-    "Unsupported", "build_pass_manager", "convert", "default_registry",
+    "PASS_NAME",
+    "Binder",
+    "Decline",
+    "Options",
+    "Pipeline",
+    "Registry",
+    "Report",
+    "Unsupported",
+    "build_pass_manager",
+    "convert",
+    "default_registry",
 ]
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 import numpy as np
-
 from torch_mlir import ir
 
 from . import dtypes
@@ -98,7 +97,7 @@ class Types:
 
 # Constants bigger than this are never read into Python (they are weights, not shapes).
 MAX_READ_ELEMENTS = 1 << 16
-_BLOB_RE = re.compile(r'^\s*("?[^":\s]+"?): "0x([0-9A-Fa-f]*)"', re.M)
+_BLOB_RE = re.compile(r'^\s*("?[^":\s]+"?): "0x([0-9A-Fa-f]*)"', re.MULTILINE)
 _RESOURCE_NAME_RE = re.compile(r"^dense_resource<([^>]+)>")
 
 
@@ -197,7 +196,7 @@ def _iter_dense(attr):
 class Binder:
     """Access to one ONNX op and the builders for its replacement."""
 
-    __slots__ = ("onnx_op", "types", "opset", "name", "loc", "ip", "created")
+    __slots__ = ("created", "ip", "loc", "name", "onnx_op", "opset", "types")
 
     def __init__(self, op: ir.Operation, types: Types, opset: int, name: str):
         self.onnx_op = op

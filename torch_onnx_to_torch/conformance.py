@@ -169,7 +169,7 @@ def _log_tail(path: str, n: int = 3) -> str:
 
 def _preload() -> None:
     """Import the heavy modules once, before forking, so children start fast."""
-    import iree.compiler  # noqa: F401
+    import iree.compiler
     import iree.runtime  # noqa: F401
 
     from . import e2e  # noqa: F401
@@ -285,8 +285,7 @@ def _kill(proc: mp.Process) -> None:
 def write_jsonl(results: list[CaseResult], path: str) -> None:
     """One JSON object per case."""
     with open(path, "w") as f:
-        for r in results:
-            f.write(json.dumps(asdict(r), sort_keys=True) + "\n")
+        f.writelines(json.dumps(asdict(r), sort_keys=True) + "\n" for r in results)
 
 
 def read_jsonl(path: str) -> list[CaseResult]:
@@ -419,8 +418,7 @@ def write_expectations(results: list[CaseResult], path: str, full_run: bool) -> 
         exp[r.name] = d
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w") as f:
-        for name in sorted(exp):
-            f.write(json.dumps(exp[name]) + "\n")
+        f.writelines(json.dumps(exp[name]) + "\n" for name in sorted(exp))
 
 
 @dataclass

@@ -60,7 +60,7 @@ class Options:
     strict: bool = False  # fail the pass if any op is left, listing each with its reason
 
     @classmethod
-    def parse(cls, text: str) -> "Options":
+    def parse(cls, text: str) -> Options:
         """Parse MLIR-style pass options: `strict=true` (bare `strict` means true)."""
         opts = cls()
         for item in text.split():
@@ -84,13 +84,13 @@ def location_str(loc: ir.Location) -> str:
 
 def _split_name(full: str) -> tuple[str, str]:
     """`onnx.Abs` -> ("", "Abs"); `onnx.com.microsoft.Foo` -> ("com.microsoft", "Foo")."""
-    rest = full[5:] if full.startswith("onnx.") else full
+    rest = full.removeprefix("onnx.")
     domain, _, name = rest.rpartition(".")
     return (domain if domain != "ai.onnx" else DEFAULT_DOMAIN), name
 
 
 class _FunctionEnv:
-    __slots__ = ("default_opset", "opsets", "missing")
+    __slots__ = ("default_opset", "missing", "opsets")
 
     def __init__(self, func: ir.Operation):
         attrs = func.attributes

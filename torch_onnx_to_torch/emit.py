@@ -6,7 +6,7 @@ where they are known and left dynamic (`?`) where they are not.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from torch_mlir import ir
 
@@ -135,3 +135,19 @@ def int_prod(b: Binder, xs):
 def static_or_none(xs) -> list:
     """Sizes as a shape for a result type: ints stay, `!torch.int` values become None."""
     return [x if isinstance(x, int) else None for x in xs]
+
+
+def int_entries(b: Binder, t: ir.Value, what: str) -> list:
+    """The entries of a 1-D integer tensor operand (a shape, pads, axes): Python ints when it is
+    a constant, else one `aten.select.int` + `aten.item` per entry (static length needed)."""
+    vals = b.const_value(t)
+    if vals is not None:
+        return [int(x) for x in vals.reshape(-1)]
+    shape, elt = b.tensor_info(t)
+    if shape is None or len(shape) != 1 or shape[0] is None:
+        raise Unsupported(f"{what} must be a constant or a 1-D tensor of static length")
+    out = []
+    for i in range(shape[0]):
+        e = b.op("torch.aten.select.int", [t, b.int(0), b.int(i)], b.vtensor([], elt))
+        out.append(b.op("torch.aten.item", [e], b.types.int))
+    return out

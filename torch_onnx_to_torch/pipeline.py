@@ -27,7 +27,7 @@ class PipelineError(ValueError):
 class _Element:
     name: str
     options: str | None = None  # raw text between the braces
-    children: list["_Element"] | None = None  # None: a pass; list: a nested pipeline
+    children: list[_Element] | None = None  # None: a pass; list: a nested pipeline
     text: str = ""
 
 

@@ -20,7 +20,7 @@ User code can extend a registry::
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 Handler = Callable  # (Binder) -> Value | list[Value | None]
 

@@ -6,8 +6,8 @@ each member is made here, once per family.
 
 from __future__ import annotations
 
-from ..binder import Binder, Unsupported
 from .. import dtypes, emit
+from ..binder import Binder, Unsupported
 
 
 def unary(aten: str, onnx_name: str, versions: str):

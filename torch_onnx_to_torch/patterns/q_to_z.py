@@ -21,30 +21,16 @@ def reshape(b: Binder):
     vals = b.const_value(shape_in)
     if vals is not None:
         return _reshape_static(b, x, [int(v) for v in vals.reshape(-1)], allowzero)
-    n = b.shape(shape_in)
-    if n is None or len(n) != 1 or n[0] is None:
-        raise Unsupported("a dynamic shape input needs a static length")
-    if allowzero:
-        dims = [_element(b, shape_in, i) for i in range(n[0])]
-    else:
-        dims = []
+    dims = emit.int_entries(b, shape_in, "a dynamic shape input")
+    if not allowzero:
         rank = b.rank(x)
-        for i in range(n[0]):
-            d = _element(b, shape_in, i)
+        for i, d in enumerate(dims):
             if i < rank:  # d == 0 ? size(x, i) : d, as d + (d == 0) * size(x, i)
                 is0 = b.op("torch.aten.eq.int", [d, b.int(0)], b.types.bool)
                 is0 = b.op("torch.aten.Int.bool", [is0], b.types.int)
                 keep = b.op("torch.aten.mul.int", [is0, emit.size(b, x, i)], b.types.int)
-                d = b.op("torch.aten.add.int", [d, keep], b.types.int)
-            dims.append(d)
+                dims[i] = b.op("torch.aten.add.int", [d, keep], b.types.int)
     return b.op("torch.aten.reshape", [x, b.int_list(dims)], b.result_type())
-
-
-def _element(b: Binder, t, i: int):
-    """Element `i` of a 1-D integer tensor as a `!torch.int`."""
-    elt = b.dtype(t)
-    sel = b.op("torch.aten.select.int", [t, b.int(0), b.int(i)], b.vtensor([], elt))
-    return b.op("torch.aten.item", [sel], b.types.int)
 
 
 def _reshape_static(b: Binder, x, target: list[int], allowzero: int):

@@ -5,8 +5,21 @@ The shard is a package: one module per letter group, each with `populate(registr
 
 from __future__ import annotations
 
-from . import (a_affine_grid, a_attention, a_averagepool, a_b, b_generate, c, c_cast, c_conv,
-               d_deform_conv, d_dft, d_f, d_quantize, e_einsum)
+from . import (
+    a_affine_grid,
+    a_attention,
+    a_averagepool,
+    a_b,
+    b_generate,
+    c,
+    c_cast,
+    c_conv,
+    d_deform_conv,
+    d_dft,
+    d_f,
+    d_quantize,
+    e_einsum,
+)
 
 MODULES = (a_affine_grid, a_attention, a_averagepool, a_b, b_generate, c, c_cast, c_conv,
            d_deform_conv, d_dft, d_f, d_quantize, e_einsum)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-
 from torch_mlir import ir
 
 from ... import emit

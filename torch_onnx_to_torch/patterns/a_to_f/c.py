@@ -34,21 +34,6 @@ def _scalar_of(b: Binder, v: float, elt: str) -> ir.Value:
     return b.int(int(v))
 
 
-def runtime_ints(b: Binder, t: ir.Value, what: str) -> list:
-    """The entries of a 1-D integer tensor as Python ints (constant) or `!torch.int` values."""
-    vals = b.const_value(t)
-    if vals is not None:
-        return [int(x) for x in np.asarray(vals).reshape(-1)]
-    shape, elt = b.tensor_info(t)
-    if shape is None or len(shape) != 1 or shape[0] is None:
-        raise Unsupported(f"{what} must be a constant or a 1-D tensor of static length")
-    out = []
-    for i in range(shape[0]):
-        e = b.op("torch.aten.select.int", [t, b.int(0), b.int(i)], b.vtensor([], elt))
-        out.append(b.op("torch.aten.item", [e], b.types.int))
-    return out
-
-
 # ---------------------------------------------------------------- elementwise
 
 
@@ -186,7 +171,7 @@ def constant_of_shape(b: Binder):
     else:
         elt, v = _attr_elt(value), _single_value(b, value)
     code = b.torch_dtype_of(elt)
-    dims = runtime_ints(b, b.input(0), "the shape")
+    dims = emit.int_entries(b, b.input(0), "the shape")
     if any(isinstance(d, int) and d < 0 for d in dims):
         raise Unsupported(f"negative dimension in shape {dims}")
     shape = [d if isinstance(d, int) else None for d in dims]
@@ -317,7 +302,7 @@ def center_crop_pad(b: Binder):
             for a in b.attr_ints("axes", list(range(rank)))]
     if len(set(axes)) != len(axes):
         raise Unsupported(f"repeated axes {axes}")
-    target = runtime_ints(b, b.input(1), "the shape")
+    target = emit.int_entries(b, b.input(1), "the shape")
     if len(target) != len(axes):
         raise Unsupported(f"shape has {len(target)} entries for {len(axes)} axes")
     if any(isinstance(t, int) and t < 0 for t in target):

@@ -9,7 +9,6 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .c import runtime_ints
 
 
 def _conv_attrs(b: Binder, w, nd: int):
@@ -387,14 +386,14 @@ def col2im(b: Binder):
     if shape is None or len(shape) != 3:
         raise Unsupported("input must be 3-D")
     out_shape = b.shape(b.result_type())
-    image = runtime_ints(b, b.input(1), "image_shape")
+    image = emit.int_entries(b, b.input(1), "image_shape")
     nd = len(image)
     if out_shape is not None and len(out_shape) == nd + 2:
         # The output type fixes the image size when image_shape is a run-time tensor.
         image = [o if o is not None else i for o, i in zip(out_shape[2:], image)]
     if not all(isinstance(i, int) for i in image):
         raise Unsupported("image_shape must be a constant or fixed by the output type")
-    block = runtime_ints(b, b.input(2), "block_shape")
+    block = emit.int_entries(b, b.input(2), "block_shape")
     if len(block) != nd:
         raise Unsupported("image_shape and block_shape differ in length")
     channels = out_shape[1] if out_shape is not None and len(out_shape) == nd + 2 else None

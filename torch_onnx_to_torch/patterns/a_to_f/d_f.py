@@ -207,22 +207,6 @@ def elu(b: Binder):
                 b.result_type())
 
 
-def _shape_values(b: Binder, v: ir.Value, what: str) -> list:
-    """The entries of a 1-D int64 operand: Python ints if constant, else `aten.item` values."""
-    vals = b.const_value(v)
-    if vals is not None:
-        return [int(x) for x in vals.reshape(-1)]
-    shape = b.shape(v)
-    if shape is None or len(shape) != 1 or shape[0] is None:
-        raise Unsupported(f"{what} must be a constant or a 1-D tensor of static length")
-    elt = b.dtype(v)
-    out = []
-    for i in range(shape[0]):
-        e = b.op("torch.aten.select.int", [v, b.int(0), b.int(i)], b.vtensor([], elt))
-        out.append(b.op("torch.aten.item", [e], b.types.int))
-    return out
-
-
 def expand(b: Binder):
     """Expand-8..13 -> aten.broadcast_to (+ aten.index_select for dynamic dims that may be 1)
 
@@ -231,7 +215,7 @@ def expand(b: Binder):
     """
     x, shape_v = b.input(0), b.input(1)
     reject_strings(b, x)
-    target = _shape_values(b, shape_v, "shape")
+    target = emit.int_entries(b, shape_v, "shape")
     rank = b.rank(x)
     n = max(len(target), rank)
     target = [1] * (n - len(target)) + target
