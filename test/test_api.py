@@ -130,3 +130,15 @@ def test_untyped_result_is_declined_not_built():
     assert report.declines[0].reason == (
         "torch.aten.abs would produce !torch.none: an output has no inferred type")
     assert m.operation.verify()
+
+
+def test_read_dense_small_constants():
+    from torch_onnx_to_torch.binder import read_dense
+
+    with new_context():
+        bools = ir.Attribute.parse("dense<[true, false, true]> : tensor<3xi1>")
+        ints = ir.Attribute.parse("dense<[3, -1]> : tensor<2xsi64>")
+        splat = ir.Attribute.parse("dense<2.5> : tensor<2x2xf32>")
+        assert read_dense(bools).tolist() == [True, False, True]
+        assert read_dense(ints).tolist() == [3, -1]
+        assert read_dense(splat).tolist() == [[2.5, 2.5], [2.5, 2.5]]

@@ -175,10 +175,8 @@ def read_dense(attr: ir.Attribute, blobs: ResourceBlobs | None = None) -> np.nda
             if scalar is None:
                 return None
             return np.full(shape, scalar, dtype=row.numpy)
-        if elt == "i1":
-            return np.array([bool(ir.IntegerAttr(a).value) for a in _iter_dense(attr)]).reshape(
-                shape
-            )
+        if elt == "i1":  # elements of an i1 attribute come back as Python ints
+            return np.array([bool(attr[i]) for i in range(len(attr))]).reshape(shape)
         return np.array(attr).astype(row.numpy).reshape(shape)
     raw = (blobs or ResourceBlobs(attr.context)).raw(attr)
     if raw is None:
@@ -186,11 +184,6 @@ def read_dense(attr: ir.Attribute, blobs: ResourceBlobs | None = None) -> np.nda
     if elt == "i1":
         return np.frombuffer(raw, dtype=np.uint8).astype(np.bool_).reshape(shape)
     return np.frombuffer(raw, dtype=row.numpy).reshape(shape).copy()
-
-
-def _iter_dense(attr):
-    for i in range(len(attr)):
-        yield attr[i]
 
 
 class Binder:
