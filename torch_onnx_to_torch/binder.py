@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import numpy as np
 from torch_mlir import ir
@@ -26,7 +25,6 @@ class Unsupported(Exception):
     """Raised by a handler to decline an op; the message is the reason shown to the user."""
 
 
-@lru_cache(maxsize=4096)
 def parse_tensor_type(asm: str) -> tuple[tuple[int | None, ...] | None, str | None] | None:
     """Split a `!torch.vtensor<[2,?],f32>` type into (shape, element type).
 

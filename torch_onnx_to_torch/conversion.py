@@ -90,7 +90,7 @@ def _split_name(full: str) -> tuple[str, str]:
 
 
 class _FunctionEnv:
-    __slots__ = ("default_opset", "missing", "opsets")
+    __slots__ = ("default_opset", "opsets")
 
     def __init__(self, func: ir.Operation):
         attrs = func.attributes
@@ -173,8 +173,7 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
                report: Report, dispatch_cache: dict, strict: bool) -> None:
     """Rewrite one `torch.operator` in place, or record why it stays."""
     full = op.attributes["name"].value
-    key = (full, env.default_opset)
-    entry = dispatch_cache.get(key)
+    entry = dispatch_cache.get(full)  # the cache holds one function's (opset's) lookups
     if entry is None:
         domain, name = _split_name(full)
         version = env.version(domain)
@@ -184,7 +183,7 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         else:
             handler, reason = registry.lookup(domain, name, version)
             entry = (handler, reason, version)
-        dispatch_cache[key] = entry
+        dispatch_cache[full] = entry
     handler, reason, version = entry
     if handler is None:
         _decline(report, op, full, reason, strict)
