@@ -41,12 +41,6 @@ def size(b: Binder, v: ir.Value, dim: int) -> ir.Value:
     return b.op("torch.aten.size.int", [v, b.int(dim)], b.types.int)
 
 
-def sizes(b: Binder, v: ir.Value, dims: Sequence[int] | None = None) -> list[ir.Value]:
-    """Every (or the listed) dimension of `v` as `!torch.int` values."""
-    rank = b.rank(v)
-    return [size(b, v, d) for d in (range(rank) if dims is None else dims)]
-
-
 def reshape(b: Binder, v: ir.Value, dims: Sequence, shape: Sequence[int | None] | None
             ) -> ir.Value:
     """`aten.reshape(v, dims)`; `dims` may mix ints and `!torch.int` values."""

@@ -60,7 +60,7 @@ def softmax(b: Binder):
     flat = b.op("torch.aten.flatten.using_ints", [x, b.int(axis), b.int(rank - 1)],
                 b.vtensor(flat_shape, elt))
     y = b.op("torch.aten.softmax.int", [flat, b.int(axis), none], b.vtensor(flat_shape, elt))
-    return emit.reshape(b, y, emit.sizes(b, x), shape)
+    return emit.reshape(b, y, emit.dim_sizes(b, x), shape)
 
 
 def transpose(b: Binder):
