@@ -8,9 +8,57 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from torch_mlir import ir
 
+from . import dtypes
 from .binder import Binder, Unsupported
+
+
+def like(b: Binder, v: ir.Value, elt: str | None = None) -> ir.Type:
+    """The type of `v`, optionally with element type `elt` instead of its own."""
+    shape, have = b.tensor_info(v)
+    return b.vtensor(shape, have if elt is None else elt)
+
+
+_INT_WIDTH = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64, "si8": 8, "si16": 16, "si32": 32,
+              "si64": 64}
+_FLOAT_MLIR = {"f16": ir.F16Type, "f32": ir.F32Type, "f64": ir.F64Type, "bf16": ir.BF16Type}
+
+
+def _mlir_element(elt: str) -> ir.Type:
+    if elt in _FLOAT_MLIR:
+        return _FLOAT_MLIR[elt].get()
+    if elt == "i1":
+        return ir.IntegerType.get_signless(1)
+    if elt not in _INT_WIDTH:
+        raise Unsupported(f"no constant of element type {elt}")
+    width = _INT_WIDTH[elt]
+    return (ir.IntegerType.get_unsigned(width) if elt.startswith("ui")
+            else ir.IntegerType.get_signed(width))
+
+
+def scalar_tensor(b: Binder, value, elt: str) -> ir.Value:
+    """A rank-0 `torch.vtensor.literal` of dtype `elt` (inline `dense<...>`)."""
+    et = _mlir_element(elt)
+    attr = (ir.FloatAttr.get(et, float(value)) if dtypes.is_float(elt)
+            else ir.IntegerAttr.get(et, int(value)))
+    dense = ir.DenseElementsAttr.get_splat(ir.RankedTensorType.get([], et), attr)
+    return b.literal(dense, b.vtensor([], elt))
+
+
+def array_literal(b: Binder, arr, elt: str) -> ir.Value:
+    """A small constant tensor (inline `dense<...>`) holding numpy `arr` as dtype `elt`.
+
+    For shape-like values and small tables computed at conversion time, never for weights."""
+    if elt == "bf16":
+        raise Unsupported("bf16 array constants are not supported; build f32 and cast")
+    a = np.asarray(arr)
+    shape = list(a.shape)
+    et = _mlir_element(elt)
+    a = np.ascontiguousarray(a.astype(np.bool_ if elt == "i1" else dtypes.BY_MLIR[elt].numpy))
+    attr = ir.DenseElementsAttr.get(a, type=et, shape=shape)
+    return b.literal(attr, b.vtensor(shape, elt))
 
 
 def to_dtype(b: Binder, v: ir.Value, elt: str) -> ir.Value:

@@ -3,16 +3,9 @@ reduction ones; the bigger ops live in their own `a_*.py` / `b_*.py` modules).""
 
 from __future__ import annotations
 
-from torch_mlir import ir
-
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import binary, legacy_broadcast, register_table, unary
-
-
-def _like(b: Binder, v, elt: str):
-    """The type of `v` with element type `elt`."""
-    return b.vtensor(b.shape(v), elt)
 
 
 def _elementwise2(aten: str, onnx_name: str, versions: str, logical: bool = False):
@@ -66,34 +59,19 @@ def bitshift(b: Binder):
     # amount is made valid first. An arithmetic right shift by bits-1 is exactly the sign fill.
     # Unsigned operands meet only tensors of their own dtype: the lowering has no scalar
     # conversion for ui16/ui32/ui64.
-    valid = b.op("torch.aten.lt.Tensor", [y, _scalar_tensor(b, bits, elt)], _like(b, y, "i1"))
+    mask_type = emit.like(b, y, "i1")
+    valid = b.op("torch.aten.lt.Tensor", [y, emit.scalar_tensor(b, bits, elt)], mask_type)
     if elt.startswith("si"):
-        ge0 = b.op("torch.aten.ge.Tensor", [y, _scalar_tensor(b, 0, elt)], _like(b, y, "i1"))
-        valid = b.op("torch.aten.logical_and", [ge0, valid], _like(b, y, "i1"))
+        ge0 = b.op("torch.aten.ge.Tensor", [y, emit.scalar_tensor(b, 0, elt)], mask_type)
+        valid = b.op("torch.aten.logical_and", [ge0, valid], mask_type)
     sign_fill = direction == "RIGHT" and elt.startswith("si")
-    fill = _scalar_tensor(b, bits - 1 if sign_fill else 0, elt)
-    safe_y = b.op("torch.aten.where.self", [valid, y, fill], _like(b, y, elt))
+    fill = emit.scalar_tensor(b, bits - 1 if sign_fill else 0, elt)
+    safe_y = b.op("torch.aten.where.self", [valid, y, fill], emit.like(b, y, elt))
     out = b.op(aten, [x, safe_y], b.result_type())
     if sign_fill:
         return out
-    return b.op("torch.aten.where.self", [valid, out, _scalar_tensor(b, 0, elt)],
+    return b.op("torch.aten.where.self", [valid, out, emit.scalar_tensor(b, 0, elt)],
                 b.result_type())
-
-
-def _scalar_tensor(b: Binder, value, elt: str):
-    """A rank-0 `torch.vtensor.literal` of dtype `elt` (an integer or float MLIR type)."""
-    if dtypes.is_float(elt):
-        et = {"f16": ir.F16Type, "f32": ir.F32Type, "f64": ir.F64Type,
-              "bf16": ir.BF16Type}[elt].get()
-        attr = ir.FloatAttr.get(et, float(value))
-    else:
-        width = 1 if elt == "i1" else _INT_BITS[elt]
-        et = (ir.IntegerType.get_signless(1) if elt == "i1" else
-              ir.IntegerType.get_unsigned(width) if elt.startswith("ui") else
-              ir.IntegerType.get_signed(width))
-        attr = ir.IntegerAttr.get(et, int(value))
-    dense = ir.DenseElementsAttr.get_splat(ir.RankedTensorType.get([], et), attr)
-    return b.literal(dense, b.vtensor([], elt))
 
 
 def argmax(b: Binder):

@@ -14,17 +14,11 @@ from ..families import register_table, unary
 _FLT_MAX = 3.4028234663852886e38
 
 
-def _like(b: Binder, v, elt: str | None = None):
-    """The type of `v`, optionally with element type `elt`."""
-    s, e = b.tensor_info(v)
-    return b.vtensor(s, e if elt is None else elt)
-
-
 def keep_nan(b: Binder, x: ir.Value, y: ir.Value) -> ir.Value:
     """`y`, but NaN where `x` is NaN: the linalg lowering of clamp/minimum/maximum compares
     with ordered predicates and so replaces a NaN by the bound."""
-    nan = b.op("torch.aten.isnan", [x], _like(b, x, "i1"))
-    return b.op("torch.aten.where.self", [nan, x, y], _like(b, y))
+    nan = b.op("torch.aten.isnan", [x], emit.like(b, x, "i1"))
+    return b.op("torch.aten.where.self", [nan, x, y], emit.like(b, y))
 
 
 def _scalar_of(b: Binder, v: float, elt: str) -> ir.Value:
@@ -47,7 +41,7 @@ def clip(b: Binder):
     """Clip-1..13 -> aten.clamp (min/max attributes before opset 11) or aten.clamp.Tensor
     (optional min/max inputs), NaN kept."""
     x = b.input(0)
-    out = _like(b, x)
+    out = emit.like(b, x)
     elt = b.dtype(x)
     if b.opset < 11:
         # Clip-1 leaves an absent bound open; Clip-6 defaults it to -+FLT_MAX.
@@ -70,7 +64,7 @@ def clip(b: Binder):
             wide = [None if v is None else emit.to_dtype(b, v, "si16") for v in (x, lo, hi)]
             y = b.op("torch.aten.clamp.Tensor",
                      [wide[0]] + [b.none() if v is None else v for v in wide[1:]],
-                     _like(b, x, "si16"))
+                     emit.like(b, x, "si16"))
             return emit.to_dtype(b, y, "ui8")
         # clamp.Tensor applies max after min, which gives every element `max` when min > max,
         # as Clip-13 specifies.
@@ -224,7 +218,7 @@ def _shift_in(b: Binder, x, axis: int, by: int, fill) -> ir.Value:
     block = b.op("torch.aten.full", [b.int_list(dims), _scalar_of(b, fill, elt),
                                      b.int(b.torch_dtype_of(elt)), none, none, none],
                  b.vtensor(fill_shape, elt))
-    return b.op("torch.aten.cat", [b.tensor_list([block, head]), b.int(axis)], _like(b, x))
+    return b.op("torch.aten.cat", [b.tensor_list([block, head]), b.int(axis)], emit.like(b, x))
 
 
 def _cumprod(b: Binder, x, axis: int) -> ir.Value:
@@ -235,7 +229,7 @@ def _cumprod(b: Binder, x, axis: int) -> ir.Value:
         raise Unsupported("CumProd needs a static size along the axis")
     step = 1
     while step < n:
-        x = b.op("torch.aten.mul.Tensor", [x, _shift_in(b, x, axis, step, 1)], _like(b, x))
+        x = b.op("torch.aten.mul.Tensor", [x, _shift_in(b, x, axis, step, 1)], emit.like(b, x))
         step *= 2
     return x
 
@@ -246,7 +240,7 @@ def _cumulative(onnx_name: str, versions: str):
     neutral = 0 if is_sum else 1
 
     def along(b: Binder, x, axis: int, reverse: bool, exclusive: bool) -> ir.Value:
-        ty = _like(b, x)
+        ty = emit.like(b, x)
         if reverse:
             x = b.op("torch.aten.flip", [x, b.int_list([axis])], ty)
         if exclusive:
@@ -276,13 +270,14 @@ def _cumulative(onnx_name: str, versions: str):
             return along(b, x, emit.normalize_axis(axis, rank), reverse, exclusive)
         # A run-time axis: scan along every axis and pick the one asked for.
         result = along(b, x, 0, reverse, exclusive)
+        mask_type = emit.like(b, axis_t, "i1")
         for i in range(1, rank):
             hit = b.op("torch.aten.logical_or",
-                       [b.op("torch.aten.eq.Scalar", [axis_t, b.int(i)], _like(b, axis_t, "i1")),
-                        b.op("torch.aten.eq.Scalar", [axis_t, b.int(i - rank)],
-                             _like(b, axis_t, "i1"))], _like(b, axis_t, "i1"))
+                       [b.op("torch.aten.eq.Scalar", [axis_t, b.int(i)], mask_type),
+                        b.op("torch.aten.eq.Scalar", [axis_t, b.int(i - rank)], mask_type)],
+                       mask_type)
             result = b.op("torch.aten.where.self",
-                          [hit, along(b, x, i, reverse, exclusive), result], _like(b, x))
+                          [hit, along(b, x, i, reverse, exclusive), result], emit.like(b, x))
         return result
 
     handler.__name__ = onnx_name.lower()

@@ -10,17 +10,10 @@ weights, group by group, in one aten.matmul.
 from __future__ import annotations
 
 import numpy as np
-from torch_mlir import ir
 
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-
-
-def _literal(b: Binder, arr: np.ndarray, elt: str) -> ir.Value:
-    np_t = {"f32": np.float32, "f64": np.float64, "f16": np.float16}[elt]
-    a = np.ascontiguousarray(arr.astype(np_t))
-    return b.literal(ir.DenseElementsAttr.get(a), b.vtensor(list(a.shape), elt))
 
 
 def deform_conv(b: Binder):
@@ -76,7 +69,7 @@ def deform_conv(b: Binder):
                        (1, base_w.reshape(1, 1, 1, kw, 1, ow))):
         o = b.op("torch.aten.select.int", [off6, b.int(4), b.int(axis)],
                  t([og, kh, kw, oh, ow]))
-        q = b.op("torch.aten.add.Tensor", [o, _literal(b, base, elt), b.int(1)],
+        q = b.op("torch.aten.add.Tensor", [o, emit.array_literal(b, base, elt), b.int(1)],
                  t([og, kh, kw, oh, ow]))
         pos.append(emit.reshape(b, q, [n, og, p], [n_static, og, p]))
     if mask is not None:
