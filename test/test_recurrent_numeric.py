@@ -103,7 +103,8 @@ def spec(op, attrs, X, W, R, B=None, sequence_lens=None, initial_h=None, initial
             m = (t < lens)[:, None]
             Y[t, d] = np.where(m, hn, 0)
             h, c = np.where(m, hn, h), np.where(m, cn, c)
-        Yh[d], Yc[d] = h, c
+        empty = (lens == 0)[:, None]  # an empty sequence ends in zero states (onnxruntime)
+        Yh[d], Yc[d] = np.where(empty, 0, h), np.where(empty, 0, c)
     if layout:
         Y, Yh, Yc = Y.transpose(2, 0, 1, 3), Yh.swapaxes(0, 1), Yc.swapaxes(0, 1)
     return [Y, Yh, Yc][:len(OUTPUTS[op])]
@@ -132,15 +133,21 @@ def _inputs(op, seq, batch, inp, hid, dirs, layout=0, bias=True, lens=None, h0=F
     return v
 
 
-def _model(op, attrs, values, initializers=(), dynamic_seq=False):
+def _model(op, attrs, values, initializers=(), dynamic=False):
     names = [n if n in values else "" for n in INPUTS[:len(INPUTS) if op == "LSTM" else 6]]
     while names[-1] == "":
         names.pop()
     node = helper.make_node(op, names, OUTPUTS[op], **attrs)
-    def shape(name, dims):  # the X and Y dims of the sequence named when it is dynamic
+    def shape(name, dims):  # with `dynamic`, the sequence and batch dims are named, not sized
         dims = list(dims)
-        if dynamic_seq and name in ("X", "Y"):
-            dims[attrs.get("layout", 0)] = "seq"
+        if not dynamic or name in ("W", "R", "B", "P"):
+            return dims
+        layout = attrs.get("layout", 0)
+        seq_at, batch_at = {"X": (layout, 1 - layout), "Y": (layout, 2 - 2 * layout),
+                            "sequence_lens": (None, 0)}.get(name, (None, 1 - layout))
+        if seq_at is not None:
+            dims[seq_at] = "seq"
+        dims[batch_at] = "batch"
         return dims
 
     graph_in = [helper.make_tensor_value_info(n, helper.np_dtype_to_tensor_dtype(values[n].dtype),
@@ -158,10 +165,10 @@ def _model(op, attrs, values, initializers=(), dynamic_seq=False):
     return model, feeds, [r.astype(np.float32) for r in ref]
 
 
-def _case(op, attrs, inits=(), reference=False, dynamic_seq=False, **shape):
+def _case(op, attrs, inits=(), reference=False, dynamic=False, **shape):
     """(op, attributes, inputs' shapes and options, which inputs are initializers, whether
-    onnx.reference implements every feature used, whether the sequence length is dynamic)."""
-    return op, attrs, shape, inits, reference, dynamic_seq
+    onnx.reference implements every feature used, whether sequence and batch are dynamic)."""
+    return op, attrs, shape, inits, reference, dynamic
 
 
 BIDIR = {"direction": "bidirectional"}
@@ -172,7 +179,7 @@ CASES = {
                                 h0=True),
     "gru_bidirectional_lbr_seq_lens": _case(
         "GRU", {"hidden_size": 4, "linear_before_reset": 1, **BIDIR},
-        seq=5, batch=3, inp=3, hid=4, dirs=2, h0=True, lens=[5, 2, 1]),
+        seq=5, batch=4, inp=3, hid=4, dirs=2, h0=True, lens=[5, 2, 1, 0]),
     "gru_lbr0_activations_layout1": _case(
         "GRU", {"hidden_size": 3, "layout": 1, "activations": ["HardSigmoid", "Softsign"],
                 "activation_alpha": [0.3], "activation_beta": [0.4]},
@@ -191,11 +198,12 @@ CASES = {
         "RNN", {"hidden_size": 3, "activations": ["LeakyRelu", "Tanh"],
                 "activation_alpha": [0.2, 0.0], **BIDIR},
         seq=4, batch=2, inp=2, hid=3, dirs=2, lens=[4, 2]),
-    # a dynamic sequence length, and a static one longer than UNROLL_MAX: torch.prim.Loop
-    "lstm_dynamic_seq_bidir_peepholes_seq_lens": _case(
-        "LSTM", {"hidden_size": 3, "layout": 1, **BIDIR}, dynamic_seq=True,
+    # dynamic sequence length and batch, and a static sequence longer than UNROLL_MAX:
+    # torch.prim.Loop
+    "lstm_dynamic_seq_batch_bidir_peepholes_seq_lens": _case(
+        "LSTM", {"hidden_size": 3, "layout": 1, **BIDIR}, dynamic=True,
         seq=5, batch=3, inp=2, hid=3, dirs=2, layout=1, h0=True, c0=True, peep=True,
-        lens=[5, 2, 3]),
+        lens=[5, 0, 3]),
     "gru_long_sequence_reverse_seq_lens": _case(
         "GRU", {"hidden_size": 3, "direction": "reverse"},
         seq=UNROLL_MAX + 6, batch=2, inp=2, hid=3, dirs=1, lens=[UNROLL_MAX + 6, 40]),
@@ -204,9 +212,9 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_recurrent_end_to_end(name):
-    op, attrs, shape, inits, reference_implements, dynamic_seq = CASES[name]
+    op, attrs, shape, inits, reference_implements, dynamic = CASES[name]
     values = _inputs(op, **shape)
-    model, feeds, expected = _model(op, attrs, values, inits, dynamic_seq)
+    model, feeds, expected = _model(op, attrs, values, inits, dynamic)
     if reference_implements:  # the numpy spec agrees with onnx's own reference here
         got = ReferenceEvaluator(model).run(None, dict(zip(
             [i.name for i in model.graph.input], feeds)))

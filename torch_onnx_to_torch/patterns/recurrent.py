@@ -7,7 +7,8 @@ Everything is brought to layout 0 ([seq, batch, ...]) first. Per direction, the 
 elementwise update. Static sequences of up to UNROLL_MAX steps are unrolled; longer or dynamic
 ones become one for-like `torch.prim.Loop` per direction carrying the states and Y. `sequence_lens` masks
 the steps past a sequence's end: its output is zero and the state is carried unchanged, so Y_h/Y_c
-are the last valid step's and a reverse pass effectively starts at each sequence's own last step.
+are the last valid step's (zero for an empty sequence, as onnxruntime gives) and a reverse pass
+effectively starts at each sequence's own last step.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class _Layer:
         self._consts: dict = {}
         self._zeros = None
         self.const_ip = None  # where constants go while a loop body is being built
+        self.shared_activations = False  # one set of activations given for two directions
         x = b.input(0)
         self.elt = b.dtype(x)
         if not dtypes.is_float(self.elt):
@@ -195,7 +197,8 @@ class _Layer:
         if names is None:
             names = list(self.cell.activations) * self.dirs
         elif len(names) == per and self.dirs == 2:
-            names = names * 2
+            names = names * 2  # one set for both directions (onnxruntime accepts it too)
+            self.shared_activations = True
         if len(names) != per * self.dirs:
             raise Unsupported(f"{len(names)} activations for {self.dirs} direction(s) of "
                               f"{per}")
@@ -222,6 +225,8 @@ class _Layer:
         vals = self.b.attr_floats(attr, None)
         if not vals:
             return [None] * len(names)
+        if self.shared_activations:
+            vals = vals * 2
         takers = [i for i, n in enumerate(names) if _ACTIVATIONS[n.lower()][which]]
         if len(vals) == len(names):
             return list(vals)
@@ -355,6 +360,10 @@ class _Layer:
             else:
                 states, y = self.loop(step, xw, states, params, self.acts[d], lens, reverse,
                                       want_y)
+            if lens is not None:  # an empty sequence ends in zero states, as onnxruntime has it
+                empty = self.mask(lens, 0)
+                states = [b.op("torch.aten.where.ScalarOther", [empty, v, self.float(0.0)], v.type)
+                          for v in states]
             finals.append(states)
             ys_dirs.append(y)
         y = None

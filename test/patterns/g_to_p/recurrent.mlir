@@ -96,6 +96,9 @@ func.func @test_lstm_peepholes_seq_lens(%arg0: !torch.vtensor<[1,2,4],f32>, %arg
   // CHECK: %[[Y0:.*]] = torch.aten.where.ScalarOther %[[M]], %[[H1]], %float0.000000e00
   // CHECK: %[[YH:.*]] = torch.aten.where.self %[[M]], %[[H1]], %[[H0]]
   // CHECK: %[[YC:.*]] = torch.aten.where.self %[[M]], %[[C1]], %[[C0]]
+  // An empty sequence (0 < len false) ends in zero states.
+  // CHECK: torch.aten.where.ScalarOther %[[M]], %[[YH]], %float0.000000e00
+  // CHECK: torch.aten.where.ScalarOther %[[M]], %[[YC]], %float0.000000e00
   %0:3 = torch.operator "onnx.LSTM"(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7) {torch.onnx.hidden_size = 3 : si64} : (!torch.vtensor<[1,2,4],f32>, !torch.vtensor<[1,12,4],f32>, !torch.vtensor<[1,12,3],f32>, !torch.vtensor<[1,24],f32>, !torch.vtensor<[2],si32>, !torch.vtensor<[1,2,3],f32>, !torch.vtensor<[1,2,3],f32>, !torch.vtensor<[1,9],f32>) -> (!torch.vtensor<[1,1,2,3],f32>, !torch.vtensor<[1,2,3],f32>, !torch.vtensor<[1,2,3],f32>)
   return %0#0, %0#1, %0#2 : !torch.vtensor<[1,1,2,3],f32>, !torch.vtensor<[1,2,3],f32>, !torch.vtensor<[1,2,3],f32>
 }

@@ -62,3 +62,14 @@ func.func @test_rnn_activations(%arg0: !torch.vtensor<[1,1,2],f32>, %arg1: !torc
   %2:2 = torch.operator "onnx.RNN"(%arg0, %arg1, %arg2) {torch.onnx.direction = "bidirectional", torch.onnx.hidden_size = 2 : si64, torch.onnx.activations = ["Softplus", "Relu"]} : (!torch.vtensor<[1,1,2],f32>, !torch.vtensor<[2,2,2],f32>, !torch.vtensor<[2,2,2],f32>) -> (!torch.none, !torch.vtensor<[2,1,2],f32>)
   return %0#1, %1#1, %2#1 : !torch.vtensor<[2,1,2],f32>, !torch.vtensor<[2,1,2],f32>, !torch.vtensor<[2,1,2],f32>
 }
+
+// -----
+
+// One set of activations (and their alphas) given for both directions is used for each.
+// CHECK-LABEL: func.func @test_rnn_bidirectional_shared_activations
+func.func @test_rnn_bidirectional_shared_activations(%arg0: !torch.vtensor<[1,1,2],f32>, %arg1: !torch.vtensor<[2,2,2],f32>, %arg2: !torch.vtensor<[2,2,2],f32>) -> !torch.vtensor<[2,1,2],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: torch.aten.leaky_relu %{{.*}}, %float2.000000e-01
+  // CHECK: torch.aten.leaky_relu %{{.*}}, %float2.000000e-01
+  %0:2 = torch.operator "onnx.RNN"(%arg0, %arg1, %arg2) {torch.onnx.direction = "bidirectional", torch.onnx.hidden_size = 2 : si64, torch.onnx.activations = ["LeakyRelu"], torch.onnx.activation_alpha = [0.2 : f32]} : (!torch.vtensor<[1,1,2],f32>, !torch.vtensor<[2,2,2],f32>, !torch.vtensor<[2,2,2],f32>) -> (!torch.none, !torch.vtensor<[2,1,2],f32>)
+  return %0#1 : !torch.vtensor<[2,1,2],f32>
+}
