@@ -183,7 +183,7 @@ CASES = {
     "gru_lbr0_activations_layout1": _case(
         "GRU", {"hidden_size": 3, "layout": 1, "activations": ["HardSigmoid", "Softsign"],
                 "activation_alpha": [0.3], "activation_beta": [0.4]},
-        seq=4, batch=2, inp=2, hid=3, dirs=1, layout=1, lens=[3, 4]),
+        seq=2, batch=2, inp=2, hid=3, dirs=1, layout=1, lens=[1, 2]),
     "lstm_peepholes_layout1": _case("LSTM", {"hidden_size": 3, "layout": 1}, (), True,
                                     seq=4, batch=2, inp=3, hid=3, dirs=1, layout=1, h0=True,
                                     c0=True, peep=True),
@@ -193,21 +193,26 @@ CASES = {
         lens=[4, 1, 3]),
     "lstm_reverse_input_forget_seq_lens": _case(
         "LSTM", {"hidden_size": 2, "direction": "reverse", "input_forget": 1},
-        seq=3, batch=2, inp=2, hid=2, dirs=1, bias=False, lens=[2, 3]),
+        seq=2, batch=3, inp=2, hid=2, dirs=1, bias=False, lens=[2, 1, 0]),
     "rnn_bidirectional_leakyrelu_seq_lens": _case(
         "RNN", {"hidden_size": 3, "activations": ["LeakyRelu", "Tanh"],
                 "activation_alpha": [0.2, 0.0], **BIDIR},
-        seq=4, batch=2, inp=2, hid=3, dirs=2, lens=[4, 2]),
-    # dynamic sequence length and batch, and a static sequence longer than UNROLL_MAX:
-    # torch.prim.Loop
+        seq=2, batch=2, inp=2, hid=3, dirs=2, lens=[2, 1]),
+    # dynamic sequence length and batch; a long static sequence
     "lstm_dynamic_seq_batch_bidir_peepholes_seq_lens": _case(
         "LSTM", {"hidden_size": 3, "layout": 1, **BIDIR}, dynamic=True,
         seq=5, batch=3, inp=2, hid=3, dirs=2, layout=1, h0=True, c0=True, peep=True,
         lens=[5, 0, 3]),
     "gru_long_sequence_reverse_seq_lens": _case(
         "GRU", {"hidden_size": 3, "direction": "reverse"},
-        seq=UNROLL_MAX + 6, batch=2, inp=2, hid=3, dirs=1, lens=[UNROLL_MAX + 6, 40]),
+        seq=50, batch=2, inp=2, hid=3, dirs=1, lens=[50, 17]),
 }
+
+
+def test_cases_cover_both_time_loops():
+    """Sequences of at most UNROLL_MAX steps are unrolled, longer ones loop: both are tested."""
+    lengths = [c[2]["seq"] for c in CASES.values()]
+    assert min(lengths) <= UNROLL_MAX < max(lengths)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

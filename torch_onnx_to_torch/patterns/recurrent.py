@@ -4,8 +4,8 @@ Shared by the shards (GRU and LSTM live in g_to_p, RNN in q_to_z), which registe
 Everything is brought to layout 0 ([seq, batch, ...]) first. Per direction, the input projection
 `X W^T + Wb` of every step is one `aten.linear` over the whole sequence; each step is then one
 `aten.linear` of the state with `R` (all gates at once), slices per gate and the cell's
-elementwise update. Static sequences of up to UNROLL_MAX steps are unrolled; longer or dynamic
-ones become one for-like `torch.prim.Loop` per direction carrying the states and Y. `sequence_lens` masks
+elementwise update. The steps are one for-like `torch.prim.Loop` per direction carrying the states
+and Y, or unrolled when the sequence is static and at most UNROLL_MAX steps long. `sequence_lens` masks
 the steps past a sequence's end: its output is zero and the state is carried unchanged, so Y_h/Y_c
 are the last valid step's (zero for an empty sequence, as onnxruntime gives) and a reverse pass
 effectively starts at each sequence's own last step.
@@ -21,8 +21,11 @@ from torch_mlir import ir
 from .. import dtypes, emit
 from ..binder import Binder, Unsupported
 
-# Longer static sequences, and dynamic ones, become a torch.prim.Loop instead of unrolled steps.
-UNROLL_MAX = 64
+# Sequences of at most this many steps are unrolled; longer and dynamic ones become a for-like
+# torch.prim.Loop. Measured through IREE llvm-cpu (bidirectional LSTM, hidden 64, batch 4): the
+# loop compiles in ~1.2 s CPU whatever the length, unrolling costs ~0.27 s more per step (9.7 s
+# at 32 steps), and both run equally fast (0.28 ms at 4 steps, 0.9 ms at 32).
+UNROLL_MAX = 2
 
 # name (lower case) -> (uses alpha, uses beta, default alpha, default beta); None: no default
 _ACTIVATIONS = {
@@ -514,15 +517,15 @@ def _lstm_step(layer: _Layer, xw, states, params, acts):
 
 
 def rnn(b: Binder):
-    """RNN-1..22 -> per step (unrolled) aten.linear + the activation (see module doc)."""
+    """RNN-1..22 -> per step aten.linear + the activation (see module doc)."""
     return _expand(b, RNN, _rnn_step, {})
 
 
 def lstm(b: Binder):
-    """LSTM-1..22 -> per step (unrolled) aten.linear + gate slices, peepholes, input_forget."""
+    """LSTM-1..22 -> per step aten.linear + gate slices, peepholes, input_forget."""
     return _expand(b, LSTM, _lstm_step, {"input_forget": b.attr_int("input_forget", 0)})
 
 
 def gru(b: Binder):
-    """GRU-1..22 -> per step (unrolled) aten.linear + gate slices; linear_before_reset (GRU-3+)."""
+    """GRU-1..22 -> per step aten.linear + gate slices; linear_before_reset (GRU-3+)."""
     return _expand(b, GRU, _gru_step, {})

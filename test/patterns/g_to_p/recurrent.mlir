@@ -142,3 +142,29 @@ func.func @test_lstm_v7_dynamic_seq(%arg0: !torch.vtensor<[?,1,2],f32>, %arg1: !
   %0:3 = torch.operator "onnx.LSTM"(%arg0, %arg1, %arg2) {torch.onnx.hidden_size = 2 : si64} : (!torch.vtensor<[?,1,2],f32>, !torch.vtensor<[1,8,2],f32>, !torch.vtensor<[1,8,2],f32>) -> (!torch.vtensor<[?,1,1,2],f32>, !torch.vtensor<[1,1,2],f32>, !torch.vtensor<[1,1,2],f32>)
   return %0#0, %0#1 : !torch.vtensor<[?,1,1,2],f32>, !torch.vtensor<[1,1,2],f32>
 }
+
+// -----
+
+// A static sequence longer than UNROLL_MAX (2) loops too; reverse walks index seq-1-i, and
+// sequence_lens masks each step inside the loop.
+// CHECK-LABEL: func.func @test_gru_reverse_seq_lens_loop
+func.func @test_gru_reverse_seq_lens_loop(%arg0: !torch.vtensor<[3,2,2],f32>, %arg1: !torch.vtensor<[1,6,2],f32>, %arg2: !torch.vtensor<[1,6,2],f32>, %arg3: !torch.vtensor<[2],si32>) -> (!torch.vtensor<[3,1,2,2],f32>, !torch.vtensor<[1,2,2],f32>) attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  %none = torch.constant.none
+  // CHECK: %[[XW:.*]] = torch.aten.linear %arg0
+  // CHECK: %[[LAST:.*]] = torch.aten.sub.int %int3, %int1
+  // CHECK: %[[L:.*]]:2 = torch.prim.Loop %int3, %[[TRUE:.*]], init(
+  // CHECK: ^bb0(%[[I:.*]]: !torch.int, %[[H:.*]]: !torch.vtensor<[2,2],f32>, %[[Y:.*]]: !torch.vtensor<[3,2,2],f32>):
+  // CHECK: %[[T:.*]] = torch.aten.sub.int %[[LAST]], %[[I]]
+  // CHECK: torch.aten.select.int %[[XW]], %int0, %[[T]]
+  // CHECK: %[[GT:.*]] = torch.aten.gt.Scalar %arg3, %[[T]]
+  // CHECK: %[[M:.*]] = torch.aten.unsqueeze %[[GT]], %int1
+  // CHECK: torch.aten.where.ScalarOther %[[M]]
+  // CHECK: torch.aten.where.self %[[M]], %{{.*}}, %[[H]]
+  // CHECK: torch.aten.slice_scatter %[[Y]], %{{.*}}, %int0, %[[T]]
+  // CHECK: torch.prim.Loop.condition %[[TRUE]]
+  // CHECK: %[[GT0:.*]] = torch.aten.gt.Scalar %arg3, %int0
+  // CHECK: %[[M0:.*]] = torch.aten.unsqueeze %[[GT0]], %int1
+  // CHECK: torch.aten.where.ScalarOther %[[M0]], %[[L]]#0, %float0.000000e00
+  %0:2 = torch.operator "onnx.GRU"(%arg0, %arg1, %arg2, %none, %arg3) {torch.onnx.direction = "reverse", torch.onnx.hidden_size = 2 : si64} : (!torch.vtensor<[3,2,2],f32>, !torch.vtensor<[1,6,2],f32>, !torch.vtensor<[1,6,2],f32>, !torch.none, !torch.vtensor<[2],si32>) -> (!torch.vtensor<[3,1,2,2],f32>, !torch.vtensor<[1,2,2],f32>)
+  return %0#0, %0#1 : !torch.vtensor<[3,1,2,2],f32>, !torch.vtensor<[1,2,2],f32>
+}

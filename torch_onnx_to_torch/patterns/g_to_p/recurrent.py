@@ -8,14 +8,14 @@ from ..families import register_table
 
 
 def gru(b: Binder):
-    """GRU-1..22 (linear_before_reset from 3, layout from 14) -> unrolled aten.linear per step,
-    gate slices, activations, aten.where for sequence_lens, aten.stack."""
+    """GRU-1..22 (linear_before_reset from 3, layout from 14) -> torch.prim.Loop (or unrolled
+    steps) of aten.linear, gate slices, activations, aten.where for sequence_lens."""
     return recurrent.gru(b)
 
 
 def lstm(b: Binder):
-    """LSTM-1..22 (layout from 14) -> unrolled aten.linear per step, gate slices, peepholes,
-    activations, aten.where for sequence_lens, aten.stack."""
+    """LSTM-1..22 (layout from 14) -> torch.prim.Loop (or unrolled steps) of aten.linear, gate
+    slices, peepholes, activations, aten.where for sequence_lens."""
     return recurrent.lstm(b)
 
 

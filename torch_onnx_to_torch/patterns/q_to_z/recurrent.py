@@ -8,8 +8,8 @@ from ..families import register_table
 
 
 def rnn(b: Binder):
-    """RNN-1..22 (layout from 14) -> unrolled aten.linear per step, activation, aten.where for
-    sequence_lens, aten.stack."""
+    """RNN-1..22 (layout from 14) -> torch.prim.Loop (or unrolled steps) of aten.linear,
+    the activation, aten.where for sequence_lens."""
     return recurrent.rnn(b)
 
 
