@@ -97,6 +97,21 @@ class _Layer:
         if hidden is None:
             raise Unsupported("hidden size is unknown (no hidden_size, R's last dim dynamic)")
         self.hidden = hidden
+        gates = cell.gates * hidden
+        # the other operands' shapes, where they are static, must be the spec's
+        for i, what, want in ((1, "W", [self.dirs, gates, None]),
+                              (2, "R", [self.dirs, gates, hidden]),
+                              (3, "B", [self.dirs, 2 * gates]), (4, "sequence_lens", [None]),
+                              (5, "initial_h", [None, None, hidden]),
+                              (6, "initial_c", [None, None, hidden]),
+                              (7, "P", [self.dirs, 3 * hidden])):
+            v = b.optional_input(i) if i < (8 if cell is LSTM else 6) else None
+            shape = None if v is None else b.shape(v)
+            if v is not None and (shape is None or len(shape) != len(want) or any(
+                    h is not None and w_ is not None and h != w_ for h, w_ in zip(shape, want))):
+                have = "unranked" if shape is None else str(list(shape)).replace("None", "?")
+                raise Unsupported(f"{what} has shape {have}, expected "
+                                  + str(want).replace("None", "?"))
         x = self.to_layout0(x)
         self.seq, self.batch = b.shape(x)[0], b.shape(x)[1]
         self.x = x
@@ -283,8 +298,6 @@ class _Layer:
         v = b.optional_input(index)
         if v is None:
             return self.zeros
-        if b.rank(v) != 3:
-            raise Unsupported(f"input #{index} (initial state) must be 3-D")
         return self.select(self.to_layout0(v), 0, d)
 
     @property

@@ -56,3 +56,11 @@ func.func @test_gru_integer_input(%arg0: !torch.vtensor<[1,1,2],si32>, %arg1: !t
   %0:2 = torch.operator "onnx.GRU"(%arg0, %arg1, %arg2) {torch.onnx.hidden_size = 2 : si64} : (!torch.vtensor<[1,1,2],si32>, !torch.vtensor<[1,6,2],si32>, !torch.vtensor<[1,6,2],si32>) -> (!torch.none, !torch.vtensor<[1,1,2],si32>)
   return %0#1 : !torch.vtensor<[1,1,2],si32>
 }
+
+// -----
+
+func.func @test_lstm_bias_of_gru_size(%arg0: !torch.vtensor<[1,1,2],f32>, %arg1: !torch.vtensor<[1,8,2],f32>, %arg2: !torch.vtensor<[1,8,2],f32>, %arg3: !torch.vtensor<[1,12],f32>) -> !torch.vtensor<[1,1,2],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // expected-remark@+1 {{onnx.LSTM was not converted: B has shape [1, 12], expected [1, 16]}}
+  %0:2 = torch.operator "onnx.LSTM"(%arg0, %arg1, %arg2, %arg3) {torch.onnx.hidden_size = 2 : si64} : (!torch.vtensor<[1,1,2],f32>, !torch.vtensor<[1,8,2],f32>, !torch.vtensor<[1,8,2],f32>, !torch.vtensor<[1,12],f32>) -> (!torch.none, !torch.vtensor<[1,1,2],f32>)
+  return %0#1 : !torch.vtensor<[1,1,2],f32>
+}
