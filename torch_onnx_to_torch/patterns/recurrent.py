@@ -403,8 +403,11 @@ class _Layer:
             carried.append(b.op("torch.aten.zeros", [
                 sizes, self.int(b.torch_dtype_of(self.elt)), none, none, none],
                 self.t([self.seq, self.batch, self.hidden])))
-        last = b.op("torch.aten.sub.int", [seq, self.int(1)], b.types.int) if reverse else None
-        true = b.bool(True)
+        last = None
+        if reverse:
+            last = (self.int(self.seq - 1) if self.seq is not None else
+                    b.op("torch.aten.sub.int", [seq, self.int(1)], b.types.int))
+        true = self._const("true", lambda: b.bool(True))
         types = [v.type for v in carried]
         loop = ir.Operation.create("torch.prim.Loop", results=types,
                                    operands=[seq, true, *carried], regions=1, loc=b.loc,

@@ -151,10 +151,9 @@ func.func @test_lstm_v7_dynamic_seq(%arg0: !torch.vtensor<[?,1,2],f32>, %arg1: !
 func.func @test_gru_reverse_seq_lens_loop(%arg0: !torch.vtensor<[3,2,2],f32>, %arg1: !torch.vtensor<[1,6,2],f32>, %arg2: !torch.vtensor<[1,6,2],f32>, %arg3: !torch.vtensor<[2],si32>) -> (!torch.vtensor<[3,1,2,2],f32>, !torch.vtensor<[1,2,2],f32>) attributes {torch.onnx_meta.opset_version = 22 : si64} {
   %none = torch.constant.none
   // CHECK: %[[XW:.*]] = torch.aten.linear %arg0
-  // CHECK: %[[LAST:.*]] = torch.aten.sub.int %int3, %int1
   // CHECK: %[[L:.*]]:2 = torch.prim.Loop %int3, %[[TRUE:.*]], init(
   // CHECK: ^bb0(%[[I:.*]]: !torch.int, %[[H:.*]]: !torch.vtensor<[2,2],f32>, %[[Y:.*]]: !torch.vtensor<[3,2,2],f32>):
-  // CHECK: %[[T:.*]] = torch.aten.sub.int %[[LAST]], %[[I]]
+  // CHECK: %[[T:.*]] = torch.aten.sub.int %int2, %[[I]]
   // CHECK: torch.aten.select.int %[[XW]], %int0, %[[T]]
   // CHECK: %[[GT:.*]] = torch.aten.gt.Scalar %arg3, %[[T]]
   // CHECK: %[[M:.*]] = torch.aten.unsqueeze %[[GT]], %int1
