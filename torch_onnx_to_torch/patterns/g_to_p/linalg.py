@@ -1,6 +1,10 @@
-"""G-P linear algebra: Gemm, MatMul."""
+"""G-P linear algebra: Gemm, MatMul, MatMulInteger."""
 
 from __future__ import annotations
+
+import math
+
+from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
@@ -16,39 +20,136 @@ def _scalar_for(b: Binder, value: float, elt: str):
     return b.int(int(value))
 
 
+def _as_matrix(b: Binder, v: ir.Value, what: str) -> ir.Value:
+    """A Gemm operand, which ONNX defines as 2-D: an unranked one gets a [?,?] type."""
+    shape, elt = b.tensor_info(v)
+    if shape is None:
+        return b.op("torch.tensor_static_info_cast", [v], b.vtensor([None, None], elt))
+    if len(shape) != 2:
+        raise Unsupported(f"Gemm input {what} must be 2-D, got rank {len(shape)}")
+    return v
+
+
 def gemm(b: Binder):
-    """Gemm-1..13 -> aten.transpose.int? + aten.mm (+ aten.mul.Scalar alpha, aten.add.Tensor
-    beta*C)."""
-    a, c_mat = b.input(0), b.input(1)
+    """Gemm-1..13 -> aten.permute? + aten.mm (+ aten.mul.Scalar alpha, aten.add.Tensor beta*C)
+
+    The `broadcast` attribute of Gemm-1..6 needs nothing: with broadcast=0 C already has the
+    result shape, and aten.add.Tensor broadcasts otherwise. Integer types take integral
+    alpha/beta only."""
+    a, c_mat = _as_matrix(b, b.input(0), "A"), _as_matrix(b, b.input(1), "B")
     c = b.optional_input(2)
     if b.opset < 11 and c is None:
         raise Unsupported("input C is required before opset 11")
     alpha, beta = b.attr_float("alpha", 1.0), b.attr_float("beta", 1.0)
-    if b.rank(a) != 2 or b.rank(c_mat) != 2:
-        raise Unsupported("Gemm inputs must be 2-D")
     elt = b.dtype(a)
+    if b.dtype(c_mat) != elt:
+        raise Unsupported(f"A and B dtypes differ ({elt}, {b.dtype(c_mat)})")
+    if elt not in ("f16", "bf16", "f32", "f64", "si32", "si64"):
+        raise Unsupported(f"dtype {elt} is not supported")
     if b.attr_int("transA", 0):
         a = emit.permute(b, a, [1, 0])
     if b.attr_int("transB", 0):
         c_mat = emit.permute(b, c_mat, [1, 0])
-    out = b.result_type()
     mm_type = b.vtensor([b.shape(a)[0], b.shape(c_mat)[1]], elt)
     y = b.op("torch.aten.mm", [a, c_mat], mm_type)
     if alpha != 1.0:
         y = b.op("torch.aten.mul.Scalar", [y, _scalar_for(b, alpha, elt)], mm_type)
     if c is None or beta == 0.0:
         return y
-    return b.op("torch.aten.add.Tensor", [y, c, _scalar_for(b, beta, elt)], out)
+    if b.dtype(c) != elt:
+        raise Unsupported(f"C dtype {b.dtype(c)} differs from {elt}")
+    c_shape = b.shape(c)
+    out_shape = None if c_shape is None else emit.broadcast_shape(b.shape(y), c_shape)
+    if out_shape is not None and len(out_shape) != 2:
+        raise Unsupported(f"C of rank {len(c_shape)} does not broadcast to the 2-D result")
+    return b.op("torch.aten.add.Tensor", [y, c, _scalar_for(b, beta, elt)],
+                b.vtensor(out_shape or [b.shape(y)[0], b.shape(y)[1]], elt))
+
+
+def matmul_nd(b: Binder, x: ir.Value, y: ir.Value, elt: str) -> ir.Value:
+    """numpy matmul of `x` and `y` (ranks >= 1) as an `aten.matmul` of operands of rank >= 2.
+
+    A 1-D operand is unsqueezed to a matrix and the extra dim squeezed from the result:
+    torch-mlir does not lower aten.matmul of a 1-D operand with one of rank 3 or more.
+    """
+    xs, ys = b.shape(x), b.shape(y)
+    if xs is None or ys is None:
+        raise Unsupported("operand rank is unknown")
+    if not xs or not ys:
+        raise Unsupported("MatMul operands must have rank >= 1")
+    if len(xs) == 1 and len(ys) == 1:
+        return b.op("torch.aten.matmul", [x, y], b.vtensor([], elt))
+    squeeze = None
+    if len(xs) == 1:
+        x, xs, squeeze = emit.unsqueeze(b, x, 0), (1,) + tuple(xs), -2
+    if len(ys) == 1:
+        y, ys, squeeze = emit.unsqueeze(b, y, 1), tuple(ys) + (1,), -1
+    batch = emit.broadcast_shape(xs[:-2], ys[:-2])
+    out = list(batch) + [xs[-2], ys[-1]]
+    r = b.op("torch.aten.matmul", [x, y], b.vtensor(out, elt))
+    if squeeze is None:
+        return r
+    del out[squeeze]
+    return b.op("torch.aten.squeeze.dim", [r, b.int(squeeze)], b.vtensor(out, elt))
 
 
 def matmul(b: Binder):
-    """MatMul-1..13 -> aten.matmul (numpy matmul semantics, batch broadcasting)."""
-    return b.op("torch.aten.matmul", [b.input(0), b.input(1)], b.result_type())
+    """MatMul-1..13 -> aten.matmul (numpy semantics, batch broadcasting; 1-D operands through
+    aten.unsqueeze + aten.squeeze.dim)"""
+    x, y = b.input(0), b.input(1)
+    return matmul_nd(b, x, y, b.dtype(b.result_type()))
+
+
+def zero_point_for(b: Binder, zp: ir.Value, rank: int, axis_from_end: int, what: str
+                   ) -> ir.Value:
+    """A scalar or 1-D zero point as an si32 tensor broadcasting against an operand of rank
+    `rank`, the 1-D entries along dim `rank - axis_from_end` (per row: 2, per column: 1)."""
+    shape = b.shape(zp)
+    if shape is None:
+        raise Unsupported(f"{what} rank is unknown")
+    if None not in shape and math.prod(shape) == 1:
+        zp = emit.reshape(b, zp, [], []) if shape else zp
+    elif len(shape) == 1:
+        if axis_from_end == 2:
+            zp = emit.unsqueeze(b, zp, 1)
+    else:
+        raise Unsupported(f"{what} must be a scalar or 1-D, got shape {list(shape)}")
+    if rank < axis_from_end and b.shape(zp):
+        raise Unsupported(f"a per-row {what} needs a matrix operand")
+    return emit.to_dtype(b, zp, "si32")
+
+
+def _minus_zero_point(b: Binder, v: ir.Value, zp: ir.Value | None, axis_from_end: int,
+                      what: str) -> ir.Value:
+    """`v` widened to si32, minus its zero point if any."""
+    shape = b.shape(v)
+    vi = emit.to_dtype(b, v, "si32")
+    if zp is None:
+        return vi
+    if b.dtype(zp) != b.dtype(v):
+        raise Unsupported(f"{what} dtype {b.dtype(zp)} differs from its operand's {b.dtype(v)}")
+    zp = zero_point_for(b, zp, len(shape), axis_from_end, what)
+    return b.op("torch.aten.sub.Tensor", [vi, zp, b.int(1)], b.vtensor(shape, "si32"))
+
+
+def matmul_integer(b: Binder):
+    """MatMulInteger-10 -> aten.to.dtype(si32) - zero points (per tensor, per row of A, per
+    column of B) + aten.matmul"""
+    x, y = b.input(0), b.input(1)
+    for v in (x, y):
+        if b.dtype(v) not in ("ui8", "si8"):
+            raise Unsupported(f"MatMulInteger operands must be 8-bit integers, got {b.dtype(v)}")
+        if b.shape(v) is None:
+            raise Unsupported("operand rank is unknown")
+    x = _minus_zero_point(b, x, b.optional_input(2), 2, "a_zero_point")
+    y = _minus_zero_point(b, y, b.optional_input(3), 1, "b_zero_point")
+    return matmul_nd(b, x, y, "si32")
 
 
 TABLE = [
     ("Gemm", 1, gemm),
     ("MatMul", 1, matmul),
+    ("MatMulInteger", 10, matmul_integer),
 ]
 
 
