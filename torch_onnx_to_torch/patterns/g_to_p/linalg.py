@@ -100,26 +100,25 @@ def matmul(b: Binder):
     return matmul_nd(b, x, y, b.dtype(b.result_type()))
 
 
-def zero_point_for(b: Binder, zp: ir.Value, rank: int, axis_from_end: int, what: str
-                   ) -> ir.Value:
-    """A scalar or 1-D zero point as an si32 tensor broadcasting against an operand of rank
-    `rank`, the 1-D entries along dim `rank - axis_from_end` (per row: 2, per column: 1)."""
-    shape = b.shape(zp)
+def per_row_or_column(b: Binder, v: ir.Value, rank: int, axis_from_end: int, what: str
+                      ) -> ir.Value:
+    """A scale or zero point of a matmul operand of rank `rank`, made to broadcast against
+    it: one value (per tensor), a 1-D vector along dim `rank - axis_from_end` (per row: 2,
+    per column: 1), or already of the operand's rank ([..., M, 1] / [..., 1, K])."""
+    shape = b.shape(v)
     if shape is None:
         raise Unsupported(f"{what} rank is unknown")
     if None not in shape and math.prod(shape) == 1:
-        zp = emit.reshape(b, zp, [], []) if shape else zp
-    elif len(shape) == 1:
-        if axis_from_end == 2:
-            zp = emit.unsqueeze(b, zp, 1)
-    else:
-        raise Unsupported(f"{what} must be a scalar or 1-D, got shape {list(shape)}")
-    if rank < axis_from_end and b.shape(zp):
-        raise Unsupported(f"a per-row {what} needs a matrix operand")
-    return emit.to_dtype(b, zp, "si32")
+        return emit.reshape(b, v, [], []) if shape else v
+    if len(shape) == 1 and rank >= axis_from_end:
+        return emit.unsqueeze(b, v, 1) if axis_from_end == 2 else v
+    if len(shape) == rank and rank >= 2:
+        return v
+    raise Unsupported(f"{what} of shape {list(shape)} is neither per tensor nor per "
+                      f"{'row' if axis_from_end == 2 else 'column'}".replace("None", "?"))
 
 
-def _minus_zero_point(b: Binder, v: ir.Value, zp: ir.Value | None, axis_from_end: int,
+def minus_zero_point(b: Binder, v: ir.Value, zp: ir.Value | None, axis_from_end: int,
                       what: str) -> ir.Value:
     """`v` widened to si32, minus its zero point if any."""
     shape = b.shape(v)
@@ -128,7 +127,7 @@ def _minus_zero_point(b: Binder, v: ir.Value, zp: ir.Value | None, axis_from_end
         return vi
     if b.dtype(zp) != b.dtype(v):
         raise Unsupported(f"{what} dtype {b.dtype(zp)} differs from its operand's {b.dtype(v)}")
-    zp = zero_point_for(b, zp, len(shape), axis_from_end, what)
+    zp = emit.to_dtype(b, per_row_or_column(b, zp, len(shape), axis_from_end, what), "si32")
     return b.op("torch.aten.sub.Tensor", [vi, zp, b.int(1)], b.vtensor(shape, "si32"))
 
 
@@ -141,8 +140,8 @@ def matmul_integer(b: Binder):
             raise Unsupported(f"MatMulInteger operands must be 8-bit integers, got {b.dtype(v)}")
         if b.shape(v) is None:
             raise Unsupported("operand rank is unknown")
-    x = _minus_zero_point(b, x, b.optional_input(2), 2, "a_zero_point")
-    y = _minus_zero_point(b, y, b.optional_input(3), 1, "b_zero_point")
+    x = minus_zero_point(b, x, b.optional_input(2), 2, "a_zero_point")
+    y = minus_zero_point(b, y, b.optional_input(3), 1, "b_zero_point")
     return matmul_nd(b, x, y, "si32")
 
 
