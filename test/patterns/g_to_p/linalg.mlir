@@ -158,3 +158,13 @@ func.func @test_matmulinteger_no_zp(%arg0: !torch.vtensor<[4,3],ui8>, %arg1: !to
   %0 = torch.operator "onnx.MatMulInteger"(%arg0, %arg1) : (!torch.vtensor<[4,3],ui8>, !torch.vtensor<[3],si8>) -> !torch.vtensor<[4],si32>
   return %0 : !torch.vtensor<[4],si32>
 }
+
+// -----
+
+// Unranked operands: aten.matmul as is (same numpy semantics).
+// CHECK-LABEL: func.func @test_matmul_unranked
+func.func @test_matmul_unranked(%arg0: !torch.vtensor<*,f32>, %arg1: !torch.vtensor<[4,5],f32>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: torch.aten.matmul %arg0, %arg1 : !torch.vtensor<*,f32>, !torch.vtensor<[4,5],f32> -> !torch.vtensor<*,f32>
+  %0 = torch.operator "onnx.MatMul"(%arg0, %arg1) : (!torch.vtensor<*,f32>, !torch.vtensor<[4,5],f32>) -> !torch.vtensor<*,f32>
+  return %0 : !torch.vtensor<*,f32>
+}

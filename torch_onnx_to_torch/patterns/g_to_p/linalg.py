@@ -97,6 +97,9 @@ def matmul(b: Binder):
     """MatMul-1..13 -> aten.matmul (numpy semantics, batch broadcasting; 1-D operands through
     aten.unsqueeze + aten.squeeze.dim)"""
     x, y = b.input(0), b.input(1)
+    if b.shape(x) is None or b.shape(y) is None:
+        # Ranks unknown here: aten.matmul has the same semantics, refinement may lower it.
+        return b.op("torch.aten.matmul", [x, y], b.result_type())
     return matmul_nd(b, x, y, b.dtype(b.result_type()))
 
 
