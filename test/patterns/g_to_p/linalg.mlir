@@ -168,3 +168,29 @@ func.func @test_matmul_unranked(%arg0: !torch.vtensor<*,f32>, %arg1: !torch.vten
   %0 = torch.operator "onnx.MatMul"(%arg0, %arg1) : (!torch.vtensor<*,f32>, !torch.vtensor<[4,5],f32>) -> !torch.vtensor<*,f32>
   return %0 : !torch.vtensor<*,f32>
 }
+
+// -----
+
+// A wrongly declared rank (the [] placeholders of an un-inferred subgraph body): the operands
+// go on unranked, the result is cast back to the declared type.
+// CHECK-LABEL: func.func @test_gemm_wrong_rank
+func.func @test_gemm_wrong_rank(%arg0: !torch.vtensor<[],f32>, %arg1: !torch.vtensor<[],f32>, %arg2: !torch.vtensor<[],f32>) -> !torch.vtensor<[],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[A:.*]] = torch.tensor_static_info_cast %arg0 : !torch.vtensor<[],f32> to !torch.vtensor<*,f32>
+  // CHECK: %[[B:.*]] = torch.tensor_static_info_cast %arg1 : !torch.vtensor<[],f32> to !torch.vtensor<*,f32>
+  // CHECK: %[[BT:.*]] = torch.aten.permute %[[B]], {{.*}} -> !torch.vtensor<*,f32>
+  // CHECK: %[[MM:.*]] = torch.aten.mm %[[A]], %[[BT]] : !torch.vtensor<*,f32>, !torch.vtensor<*,f32> -> !torch.vtensor<*,f32>
+  // CHECK: %[[Y:.*]] = torch.aten.add.Tensor %[[MM]], %arg2, {{.*}} -> !torch.vtensor<*,f32>
+  // CHECK: torch.tensor_static_info_cast %[[Y]] : !torch.vtensor<*,f32> to !torch.vtensor<[],f32>
+  %0 = torch.operator "onnx.Gemm"(%arg0, %arg1, %arg2) {torch.onnx.transB = 1 : si64} : (!torch.vtensor<[],f32>, !torch.vtensor<[],f32>, !torch.vtensor<[],f32>) -> !torch.vtensor<[],f32>
+  return %0 : !torch.vtensor<[],f32>
+}
+
+// -----
+
+// MatMul operands declared rank 0 (invalid for MatMul, so a wrong type): aten.matmul as is.
+// CHECK-LABEL: func.func @test_matmul_wrong_rank
+func.func @test_matmul_wrong_rank(%arg0: !torch.vtensor<[],f32>, %arg1: !torch.vtensor<[],f32>) -> !torch.vtensor<[],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: torch.aten.matmul %arg0, %arg1 : !torch.vtensor<[],f32>, !torch.vtensor<[],f32> -> !torch.vtensor<[],f32>
+  %0 = torch.operator "onnx.MatMul"(%arg0, %arg1) : (!torch.vtensor<[],f32>, !torch.vtensor<[],f32>) -> !torch.vtensor<[],f32>
+  return %0 : !torch.vtensor<[],f32>
+}

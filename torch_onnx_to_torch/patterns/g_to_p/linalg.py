@@ -20,23 +20,26 @@ def _scalar_for(b: Binder, value: float, elt: str):
     return b.int(int(value))
 
 
-def _as_matrix(b: Binder, v: ir.Value, what: str) -> ir.Value:
-    """A Gemm operand, which ONNX defines as 2-D: an unranked one gets a [?,?] type."""
+def _as_matrix(b: Binder, v: ir.Value) -> ir.Value:
+    """A Gemm operand, which ONNX defines as 2-D. An unranked one gets a [?,?] type; one
+    declared with another rank (e.g. the [] placeholders of an un-inferred subgraph body)
+    has a wrong type, and goes on unranked for refinement to fill in."""
     shape, elt = b.tensor_info(v)
     if shape is None:
         return b.op("torch.tensor_static_info_cast", [v], b.vtensor([None, None], elt))
     if len(shape) != 2:
-        raise Unsupported(f"Gemm input {what} must be 2-D, got rank {len(shape)}")
+        return b.op("torch.tensor_static_info_cast", [v], b.vtensor(None, elt))
     return v
 
 
 def gemm(b: Binder):
-    """Gemm-1..13 -> aten.permute? + aten.mm (+ aten.mul.Scalar alpha, aten.add.Tensor beta*C)
+    """Gemm-1..13 -> aten.permute? + aten.mm (+ aten.mul.Scalar alpha, aten.add.Tensor
+    beta*C)
 
     The `broadcast` attribute of Gemm-1..6 needs nothing: with broadcast=0 C already has the
     result shape, and aten.add.Tensor broadcasts otherwise. Integer types take integral
-    alpha/beta only."""
-    a, c_mat = _as_matrix(b, b.input(0), "A"), _as_matrix(b, b.input(1), "B")
+    alpha/beta only. Operands of unknown or wrongly declared rank are taken as matrices."""
+    a, c_mat = _as_matrix(b, b.input(0)), _as_matrix(b, b.input(1))
     c = b.optional_input(2)
     if b.opset < 11 and c is None:
         raise Unsupported("input C is required before opset 11")
@@ -50,7 +53,9 @@ def gemm(b: Binder):
         a = emit.permute(b, a, [1, 0])
     if b.attr_int("transB", 0):
         c_mat = emit.permute(b, c_mat, [1, 0])
-    mm_type = b.vtensor([b.shape(a)[0], b.shape(c_mat)[1]], elt)
+    sa, sb = b.shape(a), b.shape(c_mat)
+    mm_shape = None if sa is None or sb is None else [sa[0], sb[1]]
+    mm_type = b.vtensor(mm_shape, elt)
     y = b.op("torch.aten.mm", [a, c_mat], mm_type)
     if alpha != 1.0:
         y = b.op("torch.aten.mul.Scalar", [y, _scalar_for(b, alpha, elt)], mm_type)
@@ -59,11 +64,11 @@ def gemm(b: Binder):
     if b.dtype(c) != elt:
         raise Unsupported(f"C dtype {b.dtype(c)} differs from {elt}")
     c_shape = b.shape(c)
-    out_shape = None if c_shape is None else emit.broadcast_shape(b.shape(y), c_shape)
-    if out_shape is not None and len(out_shape) != 2:
-        raise Unsupported(f"C of rank {len(c_shape)} does not broadcast to the 2-D result")
+    out_shape = mm_shape
+    if mm_shape is not None and c_shape is not None and len(c_shape) <= 2:
+        out_shape = emit.broadcast_shape(mm_shape, c_shape)
     return b.op("torch.aten.add.Tensor", [y, c, _scalar_for(b, beta, elt)],
-                b.vtensor(out_shape or [b.shape(y)[0], b.shape(y)[1]], elt))
+                b.vtensor(out_shape, elt))
 
 
 def matmul_nd(b: Binder, x: ir.Value, y: ir.Value, elt: str) -> ir.Value:
@@ -76,7 +81,7 @@ def matmul_nd(b: Binder, x: ir.Value, y: ir.Value, elt: str) -> ir.Value:
     if xs is None or ys is None:
         raise Unsupported("operand rank is unknown")
     if not xs or not ys:
-        raise Unsupported("MatMul operands must have rank >= 1")
+        raise Unsupported("operands must have rank >= 1")
     if len(xs) == 1 and len(ys) == 1:
         return b.op("torch.aten.matmul", [x, y], b.vtensor([], elt))
     squeeze = None
@@ -97,8 +102,9 @@ def matmul(b: Binder):
     """MatMul-1..13 -> aten.matmul (numpy semantics, batch broadcasting; 1-D operands through
     aten.unsqueeze + aten.squeeze.dim)"""
     x, y = b.input(0), b.input(1)
-    if b.shape(x) is None or b.shape(y) is None:
-        # Ranks unknown here: aten.matmul has the same semantics, refinement may lower it.
+    if not b.shape(x) or not b.shape(y):
+        # Ranks unknown, or declared 0 (a wrong type: MatMul needs rank >= 1, e.g. the []
+        # placeholders of an un-inferred subgraph body): aten.matmul has the same semantics.
         return b.op("torch.aten.matmul", [x, y], b.result_type())
     return matmul_nd(b, x, y, b.dtype(b.result_type()))
 
