@@ -109,3 +109,16 @@ func.func @test_dequantizelinear_float8(%arg0: !torch.vtensor<[5],f8E4M3FN>, %ar
   %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) : (!torch.vtensor<[5],f8E4M3FN>, !torch.vtensor<[],f32>) -> !torch.vtensor<[5],f32>
   return %0 : !torch.vtensor<[5],f32>
 }
+
+// -----
+
+// DequantizeLinear-25 per axis with a negative axis: granularity() normalizes it (shared with
+// QuantizeLinear).
+// CHECK-LABEL: func.func @test_dequantizelinear_v25_negative_axis
+func.func @test_dequantizelinear_v25_negative_axis(%arg0: !torch.vtensor<[2,3],ui8>, %arg1: !torch.vtensor<[3],f32>) -> !torch.vtensor<[2,3],f32> attributes {torch.onnx_meta.opset_version = 25 : si64} {
+  // CHECK: %[[X:.*]] = torch.aten.to.dtype %arg0
+  // CHECK: %[[S:.*]] = torch.aten.reshape %arg1, %{{.*}} : !torch.vtensor<[3],f32>, !torch.list<int> -> !torch.vtensor<[1,3],f32>
+  // CHECK: torch.aten.mul.Tensor %[[X]], %[[S]] : !torch.vtensor<[2,3],f32>, !torch.vtensor<[1,3],f32> -> !torch.vtensor<[2,3],f32>
+  %0 = torch.operator "onnx.DequantizeLinear"(%arg0, %arg1) {torch.onnx.axis = -1 : si64} : (!torch.vtensor<[2,3],ui8>, !torch.vtensor<[3],f32>) -> !torch.vtensor<[2,3],f32>
+  return %0 : !torch.vtensor<[2,3],f32>
+}

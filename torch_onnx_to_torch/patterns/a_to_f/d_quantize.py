@@ -27,7 +27,7 @@ _INTEGER_X = ("si8", "ui8", "si16", "ui16", "si32")
 _FLOAT8_X = ("f8E4M3FN", "f8E4M3FNUZ", "f8E5M2", "f8E5M2FNUZ")
 
 
-def _per_element(b: Binder, v: ir.Value, x: ir.Value, axis: int, block: int, what: str
+def per_element(b: Binder, v: ir.Value, x: ir.Value, axis: int, block: int, what: str
                  ) -> ir.Value:
     """`v` (a scale or zero point) reshaped or replicated so that it broadcasts against `x`."""
     shape = b.shape(v)
@@ -67,6 +67,20 @@ def _per_element(b: Binder, v: ir.Value, x: ir.Value, axis: int, block: int, wha
                  b.int(1)], b.vtensor(out, elt))
 
 
+def granularity(b: Binder, rank: int, scale: ir.Value, zp: ir.Value | None) -> tuple[int, int]:
+    """(axis, block_size) of a QuantizeLinear / DequantizeLinear, from the attributes its
+    version has; the axis is normalized when there is more than one scale."""
+    axis = b.attr_int("axis", 1) if b.opset >= 13 else 1
+    block = b.attr_int("block_size", 0) if b.opset >= 21 else 0
+    if block < 0:
+        raise Unsupported(f"block_size {block} must not be negative")
+    per_tensor = all(s is not None and None not in s and math.prod(s) == 1 for s in
+                     [b.shape(scale)] + ([b.shape(zp)] if zp is not None else []))
+    if not per_tensor:  # the axis only matters when there is more than one scale
+        axis = emit.normalize_axis(axis, rank)
+    return axis, block
+
+
 def dequantize_linear(b: Binder):
     """DequantizeLinear-10..28 -> (aten.to.dtype(x) - zero_point) * scale in f32, aten.to.dtype
 
@@ -87,14 +101,7 @@ def dequantize_linear(b: Binder):
     out_elt = b.dtype(b.result_type())
     if out_elt not in ("f32", "f16", "bf16"):
         raise Unsupported(f"output dtype {out_elt} is not supported")
-    axis = b.attr_int("axis", 1) if b.opset >= 13 else 1
-    block = b.attr_int("block_size", 0) if b.opset >= 21 else 0
-    if block < 0:
-        raise Unsupported(f"block_size {block} must not be negative")
-    per_tensor = all(s is not None and None not in s and math.prod(s) == 1 for s in
-                     [b.shape(scale)] + ([b.shape(zp)] if zp is not None else []))
-    if not per_tensor:  # the axis only matters when there is more than one scale
-        axis = emit.normalize_axis(axis, len(x_shape))
+    axis, block = granularity(b, len(x_shape), scale, zp)
     # float8 needs Cast's decoding; integer inputs (ui16 included) widen directly.
     widen = (lambda v: cast_to(b, v, "f32", False)) if x_elt in _FLOAT8_X else \
         (lambda v: emit.to_dtype(b, v, "f32"))
@@ -103,9 +110,9 @@ def dequantize_linear(b: Binder):
     if zp is not None:
         if b.dtype(zp) != x_elt:
             raise Unsupported(f"zero point dtype {b.dtype(zp)} differs from input {x_elt}")
-        zp = widen(_per_element(b, zp, x, axis, block, "zero point"))
+        zp = widen(per_element(b, zp, x, axis, block, "zero point"))
         y = b.op("torch.aten.sub.Tensor", [y, zp, b.int(1)], f32)
-    scale = emit.to_dtype(b, _per_element(b, scale, x, axis, block, "scale"), "f32")
+    scale = emit.to_dtype(b, per_element(b, scale, x, axis, block, "scale"), "f32")
     y = b.op("torch.aten.mul.Tensor", [y, scale], f32)
     return emit.to_dtype(b, y, out_elt)
 
