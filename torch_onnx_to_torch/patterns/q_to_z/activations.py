@@ -32,7 +32,7 @@ def shrink(b: Binder):
     lambd, bias = b.attr_float("lambd", 0.5), b.attr_float("bias", 0.0)
     if dtypes.is_float(elt):
         scalar = b.float
-    elif elt in dtypes.SIGNED_INT_TYPES or elt == "ui8":
+    elif elt in dtypes.SIGNED_INT_TYPES:
         if not (lambd.is_integer() and bias.is_integer()):
             raise Unsupported(f"non-integral lambd {lambd} or bias {bias} on {elt}")
         scalar = b.int
