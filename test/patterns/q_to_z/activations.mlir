@@ -53,10 +53,11 @@ func.func @test_selu(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> 
 
 // CHECK-LABEL: func.func @test_shrink
 func.func @test_shrink(%arg0: !torch.vtensor<[5],f32>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 9 : si64} {
-  // CHECK: %[[LOW:.*]] = torch.aten.lt.Scalar %arg0
-  // CHECK: %[[HIGH:.*]] = torch.aten.gt.Scalar %arg0
-  // CHECK: %[[UP:.*]] = torch.aten.add.Scalar %arg0
-  // CHECK: %[[DOWN:.*]] = torch.aten.sub.Scalar %arg0
+  // CHECK: %[[NL:.*]] = torch.vtensor.literal(dense<-1.500000e+00> : tensor<f32>)
+  // CHECK: %[[LOW:.*]] = torch.aten.lt.Tensor %arg0, %[[NL]]
+  // CHECK: %[[HIGH:.*]] = torch.aten.gt.Tensor %arg0
+  // CHECK: %[[UP:.*]] = torch.aten.add.Tensor %arg0
+  // CHECK: %[[DOWN:.*]] = torch.aten.sub.Tensor %arg0
   // CHECK: %[[Z:.*]] = torch.vtensor.literal(dense<0.000000e+00> : tensor<f32>)
   // CHECK: %[[Y:.*]] = torch.aten.where.self %[[HIGH]], %[[DOWN]], %[[Z]]
   // CHECK: torch.aten.where.self %[[LOW]], %[[UP]], %[[Y]]

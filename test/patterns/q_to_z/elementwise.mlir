@@ -64,6 +64,17 @@ func.func @test_sign(%arg0: !torch.vtensor<[3],si32>) -> !torch.vtensor<[3],si32
 
 // -----
 
+// CHECK-LABEL: func.func @test_sign_float
+func.func @test_sign_float(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[S:.*]] = torch.aten.sign %arg0
+  // CHECK: %[[NAN:.*]] = torch.aten.isnan %arg0
+  // CHECK: torch.aten.where.self %[[NAN]], %arg0, %[[S]]
+  %0 = torch.operator "onnx.Sign"(%arg0) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @test_sign_unsigned
 func.func @test_sign_unsigned(%arg0: !torch.vtensor<[3],ui32>) -> !torch.vtensor<[3],ui32> attributes {torch.onnx_meta.opset_version = 9 : si64} {
   // CHECK: %[[Z:.*]] = torch.vtensor.literal(dense<0> : tensor<ui32>)

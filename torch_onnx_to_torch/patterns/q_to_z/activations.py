@@ -25,26 +25,26 @@ def selu(b: Binder):
 
 
 def shrink(b: Binder):
-    """Shrink-9 -> aten.lt.Scalar / aten.gt.Scalar + aten.add.Scalar / aten.sub.Scalar +
-    aten.where.self"""
+    """Shrink-9 -> aten.lt.Tensor / aten.gt.Tensor + aten.add.Tensor / aten.sub.Tensor +
+    aten.where.self, the constants as rank-0 tensors of the input's dtype"""
     x = b.input(0)
     elt = b.dtype(x)
     lambd, bias = b.attr_float("lambd", 0.5), b.attr_float("bias", 0.0)
-    if dtypes.is_float(elt):
-        scalar = b.float
-    elif elt in dtypes.SIGNED_INT_TYPES:
+    if elt in dtypes.SIGNED_INT_TYPES:
         if not (lambd.is_integer() and bias.is_integer()):
             raise Unsupported(f"non-integral lambd {lambd} or bias {bias} on {elt}")
-        scalar = b.int
-    else:
+    elif not dtypes.is_float(elt):
         raise Unsupported(f"Shrink of {elt} is not supported")
+
+    def const(v):
+        return emit.scalar_tensor(b, v, elt)
+
     mask_t = emit.like(b, x, "i1")
-    low = b.op("torch.aten.lt.Scalar", [x, scalar(-lambd)], mask_t)
-    high = b.op("torch.aten.gt.Scalar", [x, scalar(lambd)], mask_t)
-    up = b.op("torch.aten.add.Scalar", [x, scalar(bias), b.int(1)], x.type)
-    down = b.op("torch.aten.sub.Scalar", [x, scalar(bias), b.int(1)], x.type)
-    zero = emit.scalar_tensor(b, 0, elt)
-    y = b.op("torch.aten.where.self", [high, down, zero], x.type)
+    low = b.op("torch.aten.lt.Tensor", [x, const(-lambd)], mask_t)
+    high = b.op("torch.aten.gt.Tensor", [x, const(lambd)], mask_t)
+    up = b.op("torch.aten.add.Tensor", [x, const(bias), b.int(1)], x.type)
+    down = b.op("torch.aten.sub.Tensor", [x, const(bias), b.int(1)], x.type)
+    y = b.op("torch.aten.where.self", [high, down, const(0)], x.type)
     return b.op("torch.aten.where.self", [low, up, y], b.result_type())
 
 

@@ -16,7 +16,8 @@ def round_(b: Binder):
 
 
 def sign(b: Binder):
-    """Sign-9..13 -> aten.sign; unsigned types -> aten.ne.Tensor + aten.where.self"""
+    """Sign-9..13 -> aten.sign (+ aten.isnan + aten.where.self keeping NaN for floats); unsigned
+    types -> aten.ne.Tensor + aten.where.self"""
     x = b.input(0)
     elt = b.dtype(x)
     if elt in dtypes.UNSIGNED_INT_TYPES:
@@ -24,9 +25,14 @@ def sign(b: Binder):
         nonzero = b.op("torch.aten.ne.Tensor", [x, zero], emit.like(b, x, "i1"))
         return b.op("torch.aten.where.self", [nonzero, emit.scalar_tensor(b, 1, elt), zero],
                     b.result_type())
-    if not (dtypes.is_float(elt) or dtypes.is_integer(elt)):
+    if dtypes.is_integer(elt):
+        return b.op("torch.aten.sign", [x], b.result_type())
+    if not dtypes.is_float(elt):
         raise Unsupported(f"Sign of {elt} is not supported")
-    return b.op("torch.aten.sign", [x], b.result_type())
+    # aten.sign's decomposition gives 0 for NaN; Sign keeps NaN
+    s = b.op("torch.aten.sign", [x], x.type)
+    nan = b.op("torch.aten.isnan", [x], emit.like(b, x, "i1"))
+    return b.op("torch.aten.where.self", [nan, x, s], b.result_type())
 
 
 def where(b: Binder):
