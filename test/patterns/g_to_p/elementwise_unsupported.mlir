@@ -2,14 +2,6 @@
 
 // Declined G-P elementwise cases: each op stays as it was, with the reason reported.
 
-func.func @test_mod_float_fmod0_v13(%arg0: !torch.vtensor<[3],f32>, %arg1: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // expected-remark@+1 {{onnx.Mod was not converted: fmod=0 with float operands (f32) is invalid before Mod-28}}
-  %0 = torch.operator "onnx.Mod"(%arg0, %arg1) : (!torch.vtensor<[3],f32>, !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
-  return %0 : !torch.vtensor<[3],f32>
-}
-
-// -----
-
 func.func @test_mean_int(%arg0: !torch.vtensor<[3],si32>, %arg1: !torch.vtensor<[3],si32>) -> !torch.vtensor<[3],si32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
   // expected-remark@+1 {{onnx.Mean was not converted: Mean of si32 is not defined (float types only)}}
   %0 = torch.operator "onnx.Mean"(%arg0, %arg1) : (!torch.vtensor<[3],si32>, !torch.vtensor<[3],si32>) -> !torch.vtensor<[3],si32>
