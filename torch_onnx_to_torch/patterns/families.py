@@ -1,4 +1,5 @@
-"""Table-driven op families shared by the shards: unary math, binary arithmetic, comparisons.
+"""Table-driven op families shared by the shards: unary math, binary arithmetic, comparisons,
+logical ops, variadic Max/Min/Sum/Mean and the Softmax-family axis handling.
 
 A shard lists its members in a table and registers them with `register_table`; the handler for
 each member is made here, once per family.
@@ -6,8 +7,14 @@ each member is made here, once per family.
 
 from __future__ import annotations
 
+import math
+
 from .. import dtypes, emit
 from ..binder import Binder, Unsupported
+
+# Bit widths of the integer element types.
+INT_BITS = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64,
+            "si8": 8, "si16": 16, "si32": 32, "si64": 64}
 
 
 def unary(aten: str, onnx_name: str, versions: str):
@@ -76,3 +83,92 @@ def register_table(registry, table) -> None:
     """Register `(onnx_name, since, handler)` rows."""
     for name, since, handler in table:
         registry.register(name, since, handler)
+
+
+def logical(aten: str, onnx_name: str, versions: str):
+    """A handler for the bool binary ops (Or, Xor): numpy broadcast, legacy before opset 7."""
+
+    def handler(b: Binder):
+        lhs, rhs = _binary_operands(b)
+        if b.dtype(lhs) != "i1" or b.dtype(rhs) != "i1":
+            raise Unsupported(f"{onnx_name} needs bool operands, got {b.dtype(lhs)} and "
+                              f"{b.dtype(rhs)}")
+        return b.op(aten, [lhs, rhs], b.result_type())
+
+    handler.__name__ = f"logical_{onnx_name.lower()}"
+    handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
+    return handler
+
+
+_VARIADIC = {
+    "max": "torch.aten.maximum",
+    "min": "torch.aten.minimum",
+    "sum": "torch.aten.add.Tensor",
+    "mean": "torch.aten.add.Tensor",
+}
+
+
+def variadic(kind: str, onnx_name: str, versions: str):
+    """A handler for Max/Min/Sum/Mean: 1..N inputs of one dtype, folded pairwise with numpy
+    broadcast. Max/Min propagate NaN (the lowering's compare-and-select drops a NaN in the
+    first operand, so aten.where with aten.isnan puts it back); Mean divides the sum by N."""
+    aten = _VARIADIC[kind]
+
+    def handler(b: Binder):
+        xs = b.inputs()
+        if not xs:
+            raise Unsupported("no inputs")
+        elt = b.dtype(xs[0])
+        for x in xs[1:]:
+            if b.dtype(x) != elt:
+                raise Unsupported(f"operand dtypes differ ({elt} vs {b.dtype(x)})")
+        if kind == "mean" and not dtypes.is_float(elt):
+            raise Unsupported(f"Mean of {elt} is not defined (float types only)")
+        out = b.result_type()
+        acc = xs[0]
+        for i, x in enumerate(xs[1:], start=2):
+            last = i == len(xs) and kind != "mean"
+            shape = emit.broadcast_shape(b.shape(acc), b.shape(x))
+            t = out if last else b.vtensor(shape, elt)
+            if kind in ("sum", "mean"):
+                acc = b.op(aten, [acc, x, b.int(1)], t)
+                continue
+            if not dtypes.is_float(elt):
+                acc = b.op(aten, [acc, x], t)
+                continue
+            m = b.op(aten, [acc, x], b.vtensor(shape, elt))
+            nan = b.op("torch.aten.isnan", [acc], emit.like(b, acc, "i1"))
+            acc = b.op("torch.aten.where.self", [nan, acc, m], t)
+        if kind == "mean":
+            return b.op("torch.aten.div.Scalar", [acc, b.int(len(xs))], out)
+        return acc
+
+    handler.__name__ = f"variadic_{onnx_name.lower()}"
+    handler.__doc__ = (f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} folded over the "
+                       "inputs (numpy broadcast)"
+                       + (", aten.div.Scalar" if kind == "mean" else "")
+                       + (", aten.where + aten.isnan for NaN" if kind in ("max", "min") else ""))
+    return handler
+
+
+def softmax_axis(b: Binder, x, apply):
+    """Run `apply(x, axis, result_type)` along the Softmax-family axis.
+
+    From opset 13 the op works along `axis` (default -1). Before, the input is coerced to 2-D
+    at `axis` (default 1): dims from `axis` on are flattened into one (aten.flatten.using_ints),
+    the op runs along it, and the result is reshaped back.
+    """
+    rank = b.rank(x)
+    out = b.result_type()
+    if b.opset >= 13:
+        return apply(x, emit.normalize_axis(b.attr_int("axis", -1), max(rank, 1)), out)
+    axis = emit.normalize_axis(b.attr_int("axis", 1), max(rank, 1))
+    if axis >= rank - 1:
+        return apply(x, max(rank - 1, 0), out)
+    shape, elt = b.tensor_info(x)
+    tail = shape[axis:]
+    flat_shape = list(shape[:axis]) + [None if None in tail else math.prod(tail)]
+    flat = b.op("torch.aten.flatten.using_ints", [x, b.int(axis), b.int(rank - 1)],
+                b.vtensor(flat_shape, elt))
+    y = apply(flat, axis, b.vtensor(flat_shape, b.tensor_info(out)[1] or elt))
+    return emit.reshape(b, y, emit.dim_sizes(b, x), shape)
