@@ -112,3 +112,15 @@ func.func @test_mvn_default_axes(%arg0: !torch.vtensor<[3,3,3,1],f32>) -> !torch
   %0 = torch.operator "onnx.MeanVarianceNormalization"(%arg0) : (!torch.vtensor<[3,3,3,1],f32>) -> !torch.vtensor<[3,3,3,1],f32>
   return %0 : !torch.vtensor<[3,3,3,1],f32>
 }
+
+// -----
+
+// An omitted optional output (Mean) stays unproduced; InvStdDev is still returned.
+// CHECK-LABEL: func.func @test_layernorm_middle_output_omitted
+// CHECK: %[[INV:.*]] = torch.aten.rsqrt
+// CHECK: %[[Y:.*]] = torch.aten.mul.Tensor {{.*}}, %arg1
+// CHECK: return %[[Y]], %[[INV]]
+func.func @test_layernorm_middle_output_omitted(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !torch.vtensor<[3],f32>) -> (!torch.vtensor<[2,3],f32>, !torch.vtensor<[2,1],f32>) attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  %0:3 = torch.operator "onnx.LayerNormalization"(%arg0, %arg1) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[3],f32>) -> (!torch.vtensor<[2,3],f32>, !torch.none, !torch.vtensor<[2,1],f32>)
+  return %0#0, %0#2 : !torch.vtensor<[2,3],f32>, !torch.vtensor<[2,1],f32>
+}

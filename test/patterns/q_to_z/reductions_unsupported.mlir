@@ -18,8 +18,8 @@ func.func @test_reducemax_repeated_axes(%arg0: !torch.vtensor<[3,4],f32>) -> !to
 
 // -----
 
-func.func @test_reducemean_axes_of_dynamic_length(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[?],si64>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
-  // expected-remark@+1 {{onnx.ReduceMean was not converted: run-time axes must be a constant or a 1-D tensor of static length}}
-  %0 = torch.operator "onnx.ReduceMean"(%arg0, %arg1) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[?],si64>) -> !torch.vtensor<[?,?],f32>
-  return %0 : !torch.vtensor<[?,?],f32>
+func.func @test_reducemean_dynamic_length_axes_unranked_result(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[?],si64>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  // expected-remark@+1 {{onnx.ReduceMean was not converted: run-time axes of dynamic length with keepdims=0 need a ranked result}}
+  %0 = torch.operator "onnx.ReduceMean"(%arg0, %arg1) {torch.onnx.keepdims = 0 : si64} : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[?],si64>) -> !torch.vtensor<*,f32>
+  return %0 : !torch.vtensor<*,f32>
 }

@@ -25,7 +25,8 @@ def layer_normalization(b: Binder):
     outs = [y]
     for i, stat in ((1, mu), (2, inv_std)):
         if b.num_results > i:
-            outs.append(emit.to_dtype(b, stat, b.dtype(b.result_type(i))))
+            info = b.types.info(b.result_type(i))  # None: an omitted output (!torch.none)
+            outs.append(None if info is None else emit.to_dtype(b, stat, info[1] or stash))
     return outs
 
 

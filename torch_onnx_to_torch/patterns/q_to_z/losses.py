@@ -16,7 +16,9 @@ def softmax_cross_entropy_loss(b: Binder):
     scores = b.input(0)
     logp = b.op("torch.aten.log_softmax.int", [scores, b.int(1), b.none()], emit.like(b, scores))
     loss = nll(b, logp, b.input(1), b.optional_input(2))
-    return [loss, logp] if b.num_results > 1 else loss
+    if b.num_results == 1 or b.types.info(b.result_type(1)) is None:  # no / omitted log_prob
+        return [loss] + [None] * (b.num_results - 1)
+    return [loss, logp]
 
 
 TABLE = [("SoftmaxCrossEntropyLoss", 12, softmax_cross_entropy_loss)]

@@ -105,10 +105,20 @@ def read_axes(b: Binder, x: ir.Value, axes_from_input: bool, keepdim: bool) -> A
             return Axes(rank, [] if noop else list(range(rank)))
         return Axes(rank, _normalize(axes, rank))
     t_shape = b.shape(t)
-    fixed = _axes_from_result(b, x, keepdim, t_shape[0] if t_shape and len(t_shape) == 1
-                              else None)
+    if t_shape is None or len(t_shape) != 1:
+        raise Unsupported("run-time axes must be a 1-D tensor")
+    n_axes = t_shape[0]
+    if n_axes is None and not keepdim:  # the result's rank tells how many dims go
+        out_shape = b.shape(b.result_type())
+        if out_shape is None:
+            raise Unsupported("run-time axes of dynamic length with keepdims=0 need a ranked "
+                              "result")
+        n_axes = rank - len(out_shape)
+    fixed = _axes_from_result(b, x, keepdim, n_axes)
     if fixed is not None:
         return fixed
+    if t_shape[0] is None:
+        return Axes(rank, flags=_flags_of_tensor(b, t, rank, noop), n_axes=n_axes or 0)
     entries = emit.int_entries(b, t, "run-time axes")
     norm = [_iop(b, "add", a, _iop(b, "mul", _cmp(b, "lt", a, 0), rank)) for a in entries]
     flags = []
@@ -118,6 +128,27 @@ def read_axes(b: Binder, x: ir.Value, axes_from_input: bool, keepdim: bool) -> A
             hits = _iop(b, "add", hits, _cmp(b, "eq", a, i))
         flags.append(hits if len(norm) == 1 else _cmp(b, "gt", hits, 0))
     return Axes(rank, flags=flags, n_axes=len(norm))
+
+
+def _flags_of_tensor(b: Binder, t: ir.Value, rank: int, noop: bool) -> list:
+    """The 0/1 "dim i is reduced" flags of a 1-D axes tensor of run-time length: an empty
+    one means every dim, or none with noop_with_empty_axes."""
+    t = emit.to_dtype(b, t, "si64")
+    like = emit.like(b, t)
+    neg = b.op("torch.aten.lt.Scalar", [t, b.int(0)], emit.like(b, t, "i1"))
+    wrapped = b.op("torch.aten.add.Scalar", [t, b.int(rank), b.int(1)], like)
+    t = b.op("torch.aten.where.self", [neg, wrapped, t], like)
+    # size < 1, not size == 0: torch-mlir's ScalarizeShapes folds `size.int == 0` to false
+    # (with a run-time assert), assuming it comes from Reshape
+    empty = 0 if noop else _cmp(b, "lt", emit.size(b, t, 0), 1)
+    flags = []
+    for i in range(rank):
+        hit = b.op("torch.aten.eq.Scalar", [t, b.int(i)], emit.like(b, t, "i1"))
+        hits = b.op("torch.aten.sum", [emit.to_dtype(b, hit, "si64"), b.none()],
+                    b.vtensor([], "si64"))
+        hits = b.op("torch.aten.item", [hits], b.types.int)
+        flags.append(_cmp(b, "gt", _iop(b, "add", hits, empty), 0))
+    return flags
 
 
 def _normalize(axes: list[int], rank: int) -> list[int]:
