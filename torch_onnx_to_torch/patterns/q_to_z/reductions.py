@@ -3,11 +3,12 @@
 Every member is `post(core(pre(x)))` over a set of axes: ReduceL1 is sum of abs, ReduceL2 the
 sqrt of a sum of squares, ReduceLogSumExp a max-shifted log of a sum of exps, and so on. The
 axes come from an attribute (before opset 18; ReduceSum before 13) or an input. Constant axes
-become `aten.sum.dim_IntList` / `aten.amax` / ... directly. Run-time axes (a graph input of
-static length) are reduced one dim at a time without control flow: dim i of size n becomes a
-dim of size m = (i reduced ? 1 : n) through a [m, n] mask (all true, or the identity) and a
-reduction of the masked values; keepdims=0 then reshapes to the kept sizes, computed with
-integer arithmetic from the axes' values.
+become `aten.sum.dim_IntList` / `aten.amax` / ... directly, and so do run-time axes that the
+static input and result shapes fix. Other run-time axes are reduced one dim at a time without
+control flow: dim i of size n becomes a dim of size m = (i reduced ? 1 : n) through a [m, n]
+mask (all true, or the identity) and a reduction of the masked values; keepdims=0 then
+reshapes to the kept sizes, computed with integer arithmetic from the axes' values. A
+reduction over a 0-sized dim is a constant (the identity element of the reduction).
 """
 
 from __future__ import annotations
@@ -344,8 +345,9 @@ _FLOAT_MATH = {"sqrt", "log", "logsumexp"}
 
 
 def reduction(b: Binder):
-    """ReduceL1, ReduceL2, ReduceLogSum, ReduceLogSumExp, ReduceMax, ReduceMean, ReduceMin,
-    ReduceProd, ReduceSumSquare -1..20 and ReduceSum-1..13 (axes attribute, or input from
+    """ReduceL1-1..18, ReduceL2-1..18, ReduceLogSum-1..28, ReduceLogSumExp-1..28,
+    ReduceMax-1..20, ReduceMean-1..18, ReduceMin-1..20, ReduceProd-1..18,
+    ReduceSumSquare-1..18 and ReduceSum-1..13 (axes attribute, or input from
     ReduceSum-13 / the others' 18; noop_with_empty_axes, keepdims, bool Max/Min, empty sets)
     -> aten.sum.dim_IntList / amax / amin / prod.dim_int (+ abs, mul, sqrt, log, exp,
     div.Scalar); run-time axes via aten.arange masks + aten.where.ScalarOther."""
@@ -355,17 +357,16 @@ def reduction(b: Binder):
     elt = b.dtype(x)
     out_elt = elt
     since_input = 13 if op == "ReduceSum" else 18
+    if elt == "i1" and core not in ("max", "min"):
+        raise Unsupported(f"{op} of bool is not defined")
+    if elt != "i1" and not (dtypes.is_float(elt) or dtypes.is_integer(elt)):
+        raise Unsupported(f"{op} of {elt} is not supported")
     keepdim = bool(b.attr_int("keepdims", 1))
     axes = read_axes(b, x, b.opset >= since_input, keepdim)
-    shape = b.shape(x)
-    if 0 in shape:
+    if 0 in b.shape(x):
         return _empty(b, op, x, axes, keepdim)
     if elt == "i1":
-        if core not in ("max", "min"):
-            raise Unsupported(f"{op} of bool is not defined")
         x = emit.to_dtype(b, x, "si32")  # bool amax/amin: reduce 0/1 as ints
-    elif not (dtypes.is_float(elt) or dtypes.is_integer(elt)):
-        raise Unsupported(f"{op} of {elt} is not supported")
     elif not dtypes.is_float(elt) and ({pre, core, post} & _FLOAT_MATH):
         x = emit.to_dtype(b, x, "f64")  # computed in float, truncated back (the reference)
     if pre == "square":
