@@ -1,10 +1,18 @@
-"""Q-Z shape ops: Reshape, Transpose."""
+"""Q-Z shape ops: Reshape, Transpose, Shape, Size, Squeeze, Unsqueeze, SpaceToDepth, Range.
+
+Constant operands are folded into literals (so the next shape op can fold too); dynamic dims
+become `aten.size.int` arithmetic.
+"""
 
 from __future__ import annotations
 
-from ... import emit
+import numpy as np
+from torch_mlir import ir
+
+from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
+from . import shape_math as sm
 
 
 def reshape(b: Binder):
@@ -50,9 +58,202 @@ def transpose(b: Binder):
     return b.op("torch.aten.permute", [x, b.int_list(perm)], b.result_type())
 
 
+def shape(b: Binder):
+    """Shape-1..25 (start/end from opset 15, clipped to [0, rank]) -> a literal when the dims
+    are static, else aten._shape_as_tensor (+ aten.slice.Tensor)."""
+    x = b.input(0)
+    dims = b.shape(x)
+    if dims is None:
+        if b.opset >= 15 and (b.has_attr("start") or b.has_attr("end")):
+            raise Unsupported("start/end need a ranked input")
+        return b.op("torch.aten._shape_as_tensor", [x], b.vtensor([None], "si64"))
+    rank = len(dims)
+    start, end = 0, rank
+    if b.opset >= 15:
+        start = b.attr_int("start", 0)
+        end = b.attr_int("end", rank)
+    start = min(max(start + rank if start < 0 else start, 0), rank)
+    end = min(max(end + rank if end < 0 else end, 0), rank)
+    picked = list(dims[start:end]) if end > start else []
+    if all(d is not None for d in picked):
+        return emit.array_literal(b, np.array(picked, dtype=np.int64), "si64")
+    whole = b.op("torch.aten._shape_as_tensor", [x], b.vtensor([rank], "si64"))
+    if (start, end) == (0, rank):
+        return whole
+    return b.op("torch.aten.slice.Tensor", [whole, b.int(0), b.int(start), b.int(end), b.int(1)],
+                b.vtensor([len(picked)], "si64"))
+
+
+def size(b: Binder):
+    """Size-1..25 -> a literal when the shape is static, else aten.numel +
+    prim.NumToTensor.Scalar."""
+    x = b.input(0)
+    dims = b.shape(x)
+    if sm.static_dims(dims):
+        return emit.scalar_tensor(b, int(np.prod(dims, dtype=np.int64)), "si64")
+    n = b.op("torch.aten.numel", [x], b.types.int)
+    return b.op("torch.prim.NumToTensor.Scalar", [n], b.vtensor([], "si64"))
+
+
+def _axes(b: Binder, since_input: int, what: str) -> list[int] | None:
+    """The axes of Squeeze/Unsqueeze: an attribute before `since_input`, an optional input
+    after; None when absent. Declines when the input is not a constant."""
+    if b.opset < since_input:
+        return b.attr_ints("axes", None)
+    t = b.optional_input(1)
+    if t is None:
+        return None
+    vals = b.const_value(t)
+    if vals is None:
+        raise Unsupported(f"{what}: runtime axes")
+    return [int(v) for v in vals.reshape(-1)]
+
+
+def _static_result_reshape(b: Binder, x, why: str):
+    """Runtime axes: Squeeze/Unsqueeze only remove/insert size-1 dims, so the data is the input
+    reshaped to the declared result shape, which must then be static."""
+    out = b.shape(b.result_type())
+    if not sm.static_dims(out):
+        raise Unsupported(f"{why} need a static declared result shape")
+    return emit.reshape(b, x, list(out), list(out))
+
+
+def squeeze(b: Binder):
+    """Squeeze-1..25 (axes attribute before 13, input from 13; none = all size-1 dims)
+    -> aten.squeeze.dim per axis (a literal for constant data; aten.reshape to the declared
+    shape for runtime axes)."""
+    x = b.input(0)
+    try:
+        axes = _axes(b, 13, "Squeeze")
+    except Unsupported:
+        return _static_result_reshape(b, x, "runtime axes")
+    dims, elt = b.tensor_info(x)
+    if dims is None:
+        raise Unsupported("input rank is unknown")
+    rank = len(dims)
+    if axes is None:
+        if any(d is None for d in dims):
+            out = b.shape(b.result_type())
+            n_static_ones = sum(1 for d in dims if d == 1)
+            if out is None or len(out) != rank - n_static_ones:
+                raise Unsupported("no axes and dynamic dims: which dims are 1 is unknown")
+        axes = [i for i, d in enumerate(dims) if d == 1]
+    axes = sorted({emit.normalize_axis(a, rank) for a in axes})
+    for a in axes:
+        if dims[a] is not None and dims[a] != 1:
+            raise Unsupported(f"axis {a} has size {dims[a]}, not 1")
+    data = b.const_value(x)
+    if data is not None:
+        lit = sm.folded(b, data.reshape([d for i, d in enumerate(dims) if i not in axes]), elt)
+        if lit is not None:
+            return lit
+    y = x
+    for a in reversed(axes):
+        shape_now = b.shape(y)
+        y = b.op("torch.aten.squeeze.dim", [y, b.int(a)],
+                 b.vtensor(list(shape_now[:a]) + list(shape_now[a + 1:]), elt))
+    return y
+
+
+def unsqueeze(b: Binder):
+    """Unsqueeze-1..25 (axes attribute before 13, input from 13; negative, unsorted)
+    -> aten.unsqueeze per axis, ascending (a literal for constant data; aten.reshape to the
+    declared shape for runtime axes)."""
+    x = b.input(0)
+    try:
+        axes = _axes(b, 13, "Unsqueeze")
+    except Unsupported:
+        return _static_result_reshape(b, x, "runtime axes")
+    if axes is None:
+        raise Unsupported("axes are required")
+    dims, elt = b.tensor_info(x)
+    if dims is None:
+        raise Unsupported("input rank is unknown")
+    out_rank = len(dims) + len(axes)
+    norm = sorted(emit.normalize_axis(a, out_rank) for a in axes)
+    if len(set(norm)) != len(norm):
+        raise Unsupported(f"repeated axes {axes}")
+    data = b.const_value(x)
+    if data is not None:
+        lit = sm.folded(b, np.expand_dims(data, tuple(norm)), elt)
+        if lit is not None:
+            return lit
+    y = x
+    for a in norm:
+        y = emit.unsqueeze(b, y, a)
+    return y
+
+
+def space_to_depth(b: Binder):
+    """SpaceToDepth-1..28 (DCR, and CRD from 28) -> aten.reshape + aten.permute + aten.reshape
+    (the mirror of DepthToSpace)."""
+    x = b.input(0)
+    bs = b.attr_int("blocksize")
+    mode = b.attr_str("mode", "DCR") if b.opset >= 28 else "DCR"
+    if mode not in ("DCR", "CRD"):
+        raise Unsupported(f"unknown mode '{mode}'")
+    if bs < 1:
+        raise Unsupported(f"blocksize {bs} must be positive")
+    if b.tensor_info(x)[1] == "!torch.str":
+        raise Unsupported("string tensors have no torch equivalent")
+    if b.rank(x) != 4:
+        raise Unsupported(f"input must have rank 4, got {b.rank(x)}")
+    n, c, h, w = emit.dim_sizes(b, x)
+    for name, d in (("height", h), ("width", w)):
+        if isinstance(d, int) and d % bs:
+            raise Unsupported(f"{name} {d} is not a multiple of blocksize {bs}")
+    h_out, w_out = emit.int_floordiv(b, h, bs), emit.int_floordiv(b, w, bs)
+    split = [n, c, h_out, bs, w_out, bs]
+    y = emit.reshape(b, x, split, emit.static_or_none(split))
+    y = emit.permute(b, y, [0, 3, 5, 1, 2, 4] if mode == "DCR" else [0, 1, 3, 5, 2, 4])
+    out = [n, emit.int_mul(b, c, bs * bs), h_out, w_out]
+    return emit.reshape(b, y, out, emit.static_or_none(out))
+
+
+def range_(b: Binder):
+    """Range-11..27 (stash_type from 27: f16/bf16 computed in f32 or f64) -> a literal for
+    constant operands, else aten.arange.start_step (+ aten.to.dtype)."""
+    elt = b.dtype(b.input(0))
+    start, limit, delta = (sm.scalar_item(b, b.input(i), n)
+                           for i, n in enumerate(("start", "limit", "delta")))
+    is_float = dtypes.is_float(elt)
+    work = elt
+    if elt in ("f16", "bf16"):
+        stash = b.attr_int("stash_type", 1) if b.opset >= 27 else 1
+        work = {1: "f32", 11: "f64"}.get(stash)
+        if work is None:
+            raise Unsupported(f"stash_type {stash} is not float or double")
+    consts = [v for v in (start, limit, delta) if not isinstance(v, ir.Value)]
+    if len(consts) == 3:
+        if delta == 0:
+            raise Unsupported("delta is 0")
+        np_work = dtypes.BY_MLIR[work].numpy
+        vals = np.arange(np_work(start), np_work(limit), np_work(delta), dtype=np_work)
+        lit = sm.folded(b, vals, elt)
+        if lit is not None:
+            return lit
+    args = [b.scalar(v) if not isinstance(v, ir.Value) else v for v in (start, limit, delta)]
+    if is_float:
+        args = [b.float(float(v)) if not isinstance(v, ir.Value) else v
+                for v in (start, limit, delta)]
+    n = None
+    if len(consts) == 3:
+        n = max(int(np.ceil((limit - start) / delta)), 0)
+    none = b.none()
+    y = b.op("torch.aten.arange.start_step",
+             [*args, b.int(b.torch_dtype_of(work)), none, none, none], b.vtensor([n], work))
+    return emit.to_dtype(b, y, elt)
+
+
 TABLE = [
     ("Reshape", 1, reshape),
     ("Transpose", 1, transpose),
+    ("Shape", 1, shape),
+    ("Size", 1, size),
+    ("Squeeze", 1, squeeze),
+    ("Unsqueeze", 1, unsqueeze),
+    ("SpaceToDepth", 1, space_to_depth),
+    ("Range", 11, range_),
 ]
 
 
