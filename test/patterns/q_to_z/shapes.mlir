@@ -319,3 +319,33 @@ func.func @test_range_f16_stash(%arg0: !torch.vtensor<[],f16>, %arg1: !torch.vte
   %0 = torch.operator "onnx.Range"(%arg0, %arg1, %arg2) : (!torch.vtensor<[],f16>, !torch.vtensor<[],f16>, !torch.vtensor<[],f16>) -> !torch.vtensor<[?],f16>
   return %0 : !torch.vtensor<[?],f16>
 }
+
+// -----
+
+// f64: the length is computed with tensor ops (IREE cannot run f64 scalar arithmetic on the host).
+// CHECK-LABEL: func.func @test_range_f64_runtime
+func.func @test_range_f64_runtime(%arg0: !torch.vtensor<[],f64>, %arg1: !torch.vtensor<[],f64>, %arg2: !torch.vtensor<[],f64>) -> !torch.vtensor<[?],f64> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: %[[SPAN:.*]] = torch.aten.sub.Tensor %arg1, %arg0
+  // CHECK: %[[Q:.*]] = torch.aten.div.Tensor %[[SPAN]], %arg2
+  // CHECK: %[[C:.*]] = torch.aten.ceil %[[Q]]
+  // CHECK: %[[N:.*]] = torch.aten.item {{.*}} -> !torch.int
+  // CHECK: %[[I:.*]] = torch.aten.arange %[[N]]
+  // CHECK: %[[F:.*]] = torch.aten.to.dtype %[[I]]
+  // CHECK: %[[M:.*]] = torch.aten.mul.Tensor %[[F]], %arg2
+  // CHECK: torch.aten.add.Tensor %[[M]], %arg0
+  %0 = torch.operator "onnx.Range"(%arg0, %arg1, %arg2) : (!torch.vtensor<[],f64>, !torch.vtensor<[],f64>, !torch.vtensor<[],f64>) -> !torch.vtensor<[?],f64>
+  return %0 : !torch.vtensor<[?],f64>
+}
+
+// -----
+
+// Squeezing a dynamic dim (1 at run time) reshapes to the kept dims: aten.squeeze.dim of a
+// dynamic dim does not lower.
+// CHECK-LABEL: func.func @test_squeeze_dynamic_axis
+func.func @test_squeeze_dynamic_axis(%arg0: !torch.vtensor<[?,3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: %[[D:.*]] = torch.constant.int 3
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[D]]
+  // CHECK: torch.aten.reshape %arg0, %[[L]] : !torch.vtensor<[?,3],f32>, !torch.list<int> -> !torch.vtensor<[3],f32>
+  %0 = torch.operator "onnx.Squeeze"(%arg0) {torch.onnx.axes = [0 : si64]} : (!torch.vtensor<[?,3],f32>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
+}

@@ -34,3 +34,11 @@ func.func @test_tile_repeats_length(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.
   %1 = torch.operator "onnx.Tile"(%arg0, %0) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,?],f32>
   return %1 : !torch.vtensor<[?,?],f32>
 }
+
+// -----
+
+func.func @test_slice_strings(%arg0: !torch.vtensor<[4],!torch.str>) -> !torch.vtensor<[2],!torch.str> attributes {torch.onnx_meta.opset_version = 9 : si64} {
+  // expected-remark@+1 {{onnx.Slice was not converted: string tensors have no torch equivalent}}
+  %0 = torch.operator "onnx.Slice"(%arg0) {torch.onnx.ends = [2 : si64], torch.onnx.starts = [0 : si64]} : (!torch.vtensor<[4],!torch.str>) -> !torch.vtensor<[2],!torch.str>
+  return %0 : !torch.vtensor<[2],!torch.str>
+}

@@ -144,7 +144,7 @@ def pad(b: Binder):
     from 11, axes input from 18, wrap mode from 19; negative pads crop)
     -> a literal for constant data; aten.constant_pad_nd (+ aten.slice.Tensor to crop) in
     constant mode; aten.index_select of computed indices in edge/reflect/wrap mode."""
-    x = b.input(0)
+    x = sm.data_input(b)
     dims, elt = b.tensor_info(x)
     if dims is None:
         raise Unsupported("input rank is unknown")

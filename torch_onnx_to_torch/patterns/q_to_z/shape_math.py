@@ -16,6 +16,19 @@ from ...binder import MAX_READ_ELEMENTS, Binder, Unsupported
 INT64_MAX = (1 << 63) - 1
 
 
+def data_input(b: Binder) -> ir.Value:
+    """Input 0 of a data-movement op; declines string tensors (ONNX allows them, torch not)."""
+    x = b.input(0)
+    reject_strings(b, x)
+    return x
+
+
+def reject_strings(b: Binder, x: ir.Value) -> None:
+    """Decline a string tensor operand."""
+    if b.tensor_info(x)[1] == "!torch.str":
+        raise Unsupported("string tensors have no torch equivalent")
+
+
 def _int_op(b: Binder, name: str, x, y) -> ir.Value:
     return b.op(name, [emit.int_value(b, x), emit.int_value(b, y)], b.types.int)
 

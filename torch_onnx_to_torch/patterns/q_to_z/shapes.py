@@ -18,7 +18,7 @@ from . import shape_math as sm
 def reshape(b: Binder):
     """Reshape-1..25 (shape as attribute before opset 5, as input after; allowzero from 14)
     -> aten.reshape (0 entries copy the input dim unless allowzero)."""
-    x = b.input(0)
+    x = sm.data_input(b)
     allowzero = b.attr_int("allowzero", 0) if b.opset >= 14 else 0
     if b.opset < 5:
         target = b.attr_ints("shape")
@@ -49,7 +49,7 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
 
 def transpose(b: Binder):
     """Transpose-1..25 -> aten.permute (perm defaults to reversing the dims)."""
-    x = b.input(0)
+    x = sm.data_input(b)
     rank = b.rank(x)
     perm = b.attr_ints("perm", list(reversed(range(rank))))
     if sorted(emit.normalize_axis(p, rank, "perm entry") for p in perm) != list(range(rank)):
@@ -64,6 +64,7 @@ def shape(b: Binder):
     x = b.input(0)
     dims = b.shape(x)
     if dims is None:
+        sm.reject_strings(b, x)
         if b.opset >= 15 and (b.has_attr("start") or b.has_attr("end")):
             raise Unsupported("start/end need a ranked input")
         return b.op("torch.aten._shape_as_tensor", [x], b.vtensor([None], "si64"))
@@ -77,6 +78,7 @@ def shape(b: Binder):
     picked = list(dims[start:end]) if end > start else []
     if all(d is not None for d in picked):
         return emit.array_literal(b, np.array(picked, dtype=np.int64), "si64")
+    sm.reject_strings(b, x)
     whole = b.op("torch.aten._shape_as_tensor", [x], b.vtensor([rank], "si64"))
     if (start, end) == (0, rank):
         return whole
@@ -91,6 +93,7 @@ def size(b: Binder):
     dims = b.shape(x)
     if sm.static_dims(dims):
         return emit.scalar_tensor(b, int(np.prod(dims, dtype=np.int64)), "si64")
+    sm.reject_strings(b, x)
     n = b.op("torch.aten.numel", [x], b.types.int)
     return b.op("torch.prim.NumToTensor.Scalar", [n], b.vtensor([], "si64"))
 
@@ -120,9 +123,9 @@ def _static_result_reshape(b: Binder, x, why: str):
 
 def squeeze(b: Binder):
     """Squeeze-1..25 (axes attribute before 13, input from 13; none = all size-1 dims)
-    -> aten.squeeze.dim per axis (a literal for constant data; aten.reshape to the declared
-    shape for runtime axes)."""
-    x = b.input(0)
+    -> aten.squeeze.dim per axis (a literal for constant data; aten.reshape to the kept dims
+    when a squeezed dim is dynamic, to the declared shape for runtime axes)."""
+    x = sm.data_input(b)
     try:
         axes = _axes(b, 13, "Squeeze")
     except Unsupported:
@@ -147,6 +150,11 @@ def squeeze(b: Binder):
         lit = sm.folded(b, data.reshape([d for i, d in enumerate(dims) if i not in axes]), elt)
         if lit is not None:
             return lit
+    if any(dims[a] is None for a in axes):
+        # aten.squeeze.dim of a dynamic dim lowers to an invalid tensor.collapse_shape; a
+        # reshape to the kept dims does not.
+        kept = [d for i, d in enumerate(emit.dim_sizes(b, x)) if i not in axes]
+        return emit.reshape(b, x, kept, emit.static_or_none(kept))
     y = x
     for a in reversed(axes):
         shape_now = b.shape(y)
@@ -159,7 +167,7 @@ def unsqueeze(b: Binder):
     """Unsqueeze-1..25 (axes attribute before 13, input from 13; negative, unsorted)
     -> aten.unsqueeze per axis, ascending (a literal for constant data; aten.reshape to the
     declared shape for runtime axes)."""
-    x = b.input(0)
+    x = sm.data_input(b)
     try:
         axes = _axes(b, 13, "Unsqueeze")
     except Unsupported:
@@ -187,15 +195,13 @@ def unsqueeze(b: Binder):
 def space_to_depth(b: Binder):
     """SpaceToDepth-1..28 (DCR, and CRD from 28) -> aten.reshape + aten.permute + aten.reshape
     (the mirror of DepthToSpace)."""
-    x = b.input(0)
+    x = sm.data_input(b)
     bs = b.attr_int("blocksize")
     mode = b.attr_str("mode", "DCR") if b.opset >= 28 else "DCR"
     if mode not in ("DCR", "CRD"):
         raise Unsupported(f"unknown mode '{mode}'")
     if bs < 1:
         raise Unsupported(f"blocksize {bs} must be positive")
-    if b.tensor_info(x)[1] == "!torch.str":
-        raise Unsupported("string tensors have no torch equivalent")
     if b.rank(x) != 4:
         raise Unsupported(f"input must have rank 4, got {b.rank(x)}")
     n, c, h, w = emit.dim_sizes(b, x)
@@ -212,19 +218,19 @@ def space_to_depth(b: Binder):
 
 def range_(b: Binder):
     """Range-11..27 (stash_type from 27: f16/bf16 computed in f32 or f64) -> a literal for
-    constant operands, else aten.arange.start_step (+ aten.to.dtype)."""
+    constant operands, else aten.arange.start_step (+ aten.to.dtype); f64 as
+    start + aten.arange(n) * delta with n computed by tensor ops."""
     elt = b.dtype(b.input(0))
     start, limit, delta = (sm.scalar_item(b, b.input(i), n)
                            for i, n in enumerate(("start", "limit", "delta")))
-    is_float = dtypes.is_float(elt)
     work = elt
     if elt in ("f16", "bf16"):
         stash = b.attr_int("stash_type", 1) if b.opset >= 27 else 1
         work = {1: "f32", 11: "f64"}.get(stash)
         if work is None:
             raise Unsupported(f"stash_type {stash} is not float or double")
-    consts = [v for v in (start, limit, delta) if not isinstance(v, ir.Value)]
-    if len(consts) == 3:
+    static = not any(isinstance(v, ir.Value) for v in (start, limit, delta))
+    if static:
         if delta == 0:
             raise Unsupported("delta is 0")
         np_work = dtypes.BY_MLIR[work].numpy
@@ -232,17 +238,33 @@ def range_(b: Binder):
         lit = sm.folded(b, vals, elt)
         if lit is not None:
             return lit
-    args = [b.scalar(v) if not isinstance(v, ir.Value) else v for v in (start, limit, delta)]
-    if is_float:
+    if work == "f64" and not static:
+        return emit.to_dtype(b, _range_f64(b), elt)
+    if dtypes.is_float(elt):
         args = [b.float(float(v)) if not isinstance(v, ir.Value) else v
                 for v in (start, limit, delta)]
-    n = None
-    if len(consts) == 3:
-        n = max(int(np.ceil((limit - start) / delta)), 0)
+    else:
+        args = [b.int(v) if not isinstance(v, ir.Value) else v for v in (start, limit, delta)]
+    n = max(int(np.ceil((limit - start) / delta)), 0) if static else None
     none = b.none()
     y = b.op("torch.aten.arange.start_step",
              [*args, b.int(b.torch_dtype_of(work)), none, none, none], b.vtensor([n], work))
     return emit.to_dtype(b, y, elt)
+
+
+def _range_f64(b: Binder) -> ir.Value:
+    """Range in f64 without f64 scalar arithmetic, which IREE cannot run on the host (the
+    length computation of aten.arange.start_step becomes an illegal f64 arith.fptoui)."""
+    start, limit, delta = (emit.to_dtype(b, b.input(i), "f64") for i in range(3))
+    scalar = b.vtensor([], "f64")
+    span = b.op("torch.aten.sub.Tensor", [limit, start, b.int(1)], scalar)
+    steps = b.op("torch.aten.div.Tensor", [span, delta], scalar)
+    steps = b.op("torch.aten.ceil", [steps], scalar)
+    steps = b.op("torch.aten.clamp", [steps, b.float(0.0), b.none()], scalar)
+    n = b.op("torch.aten.item", [emit.to_dtype(b, steps, "si64")], b.types.int)
+    idx = emit.to_dtype(b, sm.arange(b, n), "f64")
+    y = b.op("torch.aten.mul.Tensor", [idx, delta], b.vtensor([None], "f64"))
+    return b.op("torch.aten.add.Tensor", [y, start, b.int(1)], b.vtensor([None], "f64"))
 
 
 TABLE = [

@@ -107,7 +107,7 @@ def slice_(b: Binder):
     from 10; negative, out-of-range and INT_MAX/INT_MIN bounds; runtime values)
     -> a literal for constant data, else aten.slice.Tensor per axis (aten.flip first for a
     negative step; aten.index_select of computed indices for runtime steps or axes)."""
-    x = b.input(0)
+    x = sm.data_input(b)
     dims, elt = b.tensor_info(x)
     if dims is None:
         raise Unsupported("input rank is unknown")
@@ -156,7 +156,7 @@ def split(b: Binder):
     """Split-1..18 (split as attribute before 13 (or input in opset 1), as input from 13;
     num_outputs from 18; equal parts by default, the last one smaller when uneven)
     -> aten.slice.Tensor per output."""
-    x = b.input(0)
+    x = sm.data_input(b)
     dims = b.shape(x)
     if dims is None:
         raise Unsupported("input rank is unknown")
@@ -191,7 +191,7 @@ def split(b: Binder):
 def tile(b: Binder):
     """Tile-1..13 (tiles and axis inputs in opset 1, repeats input from 6; constant or runtime)
     -> a literal for constant data, else aten.repeat."""
-    x = b.input(0)
+    x = sm.data_input(b)
     dims, elt = b.tensor_info(x)
     if dims is None:
         raise Unsupported("input rank is unknown")
