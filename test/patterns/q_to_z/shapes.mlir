@@ -48,6 +48,21 @@ func.func @test_reshape_dynamic_shape(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !
 
 // -----
 
+// A runtime shape whose result type is declared: its static dims replace the entries, and the
+// single unknown one becomes -1.
+// CHECK-LABEL: func.func @test_reshape_dynamic_shape_declared
+func.func @test_reshape_dynamic_shape_declared(%arg0: !torch.vtensor<[?,12],f32>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,3,4],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK: %[[M:.*]] = torch.constant.int -1
+  // CHECK: %[[D1:.*]] = torch.constant.int 3
+  // CHECK: %[[D2:.*]] = torch.constant.int 4
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[M]], %[[D1]], %[[D2]]
+  // CHECK: torch.aten.reshape %arg0, %[[L]] : !torch.vtensor<[?,12],f32>, !torch.list<int> -> !torch.vtensor<[?,3,4],f32>
+  %0 = torch.operator "onnx.Reshape"(%arg0, %arg1) : (!torch.vtensor<[?,12],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,3,4],f32>
+  return %0 : !torch.vtensor<[?,3,4],f32>
+}
+
+// -----
+
 // Reshape-1 takes the shape as an attribute.
 // CHECK-LABEL: func.func @test_reshape_v1_attr
 func.func @test_reshape_v1_attr(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[6],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {

@@ -137,6 +137,12 @@ def entries(b: Binder, t: ir.Value, what: str) -> list:
     return emit.int_entries(b, t, what)
 
 
+def entry(b: Binder, t: ir.Value, i: int) -> ir.Value:
+    """Entry `i` of a runtime 1-D integer tensor as a `!torch.int` (aten.select.int + item)."""
+    e = b.op("torch.aten.select.int", [t, b.int(0), b.int(i)], b.vtensor([], b.dtype(t)))
+    return b.op("torch.aten.item", [e], b.types.int)
+
+
 def scalar_item(b: Binder, t: ir.Value, what: str):
     """A scalar (or 1-element) tensor operand as a Python number when constant, else as a
     `!torch.int` / `!torch.float` from aten.item."""

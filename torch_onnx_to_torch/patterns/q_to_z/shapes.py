@@ -17,7 +17,8 @@ from . import shape_math as sm
 
 def reshape(b: Binder):
     """Reshape-1..25 (shape as attribute before opset 5, as input after; allowzero from 14)
-    -> aten.reshape (0 entries copy the input dim unless allowzero)."""
+    -> aten.reshape (0 entries copy the input dim unless allowzero; for a runtime shape the
+    static dims of the declared result are used)."""
     x = sm.data_input(b)
     allowzero = b.attr_int("allowzero", 0) if b.opset >= 14 else 0
     if b.opset < 5:
@@ -27,11 +28,22 @@ def reshape(b: Binder):
     vals = b.const_value(shape_in)
     if vals is not None:
         return _reshape_static(b, x, [int(v) for v in vals.reshape(-1)], allowzero)
-    dims = emit.int_entries(b, shape_in, "a dynamic shape input")
+    declared = b.shape(b.result_type())
+    n = (b.shape(shape_in) or [None])[0]
+    if declared is not None and n == len(declared) and any(d is not None for d in declared):
+        # The declared result type holds (the result is cast to it): its static dims replace
+        # the runtime entries, and a single entry left unknown is what -1 infers. Static
+        # shapes here keep downstream lowerings on their static paths.
+        unknown = [i for i, d in enumerate(declared) if d is None]
+        if len(unknown) == 1 and 0 not in declared:
+            return emit.reshape(b, x, [-1 if d is None else d for d in declared], declared)
+        dims = [d if d is not None else sm.entry(b, shape_in, i) for i, d in enumerate(declared)]
+    else:
+        dims = emit.int_entries(b, shape_in, "a dynamic shape input")
     if not allowzero:
         rank = b.rank(x)
         for i, d in enumerate(dims):
-            if i < rank:  # d == 0 ? size(x, i) : d, as d + (d == 0) * size(x, i)
+            if i < rank and isinstance(d, ir.Value):  # d == 0 ? size(x, i) : d
                 is0 = b.op("torch.aten.eq.int", [d, b.int(0)], b.types.bool)
                 is0 = b.op("torch.aten.Int.bool", [is0], b.types.int)
                 keep = b.op("torch.aten.mul.int", [is0, emit.size(b, x, i)], b.types.int)
