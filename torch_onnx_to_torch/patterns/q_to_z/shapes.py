@@ -30,12 +30,14 @@ def reshape(b: Binder):
         return _reshape_static(b, x, [int(v) for v in vals.reshape(-1)], allowzero)
     declared = b.shape(b.result_type())
     n = (b.shape(shape_in) or [None])[0]
-    if declared is not None and n == len(declared) and any(d is not None for d in declared):
+    if declared is not None and n in (None, len(declared)) and 0 not in declared and \
+            any(d is not None for d in declared):
         # The declared result type holds (the result is cast to it): its static dims replace
         # the runtime entries, and a single entry left unknown is what -1 infers. Static
-        # shapes here keep downstream lowerings on their static paths.
+        # shapes here keep downstream lowerings on their static paths. (Not for empty
+        # results: iree-compile crashes on a static reshape to a 0-sized shape.)
         unknown = [i for i, d in enumerate(declared) if d is None]
-        if len(unknown) == 1 and 0 not in declared:
+        if len(unknown) <= 1:
             return emit.reshape(b, x, [-1 if d is None else d for d in declared], declared)
         dims = [d if d is not None else sm.entry(b, shape_in, i) for i, d in enumerate(declared)]
     else:
@@ -130,6 +132,11 @@ def _static_result_reshape(b: Binder, x, why: str):
     out = b.shape(b.result_type())
     if not sm.static_dims(out):
         raise Unsupported(f"{why} need a static declared result shape")
+    data = b.const_value(x)
+    if data is not None and data.size == int(np.prod(out, dtype=np.int64)):
+        lit = sm.folded(b, data.reshape(out), b.dtype(x))
+        if lit is not None:
+            return lit
     return emit.reshape(b, x, list(out), list(out))
 
 
