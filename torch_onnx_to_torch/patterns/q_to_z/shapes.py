@@ -116,7 +116,7 @@ def _axes(b: Binder, since_input: int, what: str) -> list[int] | None:
     """The axes of Squeeze/Unsqueeze: an attribute before `since_input`, an optional input
     after; None when absent. Declines when the input is not a constant."""
     if b.opset < since_input:
-        return b.attr_ints("axes", None)
+        return b.attr_ints("axes", None) or None  # an empty attribute means none
     t = b.optional_input(1)
     if t is None:
         return None
