@@ -190,3 +190,17 @@ func.func @test_tile_v1(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !torch.vtensor<
   %1 = torch.operator "onnx.Tile"(%arg0, %arg1, %0) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[],si64>, !torch.vtensor<[],si64>) -> !torch.vtensor<[2,?],f32>
   return %1 : !torch.vtensor<[2,?],f32>
 }
+
+// -----
+
+// Runtime repeats with a static input and declared result: the counts are their ratios.
+// CHECK-LABEL: func.func @test_tile_runtime_declared
+func.func @test_tile_runtime_declared(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !torch.vtensor<[2],si64>) -> !torch.vtensor<[4,?],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[S:.*]] = torch.aten.select.int %arg1
+  // CHECK: %[[R1:.*]] = torch.aten.item %[[S]]
+  // CHECK: %[[R0:.*]] = torch.constant.int 2
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[R0]], %[[R1]]
+  // CHECK: torch.aten.repeat %arg0, %[[L]] : !torch.vtensor<[2,3],f32>, !torch.list<int> -> !torch.vtensor<[4,?],f32>
+  %0 = torch.operator "onnx.Tile"(%arg0, %arg1) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[4,?],f32>
+  return %0 : !torch.vtensor<[4,?],f32>
+}

@@ -190,21 +190,33 @@ def split(b: Binder):
 
 def tile(b: Binder):
     """Tile-1..13 (tiles and axis inputs in opset 1, repeats input from 6; constant or runtime)
-    -> a literal for constant data, else aten.repeat."""
+    -> a literal for constant data, else aten.repeat (runtime repeats taken from the declared
+    result where it and the input dim are static)."""
     x = sm.data_input(b)
     dims, elt = b.tensor_info(x)
     if dims is None:
         raise Unsupported("input rank is unknown")
     rank = len(dims)
+    declared = b.shape(b.result_type())
+    if declared is None or len(declared) != rank:
+        declared = [None] * rank
+    # A repeat count whose input dim and declared output dim are static is their ratio (the
+    # result is cast to the declared type anyway); only the others are read at run time.
+    known = [o // d if o is not None and d else None for d, o in zip(dims, declared)]
     if b.opset < 6:
         axis = b.const_value(b.input(2))
         if axis is None:
             raise Unsupported("axis must be a constant")
+        axis = emit.normalize_axis(int(axis.reshape(-1)[0]), rank)
         reps = [1] * rank
-        reps[emit.normalize_axis(int(axis.reshape(-1)[0]), rank)] = \
+        reps[axis] = known[axis] if known[axis] is not None else \
             sm.scalar_item(b, b.input(1), "tiles")
     else:
-        reps = sm.entries(b, b.input(1), "repeats")
+        t = b.input(1)
+        if b.const_value(t) is not None or b.shape(t) != (rank,):
+            reps = sm.entries(b, t, "repeats")
+        else:
+            reps = [k if k is not None else sm.entry(b, t, i) for i, k in enumerate(known)]
     if len(reps) != rank:
         raise Unsupported(f"{len(reps)} repeats for rank {rank}")
     data = b.const_value(x)
