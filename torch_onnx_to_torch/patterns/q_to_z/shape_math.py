@@ -13,8 +13,6 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import MAX_READ_ELEMENTS, Binder, Unsupported
 
-INT64_MAX = (1 << 63) - 1
-
 
 def data_input(b: Binder) -> ir.Value:
     """Input 0 of a data-movement op; declines string tensors (ONNX allows them, torch not)."""
@@ -122,11 +120,6 @@ def folded(b: Binder, arr: np.ndarray, elt: str) -> ir.Value | None:
     if row.numpy is None:
         return None
     return emit.array_literal(b, np.asarray(arr).astype(row.numpy), elt)
-
-
-def const_input(b: Binder, v: ir.Value) -> np.ndarray | None:
-    """The values of a constant data operand (to fold the op), else None."""
-    return b.const_value(v)
 
 
 def entries(b: Binder, t: ir.Value, what: str) -> list:
