@@ -364,3 +364,20 @@ func.func @test_squeeze_dynamic_axis(%arg0: !torch.vtensor<[?,3],f32>) -> !torch
   %0 = torch.operator "onnx.Squeeze"(%arg0) {torch.onnx.axes = [0 : si64]} : (!torch.vtensor<[?,3],f32>) -> !torch.vtensor<[3],f32>
   return %0 : !torch.vtensor<[3],f32>
 }
+
+// -----
+
+// A shape that other ops computed from constants (here Concat, left as aten.cat) is evaluated:
+// the reshape gets constants and a static result, and the next op sees it through the cast to
+// the declared type.
+// CHECK-LABEL: func.func @test_reshape_traced_constant_shape
+func.func @test_reshape_traced_constant_shape(%arg0: !torch.vtensor<[2,6],f32>) -> !torch.vtensor<[?,?,?],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK: %[[R:.*]] = torch.aten.reshape %arg0, {{.*}} -> !torch.vtensor<[2,3,2],f32>
+  // CHECK: torch.aten.permute %[[R]], {{.*}} -> !torch.vtensor<[2,2,3],f32>
+  %0 = torch.operator "onnx.Constant"() {torch.onnx.value = dense<[2]> : tensor<1xsi64>} : () -> !torch.vtensor<[1],si64>
+  %1 = torch.operator "onnx.Constant"() {torch.onnx.value = dense<[3, 2]> : tensor<2xsi64>} : () -> !torch.vtensor<[2],si64>
+  %2 = torch.operator "onnx.Concat"(%0, %1) {torch.onnx.axis = 0 : si64} : (!torch.vtensor<[1],si64>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[3],si64>
+  %3 = torch.operator "onnx.Reshape"(%arg0, %2) : (!torch.vtensor<[2,6],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,?,?],f32>
+  %4 = torch.operator "onnx.Transpose"(%3) {torch.onnx.perm = [0 : si64, 2 : si64, 1 : si64]} : (!torch.vtensor<[?,?,?],f32>) -> !torch.vtensor<[?,?,?],f32>
+  return %4 : !torch.vtensor<[?,?,?],f32>
+}

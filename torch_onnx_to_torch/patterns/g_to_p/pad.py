@@ -165,7 +165,7 @@ def pad(b: Binder):
     specs = _per_dim_pads(b, axes, pads[:n], pads[n:], rank)
     if mode == "constant":
         fill = _fill(b)
-        data = b.const_value(x)
+        data = sm.const_value(b, x)
         if data is not None and not isinstance(fill, ir.Value) and all(
                 isinstance(p, int) and p >= 0 for _, pb, pe in specs for p in (pb, pe)):
             width = [(0, 0)] * rank

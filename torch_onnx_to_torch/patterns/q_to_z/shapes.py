@@ -25,7 +25,7 @@ def reshape(b: Binder):
         target = b.attr_ints("shape")
         return _reshape_static(b, x, target, allowzero)
     shape_in = b.input(1)
-    vals = b.const_value(shape_in)
+    vals = sm.const_value(b, shape_in)
     if vals is not None:
         return _reshape_static(b, x, [int(v) for v in vals.reshape(-1)], allowzero)
     declared = b.shape(b.result_type())
@@ -54,11 +54,22 @@ def reshape(b: Binder):
 
 
 def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
+    if target.count(-1) > 1:
+        raise Unsupported("more than one -1 in the target shape")
+    result = b.result_type()
+    dims, elt = b.tensor_info(x)
+    if sm.static_dims(dims):
+        # The result shape is known even where the declared type has `?` (e.g. a shape that
+        # other ops computed from constants): give it, so the next ops see static shapes.
+        out = [dims[i] if d == 0 and not allowzero else d for i, d in enumerate(target)]
+        if -1 in out:
+            rest = int(np.prod([d for d in out if d != -1], dtype=np.int64))
+            out[out.index(-1)] = int(np.prod(dims, dtype=np.int64)) // rest if rest else -1
+        if -1 not in out and 0 not in out:
+            result = b.vtensor(out, elt)
     if not allowzero and 0 in target:
         target = [emit.size(b, x, i) if d == 0 else d for i, d in enumerate(target)]
-    if sum(1 for d in target if isinstance(d, int) and d == -1) > 1:
-        raise Unsupported("more than one -1 in the target shape")
-    return b.op("torch.aten.reshape", [x, b.int_list(target)], b.result_type())
+    return b.op("torch.aten.reshape", [x, b.int_list(target)], result)
 
 
 def transpose(b: Binder):
@@ -68,14 +79,13 @@ def transpose(b: Binder):
     perm = b.attr_ints("perm", list(reversed(range(rank))))
     if sorted(emit.normalize_axis(p, rank, "perm entry") for p in perm) != list(range(rank)):
         raise Unsupported(f"perm {perm} is not a permutation of rank {rank}")
-    perm = [emit.normalize_axis(p, rank) for p in perm]
-    return b.op("torch.aten.permute", [x, b.int_list(perm)], b.result_type())
+    return emit.permute(b, x, [emit.normalize_axis(p, rank) for p in perm])
 
 
 def shape(b: Binder):
     """Shape-1..25 (start/end from opset 15, clipped to [0, rank]) -> a literal when the dims
     are static, else aten._shape_as_tensor (+ aten.slice.Tensor)."""
-    x = b.input(0)
+    x = sm.most_static(b, b.input(0))
     dims = b.shape(x)
     if dims is None:
         sm.reject_strings(b, x)
@@ -103,7 +113,7 @@ def shape(b: Binder):
 def size(b: Binder):
     """Size-1..25 -> a literal when the shape is static, else aten.numel +
     prim.NumToTensor.Scalar."""
-    x = b.input(0)
+    x = sm.most_static(b, b.input(0))
     dims = b.shape(x)
     if sm.static_dims(dims):
         return emit.scalar_tensor(b, int(np.prod(dims, dtype=np.int64)), "si64")
@@ -120,7 +130,7 @@ def _axes(b: Binder, since_input: int, what: str) -> list[int] | None:
     t = b.optional_input(1)
     if t is None:
         return None
-    vals = b.const_value(t)
+    vals = sm.const_value(b, t)
     if vals is None:
         raise Unsupported(f"{what}: runtime axes")
     return [int(v) for v in vals.reshape(-1)]
@@ -132,7 +142,7 @@ def _static_result_reshape(b: Binder, x, why: str):
     out = b.shape(b.result_type())
     if not sm.static_dims(out):
         raise Unsupported(f"{why} need a static declared result shape")
-    data = b.const_value(x)
+    data = sm.const_value(b, x)
     if data is not None and data.size == int(np.prod(out, dtype=np.int64)):
         lit = sm.folded(b, data.reshape(out), b.dtype(x))
         if lit is not None:
@@ -164,7 +174,7 @@ def squeeze(b: Binder):
     for a in axes:
         if dims[a] is not None and dims[a] != 1:
             raise Unsupported(f"axis {a} has size {dims[a]}, not 1")
-    data = b.const_value(x)
+    data = sm.const_value(b, x)
     if data is not None:
         lit = sm.folded(b, data.reshape([d for i, d in enumerate(dims) if i not in axes]), elt)
         if lit is not None:
@@ -200,7 +210,7 @@ def unsqueeze(b: Binder):
     norm = sorted(emit.normalize_axis(a, out_rank) for a in axes)
     if len(set(norm)) != len(norm):
         raise Unsupported(f"repeated axes {axes}")
-    data = b.const_value(x)
+    data = sm.const_value(b, x)
     if data is not None:
         lit = sm.folded(b, np.expand_dims(data, tuple(norm)), elt)
         if lit is not None:

@@ -130,7 +130,7 @@ def slice_(b: Binder):
         if len(set(axes)) != len(axes):
             raise Unsupported(f"repeated axes {axes}")
     out = b.shape(b.result_type())
-    data = b.const_value(x)
+    data = sm.const_value(b, x)
     plain = [starts, ends, steps]
     if data is not None and const_axes and all(isinstance(v, int) for p in plain for v in p):
         if 0 in steps:
@@ -204,7 +204,7 @@ def tile(b: Binder):
     # result is cast to the declared type anyway); only the others are read at run time.
     known = [o // d if o is not None and d else None for d, o in zip(dims, declared)]
     if b.opset < 6:
-        axis = b.const_value(b.input(2))
+        axis = sm.const_value(b, b.input(2))
         if axis is None:
             raise Unsupported("axis must be a constant")
         axis = emit.normalize_axis(int(axis.reshape(-1)[0]), rank)
@@ -213,13 +213,13 @@ def tile(b: Binder):
             sm.scalar_item(b, b.input(1), "tiles")
     else:
         t = b.input(1)
-        if b.const_value(t) is not None or b.shape(t) != (rank,):
+        if sm.const_value(b, t) is not None or b.shape(t) != (rank,):
             reps = sm.entries(b, t, "repeats")
         else:
             reps = [k if k is not None else sm.entry(b, t, i) for i, k in enumerate(known)]
     if len(reps) != rank:
         raise Unsupported(f"{len(reps)} repeats for rank {rank}")
-    data = b.const_value(x)
+    data = sm.const_value(b, x)
     if data is not None and all(isinstance(r, int) for r in reps):
         lit = sm.folded(b, np.tile(data, reps), elt)
         if lit is not None:
