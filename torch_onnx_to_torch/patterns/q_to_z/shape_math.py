@@ -179,7 +179,7 @@ def const_value(b: Binder, v: ir.Value, depth: int = 0) -> np.ndarray | None:
         return None
     try:
         out = _evaluate(b, op, depth + 1)
-    except (KeyError, ValueError, IndexError, TypeError, ZeroDivisionError):
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError, ZeroDivisionError):
         return None
     if out is None or out.size > 1024:
         return None
@@ -213,6 +213,8 @@ def _evaluate(b: Binder, op, depth: int):
         return np.concatenate(parts, axis=_scalar_const(ins[1]))
     if name == "torch.aten.div.Tensor_mode":
         x, y, mode = t(0), t(1), _scalar_const(ins[2])
+        if np.any(y == 0):
+            return None
         if mode == "floor":
             return np.floor_divide(x, y)
         if mode == "trunc":
