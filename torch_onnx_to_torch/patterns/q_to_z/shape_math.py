@@ -1,0 +1,303 @@
+"""Size arithmetic and constant folding shared by the shape ops (Shape, Slice, Split, Pad...).
+
+A "size" is a Python int where it is known at conversion time and a `!torch.int` value where it
+is not; every helper folds the static case, so that static shapes stay constants and only truly
+dynamic values become `aten.*.int` arithmetic.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from torch_mlir import ir
+
+from ... import dtypes, emit
+from ...binder import MAX_READ_ELEMENTS, Binder, Unsupported
+
+
+def data_input(b: Binder) -> ir.Value:
+    """Input 0 of a data-movement op, seen through the casts to declared ONNX types (see
+    most_static); declines string tensors (ONNX allows them, torch not)."""
+    x = most_static(b, b.input(0))
+    reject_strings(b, x)
+    return x
+
+
+def most_static(b: Binder, v: ir.Value) -> ir.Value:
+    """`v`, or the source of the `tensor_static_info_cast` that produced it when that has the
+    same element type and more static dims: the pass casts each result to the type ONNX
+    declared, which may know less than the converted op did."""
+    while True:
+        op = v.owner
+        if not isinstance(op, (ir.Operation, ir.OpView)) or \
+                op.operation.name != "torch.tensor_static_info_cast":
+            return v
+        src = op.operation.operands[0]
+        have, want = b.types.info(src.type), b.types.info(v.type)
+        if have is None or want is None or have[1] != want[1] or have[0] is None:
+            return v
+        if want[0] is not None and (len(have[0]) != len(want[0]) or any(
+                w is not None and h != w for h, w in zip(have[0], want[0]))):
+            return v
+        v = src
+
+
+def reject_strings(b: Binder, x: ir.Value) -> None:
+    """Decline a string tensor operand."""
+    if b.tensor_info(x)[1] == "!torch.str":
+        raise Unsupported("string tensors have no torch equivalent")
+
+
+def _int_op(b: Binder, name: str, x, y) -> ir.Value:
+    return b.op(name, [emit.int_value(b, x), emit.int_value(b, y)], b.types.int)
+
+
+def add(b: Binder, x, y):
+    """x + y on sizes."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x + y
+    if isinstance(y, int) and y == 0:
+        return x
+    if isinstance(x, int) and x == 0:
+        return y
+    return _int_op(b, "torch.aten.add.int", x, y)
+
+
+def sub(b: Binder, x, y):
+    """x - y on sizes."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x - y
+    if isinstance(y, int) and y == 0:
+        return x
+    return _int_op(b, "torch.aten.sub.int", x, y)
+
+
+def minimum(b: Binder, x, y):
+    """min(x, y) on sizes."""
+    if isinstance(x, int) and isinstance(y, int):
+        return min(x, y)
+    return _int_op(b, "torch.prim.min.int", x, y)
+
+
+def maximum(b: Binder, x, y):
+    """max(x, y) on sizes."""
+    if isinstance(x, int) and isinstance(y, int):
+        return max(x, y)
+    return _int_op(b, "torch.prim.max.int", x, y)
+
+
+def clamp(b: Binder, x, lo, hi):
+    """min(max(x, lo), hi) on sizes."""
+    return minimum(b, maximum(b, x, lo), hi)
+
+
+def is_negative(b: Binder, x):
+    """1 if x < 0 else 0, on sizes."""
+    if isinstance(x, int):
+        return int(x < 0)
+    lt = b.op("torch.aten.lt.int", [x, b.int(0)], b.types.bool)
+    return b.op("torch.aten.Int.bool", [lt], b.types.int)
+
+
+def is_positive(b: Binder, x):
+    """1 if x > 0 else 0, on sizes."""
+    if isinstance(x, int):
+        return int(x > 0)
+    gt = b.op("torch.aten.gt.int", [x, b.int(0)], b.types.bool)
+    return b.op("torch.aten.Int.bool", [gt], b.types.int)
+
+
+def wrap_negative(b: Binder, x, dim):
+    """x + dim when x < 0 (an ONNX index counted from the end)."""
+    if isinstance(x, int):
+        return add(b, x, dim) if x < 0 else x
+    return add(b, x, emit.int_mul(b, is_negative(b, x), dim))
+
+
+def ceil_div(b: Binder, x, y):
+    """ceil(x / y) for any signs (floor division rounds toward -inf)."""
+    if isinstance(x, int) and isinstance(y, int):
+        return -((-x) // y)
+    return sub(b, 0, emit.int_floordiv(b, sub(b, 0, x), y))
+
+
+def dim_size(b: Binder, x: ir.Value, dim: int):
+    """Dim `dim` of `x` as a size: a Python int when static, else `aten.size.int`."""
+    d = b.shape(x)[dim]
+    return d if d is not None else emit.size(b, x, dim)
+
+
+def static_dims(shape) -> bool:
+    """True when a shape is ranked and fully static."""
+    return shape is not None and all(d is not None for d in shape)
+
+
+def folded(b: Binder, arr: np.ndarray, elt: str) -> ir.Value | None:
+    """`arr` as an inline literal of dtype `elt` (the next op can read it with const_value),
+    or None when it is too big to fold or of a dtype literals cannot hold."""
+    if arr.size > MAX_READ_ELEMENTS or elt not in dtypes.BY_MLIR or elt == "bf16":
+        return None
+    row = dtypes.BY_MLIR[elt]
+    if row.numpy is None:
+        return None
+    return emit.array_literal(b, np.asarray(arr).astype(row.numpy), elt)
+
+
+# ------------------------------------------------------------------ constants through torch ops
+# Exported models compute shapes with ops of other families (Concat, Div, Mul, Gather...). When
+# their handlers leave the result as torch ops on constants rather than a literal, the values
+# are still known: they are evaluated here, for the small integer tensors of shape
+# computations only, so that Reshape/Slice/Pad... see static values and emit static shapes.
+
+_MAX_DEPTH = 16
+
+
+def _owner(v: ir.Value):
+    owner = v.owner
+    return owner.operation if isinstance(owner, (ir.Operation, ir.OpView)) else None
+
+
+def _scalar_const(v: ir.Value):
+    """The value of a torch.constant.int/str/bool/none, else raises KeyError."""
+    op = _owner(v)
+    if op is None or not op.name.startswith("torch.constant."):
+        raise KeyError
+    if op.name == "torch.constant.none":
+        return None
+    return op.attributes["value"].value
+
+
+def const_value(b: Binder, v: ir.Value, depth: int = 0) -> np.ndarray | None:
+    """`b.const_value(v)`, or the value of a small integer tensor computed by torch ops
+    (cat, div.Tensor_mode, mul/add/sub.Tensor, slice/select/index_select, (un)squeeze,
+    reshape, _shape_as_tensor of a static shape) from constants; else None."""
+    vals = b.const_value(v)
+    if vals is not None or depth > _MAX_DEPTH:
+        return vals
+    op = _owner(v)
+    info = b.types.info(v.type)
+    if op is None or info is None or info[0] is None or info[1] not in ("si64", "si32"):
+        return None
+    try:
+        out = _evaluate(b, op, depth + 1)
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError, ZeroDivisionError):
+        return None
+    if out is None or out.size > 1024:
+        return None
+    out = np.asarray(out).astype(dtypes.BY_MLIR[info[1]].numpy)
+    if out.ndim != len(info[0]) or any(d is not None and d != n
+                                       for d, n in zip(info[0], out.shape)):
+        return None  # only trust a result matching the op's type
+    return out
+
+
+def _evaluate(b: Binder, op, depth: int):
+    name = op.name
+    ins = list(op.operands)
+
+    def t(i):
+        r = const_value(b, ins[i], depth)
+        if r is None:
+            raise KeyError
+        return r
+
+    if name == "torch.aten._shape_as_tensor":
+        shape = b.shape(ins[0])
+        return None if not static_dims(shape) else np.array(shape, dtype=np.int64)
+    if name == "torch.aten.cat":
+        items = _owner(ins[0])
+        if items is None or items.name != "torch.prim.ListConstruct":
+            return None
+        parts = [const_value(b, x, depth) for x in items.operands]
+        if any(p is None for p in parts):
+            return None
+        return np.concatenate(parts, axis=_scalar_const(ins[1]))
+    if name == "torch.aten.div.Tensor_mode":
+        x, y, mode = t(0), t(1), _scalar_const(ins[2])
+        if np.any(y == 0):
+            return None
+        if mode == "floor":
+            return np.floor_divide(x, y)
+        if mode == "trunc":
+            q = np.abs(x) // np.abs(y)
+            return np.where((x < 0) != (y < 0), -q, q)
+        return None
+    if name == "torch.aten.mul.Tensor":
+        return t(0) * t(1)
+    if name in ("torch.aten.add.Tensor", "torch.aten.sub.Tensor"):
+        alpha = _scalar_const(ins[2])
+        y = t(1) * alpha
+        return t(0) + y if name.endswith("add.Tensor") else t(0) - y
+    if name == "torch.aten.unsqueeze":
+        x = t(0)
+        return np.expand_dims(x, _scalar_const(ins[1]) % (x.ndim + 1))
+    if name == "torch.aten.squeeze.dim":
+        return np.squeeze(t(0), _scalar_const(ins[1]))
+    if name in ("torch.aten.reshape", "torch.aten.view"):
+        shape = b.shape(op.results[0])
+        return t(0).reshape(shape) if static_dims(shape) else None
+    if name == "torch.aten.slice.Tensor":
+        x = t(0)
+        dim, start, end, step = (_scalar_const(o) for o in ins[1:5])
+        if step is None or step <= 0:
+            return None
+        key = [slice(None)] * x.ndim
+        key[dim] = slice(start, end, step)
+        return x[tuple(key)]
+    if name == "torch.aten.select.int":
+        x = t(0)
+        return np.take(x, _scalar_const(ins[2]), axis=_scalar_const(ins[1]))
+    if name == "torch.aten.index_select":
+        return np.take(t(0), t(2), axis=_scalar_const(ins[1]))
+    return None
+
+
+def entries(b: Binder, t: ir.Value, what: str) -> list:
+    """The entries of a 1-D integer tensor operand as sizes: Python ints when it is constant
+    (see const_value), else `!torch.int` values read at run time (emit.int_entries)."""
+    shape = b.shape(t)
+    if shape is not None and len(shape) > 1:
+        raise Unsupported(f"{what} must be 1-D")
+    vals = const_value(b, t)
+    if vals is not None:
+        return [int(v) for v in vals.reshape(-1)]
+    return emit.int_entries(b, t, what)
+
+
+def entry(b: Binder, t: ir.Value, i: int) -> ir.Value:
+    """Entry `i` of a runtime 1-D integer tensor as a `!torch.int` (aten.select.int + item)."""
+    e = b.op("torch.aten.select.int", [t, b.int(0), b.int(i)], b.vtensor([], b.dtype(t)))
+    return b.op("torch.aten.item", [e], b.types.int)
+
+
+def scalar_item(b: Binder, t: ir.Value, what: str):
+    """A scalar (or 1-element) tensor operand as a Python number when constant, else as a
+    `!torch.int` / `!torch.float` from aten.item."""
+    vals = const_value(b, t)
+    elt = b.dtype(t)
+    if vals is not None:
+        if vals.size != 1:
+            raise Unsupported(f"{what} must hold one value")
+        v = vals.reshape(-1)[0]
+        return float(v) if dtypes.is_float(elt) else int(v)
+    shape = b.shape(t)
+    if shape is not None and any(d is not None and d != 1 for d in shape):
+        raise Unsupported(f"{what} must hold one value")
+    kind = b.types.float if dtypes.is_float(elt) else b.types.int
+    return b.op("torch.aten.item", [t], kind)
+
+
+def index_select(b: Binder, x: ir.Value, dim: int, idx: ir.Value, n) -> ir.Value:
+    """`aten.index_select(x, dim, idx)`; `n` is the length of idx (a size)."""
+    shape, elt = b.tensor_info(x)
+    out = None
+    if shape is not None:
+        out = list(shape)
+        out[dim] = n if isinstance(n, int) else None
+    return b.op("torch.aten.index_select", [x, b.int(dim), idx], b.vtensor(out, elt))
+
+
+def arange(b: Binder, n) -> ir.Value:
+    """`aten.arange(n)` of si64 (n a size)."""
+    none = b.none()
+    return b.op("torch.aten.arange", [emit.int_value(b, n), b.int(b.torch_dtype_of("si64")), none, none, none],
+                b.vtensor([n if isinstance(n, int) else None], "si64"))
