@@ -1,0 +1,354 @@
+"""G-P control flow: If and Loop, whose ONNX subgraphs the importer gives as regions.
+
+The pass converts region bodies before the op holding them, so a handler here finds its bodies
+already in torch ops (nested Ifs and Loops included) and only moves their blocks into
+`torch.prim.If` / `torch.prim.Loop`, rewiring block arguments and terminators. Every check that
+can decline runs before the first block moves: a decline after that would leave a broken op.
+
+The region helpers are shared with Scan (q_to_z/scan.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from torch_mlir import ir
+
+from ... import emit
+from ...binder import Binder, Unsupported
+from ..families import register_table
+
+_TERMINATOR = "torch.operator_terminator"
+INT64_MAX = 2**63 - 1
+MAX_SCAN_ROWS = 1 << 20  # scan outputs are preallocated for the trip count
+
+
+# ------------------------------------------------------------------------------- types
+def compatible(b: Binder, have: ir.Type, want: ir.Type) -> bool:
+    """True if a `tensor_static_info_cast` from `have` to `want` is valid (or they are equal)."""
+    if have == want:
+        return True
+    hi, wi = b.types.info(have), b.types.info(want)
+    if hi is None or wi is None:
+        return False
+    if hi[1] is not None and wi[1] is not None and hi[1] != wi[1]:
+        return False
+    if hi[0] is None or wi[0] is None:
+        return True
+    return len(hi[0]) == len(wi[0]) and all(
+        h is None or w is None or h == w for h, w in zip(hi[0], wi[0]))
+
+
+def join(b: Binder, types: Sequence[ir.Type]) -> ir.Type | None:
+    """The most precise type every one of `types` casts to: dims that differ become `?`.
+
+    Tensors of different ranks or dtypes, and non-tensor types that differ, have none."""
+    first = types[0]
+    if all(t == first for t in types):
+        return first
+    infos = [b.types.info(t) for t in types]
+    if any(i is None for i in infos):
+        return None
+    elts = {i[1] for i in infos if i[1] is not None}
+    if len(elts) > 1:
+        return None
+    elt = elts.pop() if elts else None
+    shapes = [i[0] for i in infos if i[0] is not None]
+    if not shapes:
+        return b.vtensor(None, elt)
+    if len({len(s) for s in shapes}) > 1:
+        return None
+    dims = [d[0] if all(x == d[0] for x in d) else None for d in zip(*shapes)]
+    return b.vtensor(dims, elt)
+
+
+def cast_to(b: Binder, v: ir.Value, want: ir.Type) -> ir.Value:
+    """`v` as type `want` (a static-info cast; the caller checked `compatible`)."""
+    if v.type == want:
+        return v
+    return b.op("torch.tensor_static_info_cast", [v], want)
+
+
+# ------------------------------------------------------------------------------- regions
+def body_block(b: Binder, i: int) -> ir.Block:
+    """The single block of graph region `i`."""
+    blocks = list(b.region(i).blocks)
+    if len(blocks) != 1:
+        raise Unsupported(f"graph region #{i} has {len(blocks)} blocks, expected 1")
+    return blocks[0]
+
+
+def terminator(block: ir.Block) -> ir.Operation:
+    """The `torch.operator_terminator` ending an ONNX subgraph block."""
+    ops = list(block.operations)
+    if not ops or ops[-1].operation.name != _TERMINATOR:
+        raise Unsupported("graph body does not end with torch.operator_terminator")
+    return ops[-1].operation
+
+
+def replace_terminator(b: Binder, term: ir.Operation, name: str, operands: list) -> None:
+    """Put op `name` with `operands` in place of the ONNX terminator `term`."""
+    with b.at(ir.InsertionPoint(term)):
+        b.op_multi(name, operands, [])
+    term.erase()
+
+
+def add_arguments(b: Binder, block: ir.Block, new_types: list) -> list:
+    """Append block arguments of `new_types` and return them (the caller rewires the old
+    ones and erases them: the bindings cannot insert arguments in front)."""
+    return [block.add_argument(t, b.loc) for t in new_types]
+
+
+def rewire(b: Binder, old: ir.Value, new: ir.Value, ip: ir.InsertionPoint) -> None:
+    """Replace the uses of block argument `old` by `new`, cast to `old`'s type where valid
+    (the body was converted against that type); where not (a wrong declared type), directly."""
+    if next(iter(old.uses), None) is None:
+        return
+    if new.type != old.type and compatible(b, new.type, old.type):
+        with b.at(ip):
+            new = cast_to(b, new, old.type)
+    old.replace_all_uses_with(new)
+
+
+def bool_of(b: Binder, t: ir.Value) -> ir.Value:
+    """A one-element bool tensor as `!torch.bool` (aten.item + aten.Bool.int)."""
+    return b.op("torch.aten.Bool.int", [b.op("torch.aten.item", [t], b.types.int)], b.types.bool)
+
+
+def int_of(b: Binder, t: ir.Value) -> ir.Value:
+    """A one-element integer tensor as `!torch.int`."""
+    return b.op("torch.aten.item", [t], b.types.int)
+
+
+def int_tensor(b: Binder, i: ir.Value) -> ir.Value:
+    """A `!torch.int` as a rank-0 si64 tensor."""
+    return b.op("torch.prim.NumToTensor.Scalar", [i], b.vtensor([], "si64"))
+
+
+def is_true(b: Binder, v: ir.Value) -> bool:
+    """True if `v` is a constant true tensor."""
+    c = b.const_value(v)
+    return c is not None and c.size == 1 and bool(c.reshape(-1)[0])
+
+
+# ------------------------------------------------------------------------------- scan outputs
+class Accumulator:
+    """A scan output gathered along a new leading axis into a tensor preallocated for the
+    largest trip count, one `aten.slice_scatter` per iteration. (Growing it with `aten.cat`
+    is what torch would do, but IREE miscompiles a loop-carried tensor whose size changes:
+    the result comes back empty.)"""
+
+    def __init__(self, b: Binder, elem: ir.Type, declared: ir.Type | None, what: str):
+        shape, elt = b.tensor_info(elem)
+        dinfo = b.types.info(declared) if declared is not None else None
+        dshape = dinfo[0] if dinfo is not None else None
+        if shape is None and dshape is not None and len(dshape) >= 1:
+            shape = tuple(dshape[1:])
+        if shape is None or elt is None:
+            raise Unsupported(f"{what}: the element type {elem} is not ranked with a dtype")
+        if dshape is not None and len(dshape) == len(shape) + 1:
+            shape = tuple(s if s is not None else d for s, d in zip(shape, dshape[1:]))
+        if any(d is None for d in shape):
+            raise Unsupported(f"{what}: the element shape {list(shape)} is dynamic".replace(
+                "None", "?"))
+        self.elem_shape, self.elt = list(shape), elt
+        self.type = b.vtensor([None, *shape], elt)
+
+    def initial(self, b: Binder, rows: ir.Value) -> ir.Value:
+        """Zeros of `[rows, elem...]`."""
+        none = b.none()
+        zeros = b.op("torch.aten.zeros", [b.int_list([rows, *self.elem_shape]),
+                                          b.int(b.torch_dtype_of(self.elt)), none, none, none],
+                     self.type)
+        return zeros
+
+    def store(self, b: Binder, acc: ir.Value, item: ir.Value, i: ir.Value) -> ir.Value:
+        """`acc` with row `i` (a `!torch.int`) set to `item`."""
+        want = b.vtensor(self.elem_shape, self.elt)
+        if compatible(b, item.type, want):
+            item = cast_to(b, item, want)
+        row = emit.unsqueeze(b, item, 0)
+        one = b.int(1)
+        end = b.op("torch.aten.add.int", [i, one], b.types.int)
+        return b.op("torch.aten.slice_scatter", [acc, row, b.int(0), i, end, one], self.type)
+
+    def first_rows(self, b: Binder, acc: ir.Value, n: ir.Value) -> ir.Value:
+        """The first `n` rows of `acc` (a while loop may stop before its trip count)."""
+        return b.op("torch.aten.slice.Tensor", [acc, b.int(0), b.int(0), n, b.int(1)],
+                    self.type)
+
+
+# ------------------------------------------------------------------------------- If
+def if_(b: Binder):
+    """If-1..25 -> torch.prim.If (condition via aten.item + aten.Bool.int); the branches'
+    blocks move into it, their terminators become torch.prim.If.yield (static-info casts
+    where a branch is more precise than the result type)."""
+    cond = b.input(0)
+    shape = b.shape(cond)
+    if shape is not None and any(d not in (1, None) for d in shape):
+        raise Unsupported(f"condition of shape {list(shape)} is not a single element")
+    else_block, then_block = body_block(b, 0), body_block(b, 1)  # sorted by attribute name
+    branches = [(then_block, terminator(then_block)), (else_block, terminator(else_block))]
+    out_types = []
+    for i in range(b.num_results):
+        declared = b.result_type(i)
+        yields = [t.operands[i].type for _, t in branches]
+        want = declared if all(compatible(b, y, declared) for y in yields) else \
+            join(b, [*yields, declared]) or join(b, yields)
+        if want is None:
+            raise Unsupported(f"output #{i}: branch types {[str(y) for y in yields]} have no "
+                              "common type")
+        if want != declared and not compatible(b, want, declared):
+            # the declared type is wrong (e.g. rank 0 from failed inference): keep the truth
+            b.onnx_op.results[i].set_type(want)
+        out_types.append(want)
+    for _, term in branches:
+        if len(term.operands) != b.num_results:
+            raise Unsupported(f"a branch yields {len(term.operands)} values for "
+                              f"{b.num_results} results")
+    cond_bool = bool_of(b, cond)
+    new = b.op_regions("torch.prim.If", [cond_bool], out_types, 2)
+    for region, (block, term) in zip(new.regions, branches):
+        block.append_to(region)
+        with b.at(ir.InsertionPoint(term)):
+            vals = [cast_to(b, v, t) for v, t in zip(term.operands, out_types)]
+        replace_terminator(b, term, "torch.prim.If.yield", vals)
+    return [cast_to(b, r, b.result_type(i)) if compatible(b, r.type, b.result_type(i)) else r
+            for i, r in enumerate(new.results)]
+
+
+# ------------------------------------------------------------------------------- Loop
+def carried_types(b: Binder, inits: list, args: list, yields: list, results: list) -> list:
+    """The type of each loop-carried value: the join of its initial value and what the body
+    yields (ONNX inference often leaves the declared body/result types wrong, e.g. rank 0)."""
+    out = []
+    for j, (init, arg, y, res) in enumerate(zip(inits, args, yields, results)):
+        t = join(b, [init.type, y.type])
+        if t is None:
+            raise Unsupported(f"loop-carried value #{j}: initial {init.type} and yielded "
+                              f"{y.type} have no common type")
+        for cand in (arg.type, res.type):  # prefer the declared type when it is compatible
+            if cand != t and compatible(b, init.type, cand) and compatible(b, y.type, cand) \
+                    and b.types.info(cand) is not None:
+                t = cand
+                break
+        out.append(t)
+    return out
+
+
+def loop(b: Binder):
+    """Loop-1..25 -> torch.prim.Loop. A for-like loop (the body passes its condition through)
+    runs `M` (or 0 if the initial condition is false) iterations; any other runs while-like on
+    its condition and a carried iteration counter (the trip count folded into the condition,
+    as the while lowering ignores it). Scan outputs: aten.zeros for M rows, aten.slice_scatter
+    per iteration (+ aten.slice to the rows a while loop filled)."""
+    operands = list(b.onnx_op.operands)
+    if len(operands) < 2:
+        raise Unsupported("Loop needs its trip-count and condition operands (maybe empty)")
+    trip, cond = b.optional_input(0), b.optional_input(1)
+    inits = operands[2:]
+    block = body_block(b, 0)
+    term = terminator(block)
+    args = list(block.arguments)
+    n = len(inits)
+    if len(args) != n + 2:
+        raise Unsupported(f"body has {len(args)} inputs for {n} loop-carried values")
+    yields = list(term.operands)
+    k = len(yields) - 1 - n
+    if k < 0 or b.num_results != n + k:
+        raise Unsupported(f"body yields {len(yields)} values for {n} carried values and "
+                          f"{b.num_results - n} scan outputs")
+    results = list(b.onnx_op.results)
+    types = carried_types(b, inits, args[2:], yields[1:n + 1], results[:n])
+    accs = [Accumulator(b, y.type, results[n + i].type, f"scan output #{i}")
+            for i, y in enumerate(yields[n + 1:])]
+    for r, t in zip(results, [*types, *(a.type for a in accs)]):
+        if not compatible(b, t, r.type):
+            r.set_type(t)  # the declared type is wrong; uses see the real one
+    passthrough = yields[0] == args[1] or is_true(b, yields[0])
+    cond_const = None if cond is None else b.const_value(cond)
+    if passthrough and trip is None:
+        raise Unsupported("Loop with no trip count whose body keeps its condition never ends")
+    if accs and trip is None:
+        raise Unsupported("scan outputs of a Loop with no trip count (no bound to preallocate "
+                          "them; a growing loop-carried tensor is miscompiled by IREE)")
+    trip_const = None if trip is None else b.const_value(trip)
+    if accs and trip_const is not None and int(trip_const.reshape(-1)[0]) > MAX_SCAN_ROWS:
+        raise Unsupported(f"scan outputs preallocated for a trip count of "
+                          f"{int(trip_const.reshape(-1)[0])} rows")
+    # ---- before the loop
+    inits = [cast_to(b, v, t) for v, t in zip(inits, types)]
+    true = b.bool(True)
+    count = b.int(INT64_MAX) if trip is None else int_of(b, trip)
+    if accs:
+        rows = b.op("torch.prim.max.int", [count, b.int(0)], b.types.int)
+    acc_inits = [a.initial(b, rows) for a in accs]
+    if passthrough:
+        if cond is not None and not (cond_const is not None and bool(cond_const.reshape(-1)[0])):
+            count = b.op("torch.aten.mul.int",
+                         [count, b.op("torch.aten.Int.bool", [bool_of(b, cond)], b.types.int)],
+                         b.types.int)
+        extra_inits = []
+        start = true
+    else:
+        start = true if cond is None else bool_of(b, cond)
+        if trip is not None:
+            start = b.op("torch.aten.__and__.bool",
+                         [start, b.op("torch.aten.lt.int", [b.int(0), count], b.types.bool)],
+                         b.types.bool)
+        extra_inits = [emit.scalar_tensor(b, 0, "si64")]
+    new = b.op_regions("torch.prim.Loop", [count, start, *extra_inits, *inits, *acc_inits],
+                       [*(v.type for v in extra_inits), *types, *(a.type for a in accs)], 1)
+    # ---- the body: the old block, with new arguments (iteration int, counter?, carried, accs)
+    block.append_to(new.regions[0])
+    new_args = add_arguments(b, block, [b.types.int, *(v.type for v in extra_inits), *types,
+                                        *(a.type for a in accs)])
+    it, rest = new_args[0], new_args[1:]
+    counter = rest[0] if extra_inits else None
+    carried, acc_args = rest[len(extra_inits):len(extra_inits) + n], rest[len(extra_inits) + n:]
+    head = ir.InsertionPoint.at_block_begin(block)
+    with b.at(head):
+        iter_tensor = counter if counter is not None else int_tensor(b, it)
+        true_tensor = emit.scalar_tensor(b, 1, "i1")
+    rewire(b, args[0], iter_tensor, head)
+    rewire(b, args[1], true_tensor, head)
+    for old, newv in zip(args[2:], carried):
+        rewire(b, old, newv, head)
+    yields = list(term.operands)  # re-read: a body may yield its own (now rewired) arguments
+    with b.at(ir.InsertionPoint(term)):
+        outs = [cast_to(b, v, t) if compatible(b, v.type, t) else v
+                for v, t in zip(yields[1:n + 1], types)]
+        index = it if counter is None else int_of(b, counter)
+        acc_outs = [a.store(b, acc, y, index)
+                    for a, acc, y in zip(accs, acc_args, yields[n + 1:])]
+        extra_outs = []
+        if passthrough:
+            go = true
+        else:
+            go = bool_of(b, yields[0])
+            nxt = b.op("torch.aten.add.int", [index, b.int(1)], b.types.int)
+            extra_outs = [int_tensor(b, nxt)]
+            if trip is not None:
+                go = b.op("torch.aten.__and__.bool",
+                          [go, b.op("torch.aten.lt.int", [nxt, count], b.types.bool)],
+                          b.types.bool)
+    replace_terminator(b, term, "torch.prim.Loop.condition", [go, *extra_outs, *outs, *acc_outs])
+    for _ in range(len(args)):
+        block.erase_argument(0)
+    produced = list(new.results)
+    if extra_inits:  # a while loop: scan outputs hold as many rows as iterations ran
+        done = int_of(b, produced[0])
+        produced = produced[1:]
+        produced[n:] = [a.first_rows(b, v, done) for a, v in zip(accs, produced[n:])]
+    return produced
+
+
+TABLE = [
+    ("If", 1, if_),
+    ("Loop", 1, loop),
+]
+
+
+def populate(registry) -> None:
+    """Register If and Loop."""
+    register_table(registry, TABLE)
