@@ -218,16 +218,17 @@ def if_(b: Binder):
 
 
 # ------------------------------------------------------------------------------- Loop
-def carried_types(b: Binder, inits: list, args: list, yields: list, results: list) -> list:
+def carried_types(b: Binder, inits: list, args: list, yields: list, declared: list) -> list:
     """The type of each loop-carried value: the join of its initial value and what the body
-    yields (ONNX inference often leaves the declared body/result types wrong, e.g. rank 0)."""
+    yields (ONNX inference often leaves the declared body/result types wrong, e.g. rank 0);
+    the declared body argument or result type where both fit it."""
     out = []
-    for j, (init, arg, y, res) in enumerate(zip(inits, args, yields, results)):
+    for j, (init, arg, y, res) in enumerate(zip(inits, args, yields, declared)):
         t = join(b, [init.type, y.type])
         if t is None:
             raise Unsupported(f"loop-carried value #{j}: initial {init.type} and yielded "
                               f"{y.type} have no common type")
-        for cand in (arg.type, res.type):  # prefer the declared type when it is compatible
+        for cand in (arg.type, res):  # prefer the declared type when it is compatible
             if cand != t and compatible(b, init.type, cand) and compatible(b, y.type, cand) \
                     and b.types.info(cand) is not None:
                 t = cand
@@ -259,7 +260,7 @@ def loop(b: Binder):
         raise Unsupported(f"body yields {len(yields)} values for {n} carried values and "
                           f"{b.num_results - n} scan outputs")
     results = list(b.onnx_op.results)
-    types = carried_types(b, inits, args[2:], yields[1:n + 1], results[:n])
+    types = carried_types(b, inits, args[2:], yields[1:n + 1], [r.type for r in results[:n]])
     accs = [Accumulator(b, y.type, results[n + i].type, f"scan output #{i}")
             for i, y in enumerate(yields[n + 1:])]
     for r, t in zip(results, [*types, *(a.type for a in accs)]):
