@@ -25,9 +25,14 @@ MAX_SCAN_ROWS = 1 << 20  # scan outputs are preallocated for the trip count
 
 # ------------------------------------------------------------------------------- types
 def compatible(b: Binder, have: ir.Type, want: ir.Type) -> bool:
-    """True if a `tensor_static_info_cast` from `have` to `want` is valid (or they are equal)."""
+    """True if `cast_to` can make a `have` value a `want` one: equal types, a valid
+    `tensor_static_info_cast`, or a `torch.derefine` into an optional (of none or of such a
+    value)."""
     if have == want:
         return True
+    payload = b.optional_element(want)
+    if payload is not None:
+        return have == b.types.none or compatible(b, have, payload)
     hi, wi = b.types.info(have), b.types.info(want)
     if hi is None or wi is None:
         return False
@@ -39,13 +44,25 @@ def compatible(b: Binder, have: ir.Type, want: ir.Type) -> bool:
         h is None or w is None or h == w for h, w in zip(hi[0], wi[0]))
 
 
-def join(b: Binder, types: Sequence[ir.Type]) -> ir.Type | None:
-    """The most precise type every one of `types` casts to: dims that differ become `?`.
-
-    Tensors of different ranks or dtypes, and non-tensor types that differ, have none."""
+def join(b: Binder, types: Sequence[ir.Type], relax_rank: bool = False) -> ir.Type | None:
+    """The most precise type every one of `types` casts to: dims that differ become `?`
+    (ranks that differ, unranked, with `relax_rank`); an optional takes its payload and none.
+    Lists join their element types with relaxed ranks (inference often gets them wrong)
+    but, having no cast, only type a new list. Tensors of different dtypes, and other
+    non-tensor types that differ, have none."""
     first = types[0]
     if all(t == first for t in types):
         return first
+    opts = [t for t in types if b.optional_element(t) is not None]
+    if opts:
+        payloads = [b.optional_element(t) for t in opts]
+        rest = [t for t in types if b.optional_element(t) is None and t != b.types.none]
+        inner = join(b, [*payloads, *rest], relax_rank)
+        return None if inner is None else b.types.wrap(inner, "optional")
+    elems = [b.list_element(t) for t in types]
+    if all(e is not None for e in elems):
+        inner = join(b, elems, True)
+        return None if inner is None else b.types.wrap(inner, "list")
     infos = [b.types.info(t) for t in types]
     if any(i is None for i in infos):
         return None
@@ -54,18 +71,61 @@ def join(b: Binder, types: Sequence[ir.Type]) -> ir.Type | None:
         return None
     elt = elts.pop() if elts else None
     shapes = [i[0] for i in infos if i[0] is not None]
-    if not shapes:
+    if not shapes or len(shapes) < len(infos):
         return b.vtensor(None, elt)
     if len({len(s) for s in shapes}) > 1:
-        return None
+        return b.vtensor(None, elt) if relax_rank else None
     dims = [d[0] if all(x == d[0] for x in d) else None for d in zip(*shapes)]
     return b.vtensor(dims, elt)
 
 
+def _list_items(v: ir.Value) -> list | None:
+    owner = v.owner
+    if isinstance(owner, (ir.Operation, ir.OpView)) and \
+            owner.operation.name == "torch.prim.ListConstruct":
+        return list(owner.operation.operands)
+    return None
+
+
+def fits(b: Binder, v: ir.Value, want: ir.Type) -> bool:
+    """True if `cast_to` can make value `v` of type `want`: `compatible` types, or a list
+    built in place (prim.ListConstruct) whose elements fit `want`'s element type."""
+    if compatible(b, v.type, want):
+        return True
+    elem = b.list_element(want)
+    items = _list_items(v)
+    return elem is not None and items is not None and all(
+        compatible(b, x.type, elem) for x in items)
+
+
+def retype(b: Binder, results: list, wanted: list) -> None:
+    """Give ONNX results the types `wanted` where their declared types cannot take them (a
+    wrong inferred type, e.g. rank 0); declines, changing none, where a function return
+    depends on a declared type."""
+    changes = []
+    for i, (r, want) in enumerate(zip(results, wanted)):
+        if compatible(b, want, r.type):
+            continue
+        if any(u.owner.name == "func.return" for u in r.uses):
+            raise Unsupported(f"output #{i} is {want} but returned as {r.type}")
+        changes.append((r, want))
+    for r, want in changes:
+        r.set_type(want)
+
+
 def cast_to(b: Binder, v: ir.Value, want: ir.Type) -> ir.Value:
-    """`v` as type `want` (a static-info cast; the caller checked `compatible`)."""
+    """`v` as type `want` (the caller checked `fits`): a static-info cast, a derefine into
+    an optional, or a list built again with the wanted element type."""
     if v.type == want:
         return v
+    elem = b.list_element(want)
+    if elem is not None:
+        return b.list([cast_to(b, x, elem) for x in _list_items(v)], want)
+    payload = b.optional_element(want)
+    if payload is not None:
+        if v.type != b.types.none:
+            v = cast_to(b, v, payload)
+        return b.op("torch.derefine", [v], want)
     return b.op("torch.tensor_static_info_cast", [v], want)
 
 
@@ -189,23 +249,22 @@ def if_(b: Binder):
         raise Unsupported(f"condition of shape {list(shape)} is not a single element")
     else_block, then_block = body_block(b, 0), body_block(b, 1)  # sorted by attribute name
     branches = [(then_block, terminator(then_block)), (else_block, terminator(else_block))]
-    out_types = []
-    for i in range(b.num_results):
-        declared = b.result_type(i)
-        yields = [t.operands[i].type for _, t in branches]
-        want = declared if all(compatible(b, y, declared) for y in yields) else \
-            join(b, [*yields, declared]) or join(b, yields)
-        if want is None:
-            raise Unsupported(f"output #{i}: branch types {[str(y) for y in yields]} have no "
-                              "common type")
-        if want != declared and not compatible(b, want, declared):
-            # the declared type is wrong (e.g. rank 0 from failed inference): keep the truth
-            b.onnx_op.results[i].set_type(want)
-        out_types.append(want)
     for _, term in branches:
         if len(term.operands) != b.num_results:
             raise Unsupported(f"a branch yields {len(term.operands)} values for "
                               f"{b.num_results} results")
+    out_types = []
+    for i in range(b.num_results):
+        declared = b.result_type(i)
+        values = [t.operands[i] for _, t in branches]
+        yields = [v.type for v in values]
+        want = declared if all(fits(b, v, declared) for v in values) else \
+            join(b, [*yields, declared]) or join(b, yields)
+        if want is None or not all(fits(b, v, want) for v in values):
+            raise Unsupported(f"output #{i}: branch types {[str(y) for y in yields]} have no "
+                              "common type")
+        out_types.append(want)
+    retype(b, list(b.onnx_op.results), out_types)
     cond_bool = bool_of(b, cond)
     new = b.op_regions("torch.prim.If", [cond_bool], out_types, 2)
     for region, (block, term) in zip(new.regions, branches):
@@ -219,21 +278,20 @@ def if_(b: Binder):
 
 # ------------------------------------------------------------------------------- Loop
 def carried_types(b: Binder, inits: list, args: list, yields: list, declared: list) -> list:
-    """The type of each loop-carried value: the join of its initial value and what the body
-    yields (ONNX inference often leaves the declared body/result types wrong, e.g. rank 0);
-    the declared body argument or result type where both fit it."""
+    """The type of each loop-carried value: the declared body argument or result type where
+    both the initial value and what the body yields fit it, else their join (ONNX inference
+    often leaves the declared types wrong, e.g. rank 0), else either one's own type (a list
+    built in place can be built again with the other's)."""
     out = []
     for j, (init, arg, y, res) in enumerate(zip(inits, args, yields, declared)):
-        t = join(b, [init.type, y.type])
-        if t is None:
+        common = join(b, [init.type, y.type])
+        for t in (arg.type, res, common, y.type, init.type):
+            if t is not None and fits(b, init, t) and fits(b, y, t):
+                out.append(t)
+                break
+        else:
             raise Unsupported(f"loop-carried value #{j}: initial {init.type} and yielded "
                               f"{y.type} have no common type")
-        for cand in (arg.type, res):  # prefer the declared type when it is compatible
-            if cand != t and compatible(b, init.type, cand) and compatible(b, y.type, cand) \
-                    and b.types.info(cand) is not None:
-                t = cand
-                break
-        out.append(t)
     return out
 
 
@@ -263,9 +321,7 @@ def loop(b: Binder):
     types = carried_types(b, inits, args[2:], yields[1:n + 1], [r.type for r in results[:n]])
     accs = [Accumulator(b, y.type, results[n + i].type, f"scan output #{i}")
             for i, y in enumerate(yields[n + 1:])]
-    for r, t in zip(results, [*types, *(a.type for a in accs)]):
-        if not compatible(b, t, r.type):
-            r.set_type(t)  # the declared type is wrong; uses see the real one
+    retype(b, results, [*types, *(a.type for a in accs)])
     passthrough = yields[0] == args[1] or is_true(b, yields[0])
     cond_const = None if cond is None else b.const_value(cond)
     if passthrough and trip is None:
@@ -317,8 +373,7 @@ def loop(b: Binder):
         rewire(b, old, newv, head)
     yields = list(term.operands)  # re-read: a body may yield its own (now rewired) arguments
     with b.at(ir.InsertionPoint(term)):
-        outs = [cast_to(b, v, t) if compatible(b, v.type, t) else v
-                for v, t in zip(yields[1:n + 1], types)]
+        outs = [cast_to(b, v, t) for v, t in zip(yields[1:n + 1], types)]
         index = it if counter is None else int_of(b, counter)
         acc_outs = [a.store(b, acc, y, index)
                     for a, acc, y in zip(accs, acc_args, yields[n + 1:])]

@@ -14,8 +14,6 @@ from ..g_to_p.control_flow import (
     body_block,
     carried_types,
     cast_to,
-    compatible,
-    int_tensor,
     replace_terminator,
     rewire,
     terminator,
@@ -81,8 +79,7 @@ def _scan_loop(b: Binder, states: list, xs: list, in_axes: list, in_dirs: list,
         rewire(b, old, newv, head)
     yields = list(term.operands)
     with b.at(ir.InsertionPoint(term)):
-        outs = [cast_to(b, v, t) if compatible(b, v.type, t) else v
-                for v, t in zip(yields[:n], types)]
+        outs = [cast_to(b, v, t) for v, t in zip(yields[:n], types)]
         acc_outs = [a.store(b, acc, y, back if rev else it)
                     for a, acc, y, rev in zip(accs, acc_args, yields[n:], out_dirs)]
     replace_terminator(b, term, "torch.prim.Loop.condition", [true, *outs, *acc_outs])
