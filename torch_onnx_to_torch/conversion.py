@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 
-from .binder import Binder, Types, Unsupported
+from .binder import Binder, Types, Unsupported, vtensor_asm
 from .registry import DEFAULT_DOMAIN, Registry
 
 PASS_NAME = "convert-torch-onnx-to-torch"
@@ -141,8 +141,9 @@ def _resource_constants(func: ir.Operation) -> list[ir.Attribute]:
             and isinstance(getattr(a.type, "element_type", None), ir.IntegerType)]
 
 
-def _coerce(b: Binder, value: ir.Value, want: ir.Type) -> ir.Value:
-    """Make `value` have exactly the ONNX result type `want` (a static-info cast)."""
+def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
+    """Make `value` have exactly the type of ONNX result `old` (a static-info cast)."""
+    want = old.type
     if value.type == want:
         return value
     have_info = b.types.info(value.type)
@@ -152,6 +153,11 @@ def _coerce(b: Binder, value: ir.Value, want: ir.Type) -> ir.Value:
     if have_info[1] is not None and want_info[1] is not None and have_info[1] != want_info[1]:
         raise Unsupported(f"handler produced dtype {have_info[1]} where {want_info[1]} is expected")
     have, wanted = have_info[0], want_info[0]
+    if wanted == () and have and not any(u.owner.name == "func.return" for u in old.uses):
+        # Rank 0 is how the importer types a value ONNX inference left without a shape (often
+        # inside Loop/Scan bodies): the handler computed the real type from its operands, so
+        # the users get that one.
+        return value
     if have is not None and wanted is not None and (
             len(have) != len(wanted) or
             any(h is not None and w is not None and h != w for h, w in zip(have, wanted))):
@@ -205,7 +211,7 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
                     raise Unsupported(f"output #{i} is used but not supported")
                 replacements.append(None)
             else:
-                replacements.append(_coerce(b, new, old.type))
+                replacements.append(_coerce(b, new, old))
     except Unsupported as e:
         b.discard()
         _decline(report, op, full, str(e) or "declined", strict)
@@ -220,6 +226,48 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
             old.replace_all_uses_with(new)
     op.erase()
     report.converted[full] += 1
+
+
+def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
+    """Give Loop and Scan body arguments typed rank 0 (the importer's type for a value ONNX
+    inference left without a shape) the type of the value they receive on entry, before the
+    bodies are converted, so that body ops see real shapes. Outer loops first."""
+
+    def visit(o):
+        op = o.operation
+        name = op.attributes["name"].value
+        if name not in ("onnx.Loop", "onnx.Scan") or len(op.regions) != 1:
+            return ir.WalkResult.ADVANCE
+        blocks = list(op.regions[0].blocks)
+        if len(blocks) != 1:
+            return ir.WalkResult.ADVANCE
+        args, operands = list(blocks[0].arguments), list(op.operands)
+        if name == "onnx.Loop":
+            pairs = [(a, v.type, None) for a, v in zip(args[2:], operands[2:])]
+        else:
+            if "torch.onnx.num_scan_inputs" not in op.attributes or len(args) != len(operands):
+                return ir.WalkResult.ADVANCE  # Scan-8 (batched) is left as it is
+            m = op.attributes["torch.onnx.num_scan_inputs"].value
+            n = len(operands) - m
+            axes = [0] * m
+            if "torch.onnx.scan_input_axes" in op.attributes:
+                axes = [a.value for a in op.attributes["torch.onnx.scan_input_axes"]]
+            pairs = [(a, v.type, None) for a, v in zip(args[:n], operands[:n])]
+            pairs += [(a, v.type, ax) for a, v, ax in zip(args[n:], operands[n:], axes)]
+        for arg, init, axis in pairs:
+            have, want = types.info(init), types.info(arg.type)
+            if have is None or want is None or want[0] != () or not have[0]:
+                continue
+            shape = list(have[0])
+            if axis is not None:
+                if not -len(shape) <= axis < len(shape):
+                    continue
+                del shape[axis]
+            if shape:
+                arg.set_type(types.get(vtensor_asm(shape, have[1] or want[1])))
+        return ir.WalkResult.ADVANCE
+
+    func.walk(visit, ir.WalkOrder.PRE_ORDER, torch_d.OperatorOp)
 
 
 def run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
@@ -246,6 +294,7 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
                 _decline(report, o, o.attributes["name"].value,
                          "function has no torch.onnx_meta.opset_version", options.strict)
             continue
+        _retype_body_arguments(func, types)
         dispatch_cache.clear()
         types.blobs.candidates = lambda func=func: _resource_constants(func)
         for o in ops:

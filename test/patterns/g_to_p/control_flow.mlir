@@ -148,13 +148,15 @@ func.func @test_loop_while_like(%arg0: !torch.vtensor<[],si64>, %arg1: !torch.vt
 
 // -----
 
-// A loop-carried value typed rank 0 by failed inference although it is [2]: the type comes
-// from the initial value and the body, and the loop result is retyped.
+// A loop-carried value ONNX inference left without a shape (typed rank 0 by the importer)
+// although the body produces [2]: the body argument takes the initial value's type before
+// the body is converted, and the loop result is retyped.
 // CHECK-LABEL: func.func @test_loop_wrong_carried_type
 func.func @test_loop_wrong_carried_type(%arg0: !torch.vtensor<[],si64>, %arg1: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
   // CHECK: %[[L:.*]] = torch.prim.Loop %{{.*}}, %{{.*}}, init(%arg1) {
   // CHECK: ^bb0(%{{.*}}: !torch.int, %[[X:.*]]: !torch.vtensor<[2],f32>):
-  // CHECK:   torch.aten.neg %[[X]]
+  // CHECK:   %[[N:.*]] = torch.aten.neg %[[X]] : !torch.vtensor<[2],f32> -> !torch.vtensor<[2],f32>
+  // CHECK:   torch.prim.Loop.condition %{{.*}}, iter(%[[N]] : !torch.vtensor<[2],f32>)
   // CHECK: } : (!torch.int, !torch.bool, !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
   // CHECK: torch.aten.abs %[[L]] : !torch.vtensor<[2],f32> -> !torch.vtensor<[2],f32>
   %none = torch.constant.none

@@ -64,3 +64,20 @@ func.func @test_scan8_batch1(%arg0: !torch.vtensor<[1,2],f32>, %arg1: !torch.vte
   }
   return %0#0, %0#1 : !torch.vtensor<[1,2],f32>, !torch.vtensor<[1,3,2],f32>
 }
+
+// -----
+
+// Scan body arguments typed rank 0 (no inferred shape) take the state's type and the scan
+// input's type without its scan axis before the body is converted.
+// CHECK-LABEL: func.func @test_scan_untyped_body
+func.func @test_scan_untyped_body(%arg0: !torch.vtensor<[2],f32>, %arg1: !torch.vtensor<[3,2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 16 : si64} {
+  // CHECK: ^bb0(%{{.*}}: !torch.int, %[[S:.*]]: !torch.vtensor<[2],f32>):
+  // CHECK:   %[[X:.*]] = torch.aten.select.int %arg1, {{.*}} -> !torch.vtensor<[2],f32>
+  // CHECK:   torch.aten.add.Tensor %[[S]], %[[X]], %{{.*}} : !torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>, !torch.int -> !torch.vtensor<[2],f32>
+  %0 = torch.operator "onnx.Scan"(%arg0, %arg1) {torch.onnx.num_scan_inputs = 1 : si64} : (!torch.vtensor<[2],f32>, !torch.vtensor<[3,2],f32>) -> !torch.vtensor<[2],f32> {
+  ^bb0(%arg2: !torch.vtensor<[],f32>, %arg3: !torch.vtensor<[],f32>):
+    %1 = torch.operator "onnx.Add"(%arg2, %arg3) : (!torch.vtensor<[],f32>, !torch.vtensor<[],f32>) -> !torch.vtensor<[2],f32>
+    torch.operator_terminator %1 : !torch.vtensor<[2],f32>
+  }
+  return %0 : !torch.vtensor<[2],f32>
+}
