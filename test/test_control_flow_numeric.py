@@ -104,3 +104,45 @@ def test_decoder_matches_reference(max_steps):
     assert len(lengths) > 1  # loops of several lengths: stops on EOS and on the trip count
     out = run_model(model, data_sets, rtol=1e-5, atol=1e-6)
     assert out.stage == "pass", out.detail
+
+
+def test_sequences_at_the_boundary():
+    """A sequence input and a sequence output (IREE takes neither in a signature): for one
+    data set they become tensors (boundary.py) and the pass resolves the lists statically."""
+    from torch_onnx_to_torch import boundary, convert
+    from torch_onnx_to_torch.e2e import compare, compile_torch_ir, run_compiled
+    from torch_onnx_to_torch.importer import import_model, infer_model_shapes, new_context
+
+    f32 = TensorProto.FLOAT
+    seq_t = helper.make_tensor_sequence_value_info
+    graph = helper.make_graph(
+        [
+            helper.make_node("Constant", [], ["minus1"], value=helper.make_tensor(
+                "minus1", TensorProto.INT64, [], [-1])),
+            helper.make_node("SequenceAt", ["seq", "minus1"], ["last"]),
+            helper.make_node("SequenceLength", ["seq"], ["n"]),
+            helper.make_node("SequenceInsert", ["seq", "x"], ["longer"]),
+            helper.make_node("ConcatFromSequence", ["longer"], ["cat"], axis=0),
+        ],
+        "seqs",
+        [seq_t("seq", f32, [2]), helper.make_tensor_value_info("x", f32, [2])],
+        [helper.make_tensor_value_info("last", f32, [2]),
+         helper.make_tensor_value_info("n", TensorProto.INT64, []),
+         seq_t("longer", f32, [2]),
+         helper.make_tensor_value_info("cat", f32, [None])])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    rng = np.random.default_rng(3)
+    seq = [rng.normal(size=2).astype(np.float32) for _ in range(3)]
+    x = rng.normal(size=2).astype(np.float32)
+    expected = ReferenceEvaluator(model).run(None, {"seq": seq, "x": x})
+
+    module = import_model(infer_model_shapes(model), new_context())
+    flat_in = boundary.specialize_inputs(module, "seqs", [seq, x])
+    report = convert(module)
+    assert not report.declines, report.summary()
+    layouts = boundary.flatten_results(module, "seqs")
+    vmfb = compile_torch_ir(module.operation.get_asm(enable_debug_info=False))
+    actual = boundary.regroup(run_compiled(vmfb, "seqs", flat_in), layouts)
+    for a, e in zip(actual, expected):
+        assert compare(a, e, 1e-6, 1e-6) == ""

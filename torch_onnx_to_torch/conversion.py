@@ -141,6 +141,22 @@ def _resource_constants(func: ir.Operation) -> list[ir.Attribute]:
             and isinstance(getattr(a.type, "element_type", None), ir.IntegerType)]
 
 
+def _sync_signature(func: ir.Operation) -> None:
+    """Make the function's result types those its `func.return` returns, where a handler
+    gave a value its real type in place of a wrong declared one (see _coerce)."""
+    blocks = list(func.regions[0].blocks)
+    if not blocks:
+        return
+    ops = list(blocks[-1].operations)
+    if not ops or ops[-1].operation.name != "func.return":
+        return
+    ftype = ir.FunctionType(ir.TypeAttr(func.attributes["function_type"]).value)
+    returned = [v.type for v in ops[-1].operation.operands]
+    if returned != list(ftype.results):
+        func.attributes["function_type"] = ir.TypeAttr.get(
+            ir.FunctionType.get(list(ftype.inputs), returned))
+
+
 def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
     """Make `value` have exactly the type of ONNX result `old` (a static-info cast)."""
     want = old.type
@@ -149,14 +165,20 @@ def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
     have_info = b.types.info(value.type)
     want_info = b.types.info(want)
     if have_info is None or want_info is None:
+        for kind in ("list", "optional"):
+            if b.types.contained(value.type, kind) is not None and \
+                    b.types.contained(want, kind) is not None:
+                # Element types differ (inference often types sequence elements wrongly, and
+                # lists have no cast): the users, and a function signature, take the real one.
+                return value
         raise Unsupported(f"handler produced {value.type} where {want} is expected")
     if have_info[1] is not None and want_info[1] is not None and have_info[1] != want_info[1]:
         raise Unsupported(f"handler produced dtype {have_info[1]} where {want_info[1]} is expected")
     have, wanted = have_info[0], want_info[0]
-    if wanted == () and have and not any(u.owner.name == "func.return" for u in old.uses):
+    if wanted == () and have:
         # Rank 0 is how the importer types a value ONNX inference left without a shape (often
         # inside Loop/Scan bodies): the handler computed the real type from its operands, so
-        # the users get that one.
+        # the users (and a function signature returning it) get that one.
         return value
     if have is not None and wanted is not None and (
             len(have) != len(wanted) or
@@ -299,6 +321,7 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
         types.blobs.candidates = lambda func=func: _resource_constants(func)
         for o in ops:
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
+        _sync_signature(func)
     new = report.declines[first:]
     return not new if options.strict else not any(d.internal for d in new)
 

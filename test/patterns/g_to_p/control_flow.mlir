@@ -199,3 +199,29 @@ func.func @test_loop_nested_if(%arg0: !torch.vtensor<[],si64>, %arg1: !torch.vte
   }
   return %0 : !torch.vtensor<[2],f32>
 }
+
+// -----
+
+// A sequence both branches build with one element: the If yields the element and the list
+// is built after it (so SequenceAt & co. still see its elements).
+// CHECK-LABEL: func.func @test_if_sequence_hoisted
+func.func @test_if_sequence_hoisted(%arg0: !torch.vtensor<[],i1>, %arg1: !torch.vtensor<[5],f32>) -> !torch.vtensor<[5],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[R:.*]] = torch.prim.If %{{.*}} -> (!torch.vtensor<[5],f32>) {
+  // CHECK:   %[[N:.*]] = torch.aten.neg %arg1
+  // CHECK:   torch.prim.If.yield %[[N]] : !torch.vtensor<[5],f32>
+  // CHECK: } else {
+  // CHECK:   torch.prim.If.yield %arg1 : !torch.vtensor<[5],f32>
+  // CHECK: torch.prim.ListConstruct %[[R]] : (!torch.vtensor<[5],f32>) -> !torch.list<vtensor<[5],f32>>
+  // CHECK: return %[[R]]
+  %0 = torch.operator "onnx.If"(%arg0) : (!torch.vtensor<[],i1>) -> !torch.list<vtensor<[5],f32>> {
+    %1 = torch.operator "onnx.SequenceConstruct"(%arg1) : (!torch.vtensor<[5],f32>) -> !torch.list<vtensor<[5],f32>>
+    torch.operator_terminator %1 : !torch.list<vtensor<[5],f32>>
+  }, {
+    %1 = torch.operator "onnx.Neg"(%arg1) : (!torch.vtensor<[5],f32>) -> !torch.vtensor<[5],f32>
+    %2 = torch.operator "onnx.SequenceConstruct"(%1) : (!torch.vtensor<[5],f32>) -> !torch.list<vtensor<[5],f32>>
+    torch.operator_terminator %2 : !torch.list<vtensor<[5],f32>>
+  }
+  %3 = torch.operator "onnx.Constant"() {torch.onnx.value = dense<0> : tensor<si64>} : () -> !torch.vtensor<[],si64>
+  %4 = torch.operator "onnx.SequenceAt"(%0, %3) : (!torch.list<vtensor<[5],f32>>, !torch.vtensor<[],si64>) -> !torch.vtensor<[5],f32>
+  return %4 : !torch.vtensor<[5],f32>
+}

@@ -100,17 +100,11 @@ def fits(b: Binder, v: ir.Value, want: ir.Type) -> bool:
 
 def retype(b: Binder, results: list, wanted: list) -> None:
     """Give ONNX results the types `wanted` where their declared types cannot take them (a
-    wrong inferred type, e.g. rank 0); declines, changing none, where a function return
-    depends on a declared type."""
-    changes = []
-    for i, (r, want) in enumerate(zip(results, wanted)):
-        if compatible(b, want, r.type):
-            continue
-        if any(u.owner.name == "func.return" for u in r.uses):
-            raise Unsupported(f"output #{i} is {want} but returned as {r.type}")
-        changes.append((r, want))
-    for r, want in changes:
-        r.set_type(want)
+    wrong inferred type, e.g. rank 0); a function returning one then follows (the pass
+    syncs signatures)."""
+    for r, want in zip(results, wanted):
+        if not compatible(b, want, r.type):
+            r.set_type(want)
 
 
 def cast_to(b: Binder, v: ir.Value, want: ir.Type) -> ir.Value:
@@ -239,10 +233,24 @@ class Accumulator:
 
 
 # ------------------------------------------------------------------------------- If
+def _hoisted_list(b: Binder, values: list) -> list | None:
+    """For a list output both branches build in place (prim.ListConstruct) with as many
+    elements: the type of each element position (the branches yield the elements and the
+    list is built after the If, so that it stays known to the ops using it), else None."""
+    items = [_list_items(v) for v in values]
+    if any(i is None for i in items) or len({len(i) for i in items}) != 1:
+        return None
+    types = [join(b, [x.type for x in column]) for column in zip(*items)]
+    if any(t is None for t in types):
+        return None
+    return types
+
+
 def if_(b: Binder):
     """If-1..25 -> torch.prim.If (condition via aten.item + aten.Bool.int); the branches'
     blocks move into it, their terminators become torch.prim.If.yield (static-info casts
-    where a branch is more precise than the result type)."""
+    where a branch is more precise than the result type). A sequence both branches build
+    with as many elements is yielded element-wise and built again after it."""
     cond = b.input(0)
     shape = b.shape(cond)
     if shape is not None and any(d not in (1, None) for d in shape):
@@ -253,27 +261,50 @@ def if_(b: Binder):
         if len(term.operands) != b.num_results:
             raise Unsupported(f"a branch yields {len(term.operands)} values for "
                               f"{b.num_results} results")
-    out_types = []
+    plan = []  # per output: its type, or the element types of a hoisted list
     for i in range(b.num_results):
         declared = b.result_type(i)
         values = [t.operands[i] for _, t in branches]
+        hoisted = _hoisted_list(b, values) if b.list_element(declared) is not None else None
+        if hoisted is not None:
+            plan.append(hoisted)
+            continue
         yields = [v.type for v in values]
         want = declared if all(fits(b, v, declared) for v in values) else \
             join(b, [*yields, declared]) or join(b, yields)
         if want is None or not all(fits(b, v, want) for v in values):
             raise Unsupported(f"output #{i}: branch types {[str(y) for y in yields]} have no "
                               "common type")
-        out_types.append(want)
-    retype(b, list(b.onnx_op.results), out_types)
+        plan.append(want)
+    retype(b, list(b.onnx_op.results),
+           [b.result_type(i) if isinstance(p, list) else p for i, p in enumerate(plan)])
+    out_types = [t for p in plan for t in (p if isinstance(p, list) else [p])]
     cond_bool = bool_of(b, cond)
     new = b.op_regions("torch.prim.If", [cond_bool], out_types, 2)
     for region, (block, term) in zip(new.regions, branches):
         block.append_to(region)
+        flat = [x for v, p in zip(term.operands, plan)
+                for x in (_list_items(v) if isinstance(p, list) else [v])]
         with b.at(ir.InsertionPoint(term)):
-            vals = [cast_to(b, v, t) for v, t in zip(term.operands, out_types)]
+            vals = [cast_to(b, v, t) for v, t in zip(flat, out_types)]
         replace_terminator(b, term, "torch.prim.If.yield", vals)
-    return [cast_to(b, r, b.result_type(i)) if compatible(b, r.type, b.result_type(i)) else r
-            for i, r in enumerate(new.results)]
+    results, produced = list(new.results), []
+    for i, p in enumerate(plan):
+        if isinstance(p, list):
+            elems, results = results[:len(p)], results[len(p):]
+            declared = b.result_type(i)
+            elem = b.list_element(declared)
+            if all(compatible(b, t, elem) for t in p):
+                produced.append(b.list([cast_to(b, x, elem) for x in elems], declared))
+            else:
+                common = join(b, p, True)
+                produced.append(b.list([cast_to(b, x, common) for x in elems],
+                                       b.types.wrap(common, "list")))
+            continue
+        r, results = results[0], results[1:]
+        produced.append(cast_to(b, r, b.result_type(i))
+                        if compatible(b, r.type, b.result_type(i)) else r)
+    return produced
 
 
 # ------------------------------------------------------------------------------- Loop
