@@ -326,6 +326,116 @@ def carried_types(b: Binder, inits: list, args: list, yields: list, declared: li
     return out
 
 
+MAX_UNROLL = 64  # iterations a Loop carrying sequences is unrolled into
+
+
+def _const_int(v: ir.Value) -> int | None:
+    owner = v.owner
+    if isinstance(owner, (ir.Operation, ir.OpView)) and \
+            owner.operation.name == "torch.constant.int":
+        return ir.IntegerAttr(owner.operation.attributes["value"]).value
+    return None
+
+
+def _fold_list_op(b: Binder, op: ir.Operation) -> ir.Value | None:
+    """A value for `op` (a torch list or int op an unrolled body holds) when its operands
+    are known: lists built in place, constant ints; else None."""
+    name, xs = op.name, list(op.operands)
+    if name == "torch.aten.item":
+        src = xs[0].owner
+        if isinstance(src, (ir.Operation, ir.OpView)) and \
+                src.operation.name == "torch.prim.NumToTensor.Scalar":
+            return src.operation.operands[0]
+        c = b.const_value(xs[0])
+        if c is not None and c.size == 1 and c.dtype.kind in "iu":
+            return b.int(int(c.reshape(-1)[0]))
+        return None
+    if name in ("torch.aten.add.int", "torch.aten.sub.int", "torch.aten.remainder.int"):
+        a, c = _const_int(xs[0]), _const_int(xs[1])
+        if a is None or c is None:
+            return None
+        return b.int({"torch.aten.add.int": a + c, "torch.aten.sub.int": a - c}.get(
+            name, a % c if c else 0))
+    items = _list_items(xs[0]) if xs else None
+    if items is None:
+        return None
+    if name == "torch.aten.len.t":
+        return b.int(len(items))
+    if name == "torch.aten.__getitem__.t":
+        i = _const_int(xs[1])
+        if i is None or not -len(items) <= i < len(items):
+            return None
+        v = items[i]
+        return v if v.type == op.results[0].type or not compatible(
+            b, v.type, op.results[0].type) else cast_to(b, v, op.results[0].type)
+    if name == "torch.aten.add.t":
+        more = _list_items(xs[1])
+        return None if more is None else _relist(b, items + more, op.results[0].type)
+    if name == "torch.aten.slice.t":
+        bounds = []
+        for x in xs[1:3]:
+            if x.type == b.types.none:
+                bounds.append(None)
+            elif _const_int(x) is None:
+                return None
+            else:
+                bounds.append(_const_int(x))
+        if _const_int(xs[3]) != 1:
+            return None
+        return _relist(b, items[bounds[0]:bounds[1]], op.results[0].type)
+    return None
+
+
+def _relist(b: Binder, items: list, list_type: ir.Type) -> ir.Value:
+    """A prim.ListConstruct of `items`, typed by their common type (more precise than a
+    wrongly inferred element type) or `list_type` when empty."""
+    if not items:
+        return b.list([], list_type)
+    common = join(b, [x.type for x in items], True)
+    return b.list([cast_to(b, x, common) for x in items], b.types.wrap(common, "list"))
+
+
+def _unroll(b: Binder, count: int, inits: list, k: int) -> list:
+    """The Loop body inlined `count` times (known trip count, the body keeps its condition),
+    threading the carried values; list ops whose lists are now known fold, so sequences
+    built by the loop stay known. Scan outputs are stacked (aten.stack)."""
+    values = list(inits)
+    scans: list[list] = [[] for _ in range(k)]
+    for j in range(count):
+        copy = b.onnx_op.clone(b.ip)  # a fresh copy of the whole op, for its body
+        block = next(iter(copy.regions[0].blocks))
+        args = list(block.arguments)
+        subst = [emit.scalar_tensor(b, j, "si64"), emit.scalar_tensor(b, 1, "i1"), *values]
+        for arg, v in zip(args, subst):
+            if v.type != arg.type and compatible(b, v.type, arg.type):
+                v = cast_to(b, v, arg.type)
+            arg.replace_all_uses_with(v)
+        ops = list(block.operations)
+        for o in ops[:-1]:
+            op = o.operation
+            op.move_before(b.onnx_op)
+            b.created.append(op)
+            with b.at(ir.InsertionPoint(b.onnx_op)):
+                folded = _fold_list_op(b, op) if len(op.results) == 1 else None
+            if folded is not None:
+                op.results[0].replace_all_uses_with(folded)
+                b.created.remove(op)
+                op.erase()
+        outs = list(ops[-1].operation.operands)
+        values = outs[1:1 + len(values)]
+        for acc, y in zip(scans, outs[1 + len(values):]):
+            acc.append(y)
+        copy.erase()
+    results = list(values)
+    for i, acc in enumerate(scans):
+        if not acc:
+            raise Unsupported(f"scan output #{i} of a loop that runs no iteration")
+        rows = [emit.unsqueeze(b, y, 0) for y in acc]
+        results.append(b.op("torch.aten.cat", [b.tensor_list(rows), b.int(0)],
+                            b.result_type(len(values) + i)))
+    return results
+
+
 def loop(b: Binder):
     """Loop-1..25 -> torch.prim.Loop. A for-like loop (the body passes its condition through)
     runs `M` (or 0 if the initial condition is false) iterations; any other runs while-like on
@@ -348,13 +458,21 @@ def loop(b: Binder):
     if k < 0 or b.num_results != n + k:
         raise Unsupported(f"body yields {len(yields)} values for {n} carried values and "
                           f"{b.num_results - n} scan outputs")
+    passthrough = yields[0] == args[1] or is_true(b, yields[0])
+    cond_const = None if cond is None else b.const_value(cond)
+    trip_value = None if trip is None else b.const_value(trip)
+    if passthrough and trip_value is not None and \
+            (cond is None or (cond_const is not None and bool(cond_const.reshape(-1)[0]))) \
+            and any(b.list_element(v) is not None for v in inits) \
+            and 0 < int(trip_value.reshape(-1)[0]) <= MAX_UNROLL:
+        # sequences carried through a torch.prim.Loop would stay unknown (and IREE takes no
+        # lists): a short loop of known length is unrolled instead
+        return _unroll(b, int(trip_value.reshape(-1)[0]), inits, k)
     results = list(b.onnx_op.results)
     types = carried_types(b, inits, args[2:], yields[1:n + 1], [r.type for r in results[:n]])
     accs = [Accumulator(b, y.type, results[n + i].type, f"scan output #{i}")
             for i, y in enumerate(yields[n + 1:])]
     retype(b, results, [*types, *(a.type for a in accs)])
-    passthrough = yields[0] == args[1] or is_true(b, yields[0])
-    cond_const = None if cond is None else b.const_value(cond)
     if passthrough and trip is None:
         raise Unsupported("Loop with no trip count whose body keeps its condition never ends")
     if accs and trip is None:

@@ -100,7 +100,7 @@ def _slice(b: Binder, seq: ir.Value, start, end) -> ir.Value:
 def _concat(b: Binder, lists: list[ir.Value]) -> ir.Value:
     out = lists[0]
     for other in lists[1:]:
-        out = b.op("torch.aten.add.t", [out, other], out.type)
+        out = b.op("torch.aten.add.t", [out, other], join(b, [out.type, other.type]) or out.type)
     return out
 
 
@@ -113,7 +113,13 @@ def sequence_insert(b: Binder):
     if items is not None and (pos is None or p is not None):
         at = len(items) if pos is None else normalize_position(p, len(items), True)
         return _result_list(b, [*items[:at], t, *items[at:]])
-    one = b.list([fit(b, t, elem, "inserted tensor")], seq.type)
+    if compatible(b, t.type, elem):
+        one = b.list([fit(b, t, elem, "inserted tensor")], seq.type)
+    else:  # the declared element type is wrong (failed inference): the list takes the join
+        common = join(b, [elem, t.type], True)
+        if common is None:
+            raise Unsupported(f"inserted tensor of type {t.type} into a sequence of {elem}")
+        one = b.list([fit(b, t, common, "inserted tensor")], b.types.wrap(common, "list"))
     if pos is None:
         out = _concat(b, [seq, one])
     else:
