@@ -225,3 +225,27 @@ func.func @test_if_sequence_hoisted(%arg0: !torch.vtensor<[],i1>, %arg1: !torch.
   %4 = torch.operator "onnx.SequenceAt"(%0, %3) : (!torch.list<vtensor<[5],f32>>, !torch.vtensor<[],si64>) -> !torch.vtensor<[5],f32>
   return %4 : !torch.vtensor<[5],f32>
 }
+
+// -----
+
+// A Loop of known short length carrying a sequence is unrolled, so the sequence stays known
+// (IREE takes no lists): the list ops of each copy of the body fold.
+// CHECK-LABEL: func.func @test_loop_sequence_unrolled
+func.func @test_loop_sequence_unrolled(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[4],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK-NOT: torch.prim.Loop
+  // CHECK: %[[A:.*]] = torch.aten.neg %arg0
+  // CHECK: %[[B:.*]] = torch.aten.neg %arg0
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[A]], %[[B]] : (!torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>) -> !torch.list<vtensor<[2],f32>>
+  // CHECK: torch.aten.cat %[[L]], %{{.*}} -> !torch.vtensor<[4],f32>
+  %none = torch.constant.none
+  %0 = torch.operator "onnx.Constant"() {torch.onnx.value = dense<2> : tensor<si64>} : () -> !torch.vtensor<[],si64>
+  %1 = torch.operator "onnx.SequenceEmpty"() : () -> !torch.list<vtensor<[2],f32>>
+  %2 = torch.operator "onnx.Loop"(%0, %none, %1) : (!torch.vtensor<[],si64>, !torch.none, !torch.list<vtensor<[2],f32>>) -> !torch.list<vtensor<[2],f32>> {
+  ^bb0(%i: !torch.vtensor<[],si64>, %c: !torch.vtensor<[],i1>, %acc: !torch.list<vtensor<[2],f32>>):
+    %3 = torch.operator "onnx.Neg"(%arg0) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+    %4 = torch.operator "onnx.SequenceInsert"(%acc, %3) : (!torch.list<vtensor<[2],f32>>, !torch.vtensor<[2],f32>) -> !torch.list<vtensor<[2],f32>>
+    torch.operator_terminator %c, %4 : !torch.vtensor<[],i1>, !torch.list<vtensor<[2],f32>>
+  }
+  %5 = torch.operator "onnx.ConcatFromSequence"(%2) {torch.onnx.axis = 0 : si64} : (!torch.list<vtensor<[2],f32>>) -> !torch.vtensor<[4],f32>
+  return %5 : !torch.vtensor<[4],f32>
+}
