@@ -137,6 +137,7 @@ def test_sequences_at_the_boundary():
     x = rng.normal(size=2).astype(np.float32)
     expected = ReferenceEvaluator(model).run(None, {"seq": seq, "x": x})
 
+    assert boundary.needs_flattening(model)
     module = import_model(infer_model_shapes(model), new_context())
     flat_in = boundary.specialize_inputs(module, "seqs", [seq, x])
     report = convert(module)

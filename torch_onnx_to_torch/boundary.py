@@ -39,9 +39,10 @@ def _set_signature(func: ir.Operation, inputs: list, results: list) -> None:
     func.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(inputs, results))
 
 
-def needs_flattening(values) -> bool:
-    """True if a data set's inputs or outputs hold a sequence or an empty optional."""
-    return any(v is None or isinstance(v, (list, tuple)) for v in values)
+def needs_flattening(model) -> bool:
+    """True if the ONNX model's graph takes or returns a sequence or an optional."""
+    return any(v.type.HasField("sequence_type") or v.type.HasField("optional_type")
+               for v in [*model.graph.input, *model.graph.output])
 
 
 def specialize_inputs(module: ir.Module, entry: str, inputs: list) -> list:
@@ -182,3 +183,77 @@ def flatten_inputs(inputs: list) -> list:
         else:
             out.append(v)
     return out
+
+
+def run_model_flattened(model, data_sets, rtol: float = 1e-3, atol: float = 1e-7,
+                        progress=None):
+    """`e2e.run_model` for a model with sequences or optionals in its signature: per data
+    set, specialize the signature to its inputs, convert, flatten the results, compile, run,
+    regroup and compare. Returns an `e2e.Outcome`.
+
+    The hook in e2e.run_model: `if converter is None and boundary.needs_flattening(model):
+    return boundary.run_model_flattened(model, data_sets, rtol, atol, progress)`.
+    """
+    import re
+
+    from . import convert
+    from .e2e import (
+        Outcome,
+        _compiler_message,
+        _first_lines,
+        as_value,
+        compare,
+        compile_torch_ir,
+        run_compiled,
+    )
+    from .importer import ImportFailure, import_model, infer_model_shapes, new_context
+
+    note = progress or (lambda stage: None)
+    entry = model.graph.name
+    for k, (inputs, expected) in enumerate(data_sets):
+        note("import_error")
+        try:
+            module = import_model(infer_model_shapes(model), new_context())
+        except ImportFailure as e:
+            return Outcome("import_error", _first_lines(str(e)))
+        note("convert_error")
+        try:
+            flat_in = specialize_inputs(module, entry, [as_value(x) for x in inputs])
+            report = convert(module)
+        except Exception as e:  # noqa: BLE001 - any failure is this stage's outcome
+            return Outcome("convert_error", _first_lines(str(e)))
+        reasons: dict[str, list[str]] = {}
+        for d in report.declines:
+            reasons.setdefault(d.op, [])
+            if d.reason not in reasons[d.op]:
+                reasons[d.op].append(d.reason)
+        text = module.operation.get_asm(enable_debug_info=False)
+        left = sorted(set(re.findall(r'torch\.operator "(onnx\.[A-Za-z0-9_.]+)"', text)))
+        if left:
+            unconv = {op: reasons.get(op, ["left by the converter"]) for op in left}
+            detail = "; ".join(f"{op}: {' | '.join(r)}" for op, r in unconv.items())
+            return Outcome("unconverted", _first_lines(detail, 3), unconv)
+        try:
+            layouts = flatten_results(module, entry)
+        except ValueError as e:
+            why = f"a sequence or optional result stays in the signature: {e}"
+            return Outcome("compile_error", why)
+        note("compile_error")
+        try:
+            vmfb = compile_torch_ir(module.operation.get_asm(enable_debug_info=False))
+        except Exception as e:  # noqa: BLE001 - any failure is this stage's outcome
+            return Outcome("compile_error", _first_lines(_compiler_message(str(e))))
+        note("run_error")
+        try:
+            actual = regroup(run_compiled(vmfb, entry, flat_in), layouts)
+        except Exception as e:  # noqa: BLE001 - any failure is this stage's outcome
+            return Outcome("run_error", _first_lines(f"data set {k}: {type(e).__name__}: {e}"))
+        if len(actual) != len(expected):
+            return Outcome("mismatch", f"data set {k}: {len(actual)} outputs, expected "
+                                       f"{len(expected)}")
+        note("mismatch")
+        for j, (a, e) in enumerate(zip(actual, expected)):
+            why = compare(a, as_value(e), rtol, atol)
+            if why:
+                return Outcome("mismatch", f"data set {k} output {j}: {why}")
+    return Outcome("pass")
