@@ -30,14 +30,10 @@ def _decoder(max_steps: int) -> onnx.ModelProto:
         [helper.make_node("Tanh", ["logits"], ["e_tanh"]),
          helper.make_node("Add", ["e_tanh", "prompt"], ["e_out"])],  # an outer-scope capture
         "late", [], [helper.make_tensor_value_info("e_out", f32, [1, 4])])
-    def const(name, value):
-        a = np.array(value, np.int64)
-        return helper.make_node("Constant", [], [name], value=helper.make_tensor(
-            name, TensorProto.INT64, a.shape, a.reshape(-1).tolist()))
+    def const(name, value):  # raw_data: imported as a dense_resource, inlined by the pass
+        return helper.make_node("Constant", [], [name],
+                                value=numpy_helper.from_array(np.array(value, np.int64)))
 
-    # Constants as nodes with int64_data, not initializers or raw_data (which the importer
-    # makes dense_resource): IREE crashes folding a rank-0 dense_resource operand of a
-    # comparison ("ElementsAttr does not provide iteration facilities").
     body = helper.make_graph(
         [
             const("two", 2), const("eos", EOS), const("scalar_shape", np.zeros((0,))),

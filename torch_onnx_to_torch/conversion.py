@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 
-from .binder import Binder, Types, Unsupported, vtensor_asm
+from .binder import Binder, Types, Unsupported, read_dense, vtensor_asm
 from .registry import DEFAULT_DOMAIN, Registry
 
 PASS_NAME = "convert-torch-onnx-to-torch"
@@ -155,6 +155,31 @@ def _sync_signature(func: ir.Operation) -> None:
     if returned != list(ftype.results):
         func.attributes["function_type"] = ir.TypeAttr.get(
             ir.FunctionType.get(list(ftype.inputs), returned))
+
+
+def _inline_scalar_resources(func: ir.Operation, types: Types) -> None:
+    """Rank-0 `torch.vtensor.literal`s holding a dense_resource (how the importer stores
+    initializers and raw_data constants) become inline `dense<...>` splats: IREE crashes on
+    a rank-0 dense_resource operand of an elementwise op ("ElementsAttr does not provide
+    iteration facilities"), e.g. a loop bound compared with a scalar constant."""
+
+    def visit(o):
+        op = o.operation
+        attr = op.attributes["value"]
+        t = getattr(attr, "type", None)
+        if isinstance(attr, ir.DenseElementsAttr) or not isinstance(t, ir.RankedTensorType) \
+                or t.rank != 0:
+            return ir.WalkResult.ADVANCE
+        vals = read_dense(attr, types.blobs)
+        if vals is None:
+            return ir.WalkResult.ADVANCE
+        et, v = t.element_type, vals.reshape(-1)[0]
+        scalar = (ir.FloatAttr.get(et, float(v)) if isinstance(et, ir.FloatType)
+                  else ir.IntegerAttr.get(et, int(v)))
+        op.attributes["value"] = ir.DenseElementsAttr.get_splat(t, scalar)
+        return ir.WalkResult.ADVANCE
+
+    func.walk(visit, ir.WalkOrder.PRE_ORDER, torch_d.ValueTensorLiteralOp)
 
 
 def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
@@ -322,6 +347,7 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
         for o in ops:
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
         _sync_signature(func)
+        _inline_scalar_resources(func, types)
     new = report.declines[first:]
     return not new if options.strict else not any(d.internal for d in new)
 

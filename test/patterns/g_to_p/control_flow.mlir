@@ -249,3 +249,23 @@ func.func @test_loop_sequence_unrolled(%arg0: !torch.vtensor<[2],f32>) -> !torch
   %5 = torch.operator "onnx.ConcatFromSequence"(%2) {torch.onnx.axis = 0 : si64} : (!torch.list<vtensor<[2],f32>>) -> !torch.vtensor<[4],f32>
   return %5 : !torch.vtensor<[4],f32>
 }
+
+// -----
+
+// Rank-0 dense_resource literals (scalar initializers, often a loop bound or an EOS id)
+// become inline splats: IREE crashes on a rank-0 dense_resource operand.
+// CHECK-LABEL: func.func @test_scalar_resource_inlined
+func.func @test_scalar_resource_inlined(%arg0: !torch.vtensor<[],si64>) -> !torch.vtensor<[],i1> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[C:.*]] = torch.vtensor.literal(dense<3> : tensor<si64>) : !torch.vtensor<[],si64>
+  // CHECK: torch.aten.lt.Tensor %arg0, %[[C]]
+  %0 = torch.vtensor.literal(dense_resource<eos> : tensor<si64>) : !torch.vtensor<[],si64>
+  %1 = torch.operator "onnx.Less"(%arg0, %0) : (!torch.vtensor<[],si64>, !torch.vtensor<[],si64>) -> !torch.vtensor<[],i1>
+  return %1 : !torch.vtensor<[],i1>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      eos: "0x080000000300000000000000"
+    }
+  }
+#-}
