@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 from torch_mlir import ir
@@ -91,6 +92,20 @@ class Types:
             t = ir.Type.parse(asm, self.context)
             self._cache[asm] = t
         return t
+
+    def contained(self, t: ir.Type, kind: str) -> ir.Type | None:
+        """The element type of a `!torch.list<...>` (kind "list") or the payload of a
+        `!torch.optional<...>` (kind "optional"), else None."""
+        asm = str(t)
+        head = f"!torch.{kind}<"
+        if not asm.startswith(head):
+            return None
+        inner = asm[len(head):-1]
+        return self.get(inner if inner.startswith("!") else "!torch." + inner)
+
+    def wrap(self, t: ir.Type, kind: str) -> ir.Type:
+        """`!torch.list<t>` (kind "list") or `!torch.optional<t>` (kind "optional")."""
+        return self.get(f"!torch.{kind}<" + str(t).removeprefix("!torch.") + ">")
 
 
 # Constants bigger than this are never read into Python (they are weights, not shapes).
@@ -298,6 +313,14 @@ class Binder:
             raise Unsupported(f"attribute '{name}' must be a tensor, got {a}")
         return a
 
+    def list_element(self, v: ir.Value | ir.Type) -> ir.Type | None:
+        """Element type of a `!torch.list<...>` value or type (an ONNX sequence), else None."""
+        return self.types.contained(v if isinstance(v, ir.Type) else v.type, "list")
+
+    def optional_element(self, v: ir.Value | ir.Type) -> ir.Type | None:
+        """Payload type of a `!torch.optional<...>` value or type (an ONNX optional), else None."""
+        return self.types.contained(v if isinstance(v, ir.Type) else v.type, "optional")
+
     def region(self, i: int) -> ir.Region:
         """Graph attribute regions, in the importer's order (sorted by attribute name)."""
         regions = self.onnx_op.regions
@@ -408,6 +431,24 @@ class Binder:
         )
         self.created.append(new)
         return list(new.results)
+
+    def op_regions(self, name: str, operands: Iterable, results: list, regions: int,
+                   **attributes) -> ir.Operation:
+        """Build one op holding `regions` empty regions (prim.If, prim.Loop); returns it."""
+        new = ir.Operation.create(name, results=results, operands=list(operands),
+                                  attributes=attributes or None, regions=regions,
+                                  loc=self.loc, ip=self.ip)
+        self.created.append(new)
+        return new
+
+    @contextmanager
+    def at(self, ip: ir.InsertionPoint) -> Iterator[None]:
+        """Build at `ip` (e.g. inside a region being filled) instead of before the ONNX op."""
+        saved, self.ip = self.ip, ip
+        try:
+            yield
+        finally:
+            self.ip = saved
 
     def int(self, v: int) -> ir.Value:
         """A `!torch.int` constant."""

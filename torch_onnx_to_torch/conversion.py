@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 
-from .binder import Binder, Types, Unsupported
+from .binder import Binder, Types, Unsupported, read_dense, vtensor_asm
 from .registry import DEFAULT_DOMAIN, Registry
 
 PASS_NAME = "convert-torch-onnx-to-torch"
@@ -141,17 +141,70 @@ def _resource_constants(func: ir.Operation) -> list[ir.Attribute]:
             and isinstance(getattr(a.type, "element_type", None), ir.IntegerType)]
 
 
-def _coerce(b: Binder, value: ir.Value, want: ir.Type) -> ir.Value:
-    """Make `value` have exactly the ONNX result type `want` (a static-info cast)."""
+def _sync_signature(func: ir.Operation) -> None:
+    """Make the function's result types those its `func.return` returns, where a handler
+    gave a value its real type in place of a wrong declared one (see _coerce)."""
+    blocks = list(func.regions[0].blocks)
+    if not blocks:
+        return
+    ops = list(blocks[-1].operations)
+    if not ops or ops[-1].operation.name != "func.return":
+        return
+    ftype = ir.FunctionType(ir.TypeAttr(func.attributes["function_type"]).value)
+    returned = [v.type for v in ops[-1].operation.operands]
+    if returned != list(ftype.results):
+        func.attributes["function_type"] = ir.TypeAttr.get(
+            ir.FunctionType.get(list(ftype.inputs), returned))
+
+
+def _inline_scalar_resources(func: ir.Operation, types: Types) -> None:
+    """Rank-0 `torch.vtensor.literal`s holding a dense_resource (how the importer stores
+    initializers and raw_data constants) become inline `dense<...>` splats: IREE crashes on
+    a rank-0 dense_resource operand of an elementwise op ("ElementsAttr does not provide
+    iteration facilities"), e.g. a loop bound compared with a scalar constant."""
+
+    def visit(o):
+        op = o.operation
+        attr = op.attributes["value"]
+        t = getattr(attr, "type", None)
+        if isinstance(attr, ir.DenseElementsAttr) or not isinstance(t, ir.RankedTensorType) \
+                or t.rank != 0:
+            return ir.WalkResult.ADVANCE
+        vals = read_dense(attr, types.blobs)
+        if vals is None:
+            return ir.WalkResult.ADVANCE
+        et, v = t.element_type, vals.reshape(-1)[0]
+        scalar = (ir.FloatAttr.get(et, float(v)) if isinstance(et, ir.FloatType)
+                  else ir.IntegerAttr.get(et, int(v)))
+        op.attributes["value"] = ir.DenseElementsAttr.get_splat(t, scalar)
+        return ir.WalkResult.ADVANCE
+
+    func.walk(visit, ir.WalkOrder.PRE_ORDER, torch_d.ValueTensorLiteralOp)
+
+
+def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
+    """Make `value` have exactly the type of ONNX result `old` (a static-info cast)."""
+    want = old.type
     if value.type == want:
         return value
     have_info = b.types.info(value.type)
     want_info = b.types.info(want)
     if have_info is None or want_info is None:
+        for kind in ("list", "optional"):
+            if b.types.contained(value.type, kind) is not None and \
+                    b.types.contained(want, kind) is not None:
+                # Element types differ (inference often types sequence elements wrongly, and
+                # lists have no cast): the users, and a function signature, take the real one.
+                return value
         raise Unsupported(f"handler produced {value.type} where {want} is expected")
     if have_info[1] is not None and want_info[1] is not None and have_info[1] != want_info[1]:
         raise Unsupported(f"handler produced dtype {have_info[1]} where {want_info[1]} is expected")
     have, wanted = have_info[0], want_info[0]
+    if wanted == () and have:
+        # Rank 0 is how the importer types a value ONNX inference left without a shape (often
+        # inside Loop/Scan bodies): the handler computed the real type from its operands, so
+        # the users (and a function signature returning it) get that one.
+        return value
     if have is not None and wanted is not None and (
             len(have) != len(wanted) or
             any(h is not None and w is not None and h != w for h, w in zip(have, wanted))):
@@ -205,7 +258,7 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
                     raise Unsupported(f"output #{i} is used but not supported")
                 replacements.append(None)
             else:
-                replacements.append(_coerce(b, new, old.type))
+                replacements.append(_coerce(b, new, old))
     except Unsupported as e:
         b.discard()
         _decline(report, op, full, str(e) or "declined", strict)
@@ -220,6 +273,48 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
             old.replace_all_uses_with(new)
     op.erase()
     report.converted[full] += 1
+
+
+def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
+    """Give Loop and Scan body arguments typed rank 0 (the importer's type for a value ONNX
+    inference left without a shape) the type of the value they receive on entry, before the
+    bodies are converted, so that body ops see real shapes. Outer loops first."""
+
+    def visit(o):
+        op = o.operation
+        name = op.attributes["name"].value
+        if name not in ("onnx.Loop", "onnx.Scan") or len(op.regions) != 1:
+            return ir.WalkResult.ADVANCE
+        blocks = list(op.regions[0].blocks)
+        if len(blocks) != 1:
+            return ir.WalkResult.ADVANCE
+        args, operands = list(blocks[0].arguments), list(op.operands)
+        if name == "onnx.Loop":
+            pairs = [(a, v.type, None) for a, v in zip(args[2:], operands[2:])]
+        else:
+            if "torch.onnx.num_scan_inputs" not in op.attributes or len(args) != len(operands):
+                return ir.WalkResult.ADVANCE  # Scan-8 (batched) is left as it is
+            m = op.attributes["torch.onnx.num_scan_inputs"].value
+            n = len(operands) - m
+            axes = [0] * m
+            if "torch.onnx.scan_input_axes" in op.attributes:
+                axes = [a.value for a in op.attributes["torch.onnx.scan_input_axes"]]
+            pairs = [(a, v.type, None) for a, v in zip(args[:n], operands[:n])]
+            pairs += [(a, v.type, ax) for a, v, ax in zip(args[n:], operands[n:], axes)]
+        for arg, init, axis in pairs:
+            have, want = types.info(init), types.info(arg.type)
+            if have is None or want is None or want[0] != () or not have[0]:
+                continue
+            shape = list(have[0])
+            if axis is not None:
+                if not -len(shape) <= axis < len(shape):
+                    continue
+                del shape[axis]
+            if shape:
+                arg.set_type(types.get(vtensor_asm(shape, have[1] or want[1])))
+        return ir.WalkResult.ADVANCE
+
+    func.walk(visit, ir.WalkOrder.PRE_ORDER, torch_d.OperatorOp)
 
 
 def run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
@@ -246,10 +341,13 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
                 _decline(report, o, o.attributes["name"].value,
                          "function has no torch.onnx_meta.opset_version", options.strict)
             continue
+        _retype_body_arguments(func, types)
         dispatch_cache.clear()
         types.blobs.candidates = lambda func=func: _resource_constants(func)
         for o in ops:
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
+        _sync_signature(func)
+        _inline_scalar_resources(func, types)
     new = report.declines[first:]
     return not new if options.strict else not any(d.internal for d in new)
 

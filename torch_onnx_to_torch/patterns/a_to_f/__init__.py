@@ -19,10 +19,11 @@ from . import (
     d_f,
     d_quantize,
     e_einsum,
+    sequences,
 )
 
 MODULES = (a_affine_grid, a_attention, a_averagepool, a_b, b_generate, c, c_cast, c_conv,
-           d_deform_conv, d_dft, d_f, d_quantize, e_einsum)
+           d_deform_conv, d_dft, d_f, d_quantize, e_einsum, sequences)
 
 
 def populate(registry) -> None:

@@ -1,0 +1,259 @@
+"""Sequences and optionals at a function boundary, made tensors for one set of inputs.
+
+IREE's torch input takes no `!torch.list` or `!torch.optional` in a function signature. For
+one concrete set of inputs (an ONNX test data set) the structure is known: a sequence
+argument of n tensors becomes n tensor arguments gathered by a `prim.ListConstruct` at the
+top of the function, an empty optional a `torch.derefine` of none, a present one its value.
+The pass then resolves those lists and optionals at conversion time (sequence_common.py);
+a list or optional result built in the function (prim.ListConstruct / torch.derefine) is
+returned as its tensors. `regroup` puts the outputs back in the original structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from torch_mlir import ir
+
+from .binder import Types, vtensor_asm
+
+
+@dataclass
+class Layout:
+    """How one original result is laid out in the flat results."""
+
+    kind: str  # "tensor", "list", "none" (an empty optional)
+    items: list[Layout] = field(default_factory=list)
+
+
+def _entry(module: ir.Module, name: str) -> ir.Operation:
+    for op in module.body.operations:
+        if op.operation.name == "func.func" and \
+                ir.StringAttr(op.operation.attributes["sym_name"]).value == name:
+            return op.operation
+    raise ValueError(f"no function @{name}")
+
+
+def _set_signature(func: ir.Operation, inputs: list, results: list) -> None:
+    func.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(inputs, results))
+
+
+def needs_flattening(model) -> bool:
+    """True if the ONNX model's graph takes or returns a sequence or an optional."""
+    return any(v.type.HasField("sequence_type") or v.type.HasField("optional_type")
+               for v in [*model.graph.input, *model.graph.output])
+
+
+def specialize_inputs(module: ir.Module, entry: str, inputs: list) -> list:
+    """Rewrite @entry's list and optional arguments for `inputs` (numpy arrays, lists of
+    them, None); returns the flat inputs of the new signature."""
+    func = _entry(module, entry)
+    block = func.regions[0].blocks[0]
+    types = Types(module.context)
+    old_args = list(block.arguments)
+    if len(old_args) != len(inputs):
+        raise ValueError(f"@{entry} takes {len(old_args)} arguments, got {len(inputs)} inputs")
+    first = block.operations[0] if len(block.operations) else None
+    ip = ir.InsertionPoint(first) if first is not None else ir.InsertionPoint(block)
+    loc = func.location
+    flat: list = []
+
+    def build(name, operands, result):
+        return ir.Operation.create(name, results=[result], operands=operands, loc=loc,
+                                   ip=ip).results[0]
+
+    def make(t: ir.Type, v) -> ir.Value:
+        elem = types.contained(t, "list")
+        payload = types.contained(t, "optional")
+        if payload is not None:
+            if v is None:
+                none = build("torch.constant.none", [], types.none)
+                return build("torch.derefine", [none], t)
+            return build("torch.derefine", [make(payload, v)], t)
+        if elem is not None:
+            if not isinstance(v, (list, tuple)):
+                raise ValueError(f"expected a sequence for {t}")
+            items = [make(elem, x) for x in v]
+            want = _common_element(types, elem, [x.type for x in items])
+            items = [x if x.type == want else build("torch.tensor_static_info_cast", [x], want)
+                     for x in items]
+            return build("torch.prim.ListConstruct", items, types.wrap(want, "list"))
+        if v is None or isinstance(v, (list, tuple)):
+            raise ValueError(f"expected a tensor for {t}")
+        flat.append(v)
+        return block.add_argument(_tensor_type(types, t, np.asarray(v)), loc)
+
+    with module.context:
+        for arg, v in zip(old_args, inputs):
+            new = make(arg.type, v)
+            if new.type != arg.type and types.info(arg.type) is not None:
+                # a tensor argument typed more precisely (lists keep their new type)
+                new = build("torch.tensor_static_info_cast", [new], arg.type)
+            arg.replace_all_uses_with(new)
+        for _ in old_args:
+            block.erase_argument(0)
+        ret = block.operations[len(block.operations) - 1].operation
+        _set_signature(func, [a.type for a in block.arguments], [v.type for v in ret.operands])
+    return flat
+
+
+def _common_element(types: Types, declared: ir.Type, items: list) -> ir.Type:
+    """The declared element type where every item is of it, else the items' join (same rank:
+    differing dims dynamic; else unranked) with the declared dtype."""
+    if all(t == declared for t in items) or not items:
+        return declared
+    infos = [types.info(t) for t in items]
+    elt = types.info(declared)[1] if types.info(declared) else infos[0][1]
+    shapes = [i[0] for i in infos]
+    if any(s is None for s in shapes) or len({len(s) for s in shapes}) > 1:
+        return types.get(vtensor_asm(None, elt))
+    dims = [d[0] if all(x == d[0] for x in d) else None for d in zip(*shapes)]
+    return types.get(vtensor_asm(dims, elt))
+
+
+def _tensor_type(types: Types, declared: ir.Type, value: np.ndarray) -> ir.Type:
+    """The declared tensor type where the value fits it, else the value's own shape (ONNX
+    inference often types sequence elements wrongly) with the declared dtype."""
+    info = types.info(declared)
+    if info is None:
+        raise ValueError(f"expected a tensor type, got {declared}")
+    shape, elt = info
+    if shape is not None and len(shape) == value.ndim and all(
+            d is None or d == s for d, s in zip(shape, value.shape)):
+        return declared
+    return types.get(vtensor_asm(list(value.shape), elt))
+
+
+def flatten_results(module: ir.Module, entry: str) -> list[Layout]:
+    """Return @entry's list and optional results as their tensors (they must be built in
+    the function); returns the layout of the original results."""
+    func = _entry(module, entry)
+    block = func.regions[0].blocks[0]
+    ret = block.operations[len(block.operations) - 1].operation
+    types = Types(module.context)
+    flat: list[ir.Value] = []
+
+    def take(v: ir.Value) -> Layout:
+        t = v.type
+        if types.contained(t, "list") is None and types.contained(t, "optional") is None:
+            flat.append(v)
+            return Layout("tensor")
+        owner = v.owner
+        name = owner.name if isinstance(owner, (ir.Operation, ir.OpView)) else ""
+        if name == "torch.derefine":
+            src = owner.operands[0]
+            return Layout("none") if src.type == types.none else take(src)
+        if name == "torch.prim.ListConstruct":
+            return Layout("list", [take(x) for x in owner.operands])
+        raise ValueError(f"a {t} result not built in the function cannot be returned")
+
+    with module.context:
+        layouts = [take(v) for v in ret.operands]
+        ir.Operation.create("func.return", operands=flat, loc=ret.location,
+                            ip=ir.InsertionPoint(ret))
+        ret.erase()
+        _set_signature(func, [a.type for a in block.arguments], [v.type for v in flat])
+    return layouts
+
+
+def regroup(flat: list, layouts: list[Layout]) -> list:
+    """The flat outputs put back in the original structure (lists, None for an empty
+    optional)."""
+    it = iter(flat)
+
+    def build(layout: Layout):
+        if layout.kind == "tensor":
+            return next(it)
+        if layout.kind == "none":
+            return None
+        return [build(x) for x in layout.items]
+
+    return [build(x) for x in layouts]
+
+
+def flatten_inputs(inputs: list) -> list:
+    """The data set inputs as the specialized function takes them."""
+    out = []
+    for v in inputs:
+        if v is None:
+            continue
+        if isinstance(v, (list, tuple)):
+            out.extend(flatten_inputs(list(v)))
+        else:
+            out.append(v)
+    return out
+
+
+def run_model_flattened(model, data_sets, rtol: float = 1e-3, atol: float = 1e-7,
+                        progress=None):
+    """`e2e.run_model` for a model with sequences or optionals in its signature: per data
+    set, specialize the signature to its inputs, convert, flatten the results, compile, run,
+    regroup and compare. Returns an `e2e.Outcome`.
+
+    The hook in e2e.run_model: `if converter is None and boundary.needs_flattening(model):
+    return boundary.run_model_flattened(model, data_sets, rtol, atol, progress)`.
+    """
+    import re
+
+    from . import convert
+    from .e2e import (
+        Outcome,
+        _compiler_message,
+        _first_lines,
+        as_value,
+        compare,
+        compile_torch_ir,
+        run_compiled,
+    )
+    from .importer import ImportFailure, import_model, infer_model_shapes, new_context
+
+    note = progress or (lambda stage: None)
+    entry = model.graph.name
+    for k, (inputs, expected) in enumerate(data_sets):
+        note("import_error")
+        try:
+            module = import_model(infer_model_shapes(model), new_context())
+        except ImportFailure as e:
+            return Outcome("import_error", _first_lines(str(e)))
+        note("convert_error")
+        try:
+            flat_in = specialize_inputs(module, entry, [as_value(x) for x in inputs])
+            report = convert(module)
+        except Exception as e:  # noqa: BLE001 - any failure is this stage's outcome
+            return Outcome("convert_error", _first_lines(str(e)))
+        reasons: dict[str, list[str]] = {}
+        for d in report.declines:
+            reasons.setdefault(d.op, [])
+            if d.reason not in reasons[d.op]:
+                reasons[d.op].append(d.reason)
+        text = module.operation.get_asm(enable_debug_info=False)
+        left = sorted(set(re.findall(r'torch\.operator "(onnx\.[A-Za-z0-9_.]+)"', text)))
+        if left:
+            unconv = {op: reasons.get(op, ["left by the converter"]) for op in left}
+            detail = "; ".join(f"{op}: {' | '.join(r)}" for op, r in unconv.items())
+            return Outcome("unconverted", _first_lines(detail, 3), unconv)
+        try:
+            layouts = flatten_results(module, entry)
+        except ValueError as e:
+            why = f"a sequence or optional result stays in the signature: {e}"
+            return Outcome("compile_error", why)
+        note("compile_error")
+        try:
+            vmfb = compile_torch_ir(module.operation.get_asm(enable_debug_info=False))
+        except Exception as e:  # noqa: BLE001 - any failure is this stage's outcome
+            return Outcome("compile_error", _first_lines(_compiler_message(str(e))))
+        note("run_error")
+        try:
+            actual = regroup(run_compiled(vmfb, entry, flat_in), layouts)
+        except Exception as e:  # noqa: BLE001 - any failure is this stage's outcome
+            return Outcome("run_error", _first_lines(f"data set {k}: {type(e).__name__}: {e}"))
+        if len(actual) != len(expected):
+            return Outcome("mismatch", f"data set {k}: {len(actual)} outputs, expected "
+                                       f"{len(expected)}")
+        note("mismatch")
+        for j, (a, e) in enumerate(zip(actual, expected)):
+            why = compare(a, as_value(e), rtol, atol)
+            if why:
+                return Outcome("mismatch", f"data set {k} output {j}: {why}")
+    return Outcome("pass")
