@@ -180,9 +180,10 @@ def fit_to_windows(b: Binder, x: ir.Value, win: Window, pad_value) -> tuple[ir.V
 _NP_FLOAT = {"f16": np.float16, "f32": np.float32, "f64": np.float64}
 
 
-def window_sums(b: Binder, x: ir.Value, win: Window, outs: list[int]) -> ir.Value:
-    """Sum over each window of `x`, already fitted (`fit_to_windows`), as a ones-kernel
-    convolution with N and C folded into the batch (C may be dynamic). Float dtypes only."""
+def window_sums(b: Binder, x: ir.Value, win: Window, outs: list, pads=None) -> ir.Value:
+    """Sum over each window of `x` as a ones-kernel convolution with N and C folded into the
+    batch. `x` is fitted (`fit_to_windows`), or `pads` gives symmetric zero padding for a
+    `direct` window, whose `outs` may then hold None for dynamic sizes. Float dtypes only."""
     shape, elt = b.tensor_info(x)
     if elt not in _NP_FLOAT:
         raise Unsupported(f"window sums of dtype {elt} are not supported")
@@ -195,8 +196,9 @@ def window_sums(b: Binder, x: ir.Value, win: Window, outs: list[int]) -> ir.Valu
     ones = ir.DenseElementsAttr.get(np.ones([1, 1] + kernel, dtype=_NP_FLOAT[elt]))
     w = b.literal(ones, b.vtensor([1, 1] + kernel, elt))
     sums = b.op("torch.aten.convolution",
-                [xr, w, b.none(), b.int_list(win.strides), b.int_list([0] * nd),
+                [xr, w, b.none(), b.int_list(win.strides), b.int_list(pads or [0] * nd),
                  b.int_list(win.dilations), b.bool(False), b.int_list([0] * nd), b.int(1)],
-                b.vtensor([lead, 1] + outs, elt))
+                b.vtensor([lead, 1] + list(outs), elt))
     n, c = emit.size(b, x, 0), emit.size(b, x, 1)
-    return emit.reshape(b, sums, [n, c] + outs, list(shape[:2]) + outs)
+    sizes = [o if o is not None else emit.size(b, sums, 2 + i) for i, o in enumerate(outs)]
+    return emit.reshape(b, sums, [n, c] + sizes, list(shape[:2]) + list(outs))

@@ -1,0 +1,33 @@
+// RUN: %opt --split-input-file --convert-torch-onnx-to-torch --verify-diagnostics --report %s
+
+// Declined pooling cases: each op stays as it was, with the reason reported.
+
+func.func @test_maxpool_same_upper_dynamic(%arg0: !torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32> attributes {torch.onnx_meta.opset_version = 12 : si64} {
+  // expected-remark@+1 {{onnx.MaxPool was not converted: auto_pad=SAME_UPPER needs static spatial dims}}
+  %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.auto_pad = "SAME_UPPER", torch.onnx.kernel_shape = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32>
+  return %0 : !torch.vtensor<[1,1,?,?],f32>
+}
+
+// -----
+
+func.func @test_maxpool_4d(%arg0: !torch.vtensor<[1,1,2,2,2,2],f32>) -> !torch.vtensor<[1,1,1,1,1,1],f32> attributes {torch.onnx_meta.opset_version = 12 : si64} {
+  // expected-remark@+1 {{onnx.MaxPool was not converted: 4-D pooling is not supported (1-D to 3-D only)}}
+  %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.kernel_shape = [2 : si64, 2 : si64, 2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,2,2,2,2],f32>) -> !torch.vtensor<[1,1,1,1,1,1],f32>
+  return %0 : !torch.vtensor<[1,1,1,1,1,1],f32>
+}
+
+// -----
+
+func.func @test_lppool_asymmetric_dynamic(%arg0: !torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  // expected-remark@+1 {{onnx.LpPool was not converted: this pooling window (asymmetric or large pads, ceil_mode overhang, or one partial window) needs static spatial dims}}
+  %0 = torch.operator "onnx.LpPool"(%arg0) {torch.onnx.kernel_shape = [2 : si64], torch.onnx.pads = [1 : si64, 0 : si64]} : (!torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32>
+  return %0 : !torch.vtensor<[1,1,?],f32>
+}
+
+// -----
+
+func.func @test_lrn_int(%arg0: !torch.vtensor<[1,4,2,2],si32>) -> !torch.vtensor<[1,4,2,2],si32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // expected-remark@+1 {{onnx.LRN was not converted: LRN of dtype si32 is not supported}}
+  %0 = torch.operator "onnx.LRN"(%arg0) {torch.onnx.size = 2 : si64} : (!torch.vtensor<[1,4,2,2],si32>) -> !torch.vtensor<[1,4,2,2],si32>
+  return %0 : !torch.vtensor<[1,4,2,2],si32>
+}

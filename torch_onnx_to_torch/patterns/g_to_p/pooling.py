@@ -1,0 +1,244 @@
+"""Pooling: MaxPool, LpPool, the Global* pools, LRN, MaxUnpool and MaxRoiPool.
+
+The windows (pads, auto_pad, ceil_mode, dilations) come from `patterns/pool_windows.py`, which
+AveragePool shares.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from torch_mlir import ir
+
+from ... import dtypes, emit
+from ...binder import Binder, Unsupported
+from ..families import register_table
+from ..pool_windows import fit_to_windows, read_window, torch_ceil_mode, window_sums
+
+
+def _lowest(elt: str):
+    """The padding value that never wins a max: -inf for floats, the minimum for integers."""
+    if dtypes.is_float(elt):
+        return float("-inf")
+    row = dtypes.BY_MLIR.get(elt)
+    if row is None or row.numpy is None or elt == "i1":
+        raise Unsupported(f"max pooling of dtype {elt} is not supported")
+    return int(np.iinfo(row.numpy).min)
+
+
+def _arange(b: Binder, end, shape) -> ir.Value:
+    """`aten.arange(end)` as si64 (`end` a Python int or `!torch.int`)."""
+    none = b.none()
+    return b.op("torch.aten.arange", [emit.int_value(b, end), b.int(4), none, none, none],
+                b.vtensor(shape, "si64"))
+
+
+def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_major: bool):
+    """ONNX MaxPool indices from torch's: torch gives the flat offset inside the (fitted)
+    spatial plane `plane` of its channel, ONNX the offset in the whole input tensor (N, C
+    included), with the spatial dims in column-major order when storage_order=1."""
+    shape = b.shape(idx)
+    dims = emit.dim_sizes(b, x)
+    spatial = dims[2:]
+    nd = len(spatial)
+    out = idx
+    if list(plane) != list(spatial) or any(offsets) or (col_major and nd > 1):
+        if not all(isinstance(d, int) for d in plane):
+            raise Unsupported("MaxPool indices need static spatial dims here")
+        coords = []
+        for i in range(nd):
+            c = idx
+            inner = int(np.prod(plane[i + 1:]))
+            if inner > 1:
+                c = b.op("torch.aten.floor_divide.Scalar", [c, b.int(inner)], b.vtensor(shape, "si64"))
+            if i > 0:
+                c = b.op("torch.aten.remainder.Scalar", [c, b.int(plane[i])],
+                         b.vtensor(shape, "si64"))
+            if offsets[i]:
+                c = b.op("torch.aten.sub.Scalar", [c, b.int(offsets[i]), b.int(1)],
+                         b.vtensor(shape, "si64"))
+            coords.append(c)
+        order = range(nd) if col_major else reversed(range(nd))
+        stride, out = 1, None
+        for i in order:
+            term = coords[i] if isinstance(stride, int) and stride == 1 else b.op(
+                "torch.aten.mul.Scalar", [coords[i], emit.int_value(b, stride)],
+                b.vtensor(shape, "si64"))
+            out = term if out is None else b.op("torch.aten.add.Tensor", [out, term, b.int(1)],
+                                                b.vtensor(shape, "si64"))
+            stride = emit.int_mul(b, stride, spatial[i])
+    n, c = dims[0], dims[1]
+    lead = emit.int_mul(b, n, c)
+    base = _arange(b, lead, [lead if isinstance(lead, int) else None])
+    per_channel = emit.int_prod(b, spatial)
+    if not (isinstance(per_channel, int) and per_channel == 1):
+        base = b.op("torch.aten.mul.Scalar", [base, emit.int_value(b, per_channel)],
+                    b.vtensor([lead if isinstance(lead, int) else None], "si64"))
+    base = emit.reshape(b, base, [n, c] + [1] * nd, emit.static_or_none([n, c]) + [1] * nd)
+    return b.op("torch.aten.add.Tensor", [out, base, b.int(1)], b.vtensor(shape, "si64"))
+
+
+def max_pool(b: Binder):
+    """MaxPool-1..22 (1-D/2-D/3-D; auto_pad, pads, strides, dilations, ceil_mode, the
+    Indices output with storage_order) -> aten.max_pool{1,2,3}d[_with_indices]; pads it cannot
+    take, ceil_mode overhangs and partial single windows -> aten.slice / aten.constant_pad_nd
+    with the dtype's lowest value first; Indices made global by aten arithmetic."""
+    x = b.input(0)
+    win = read_window(b, x, dilations=b.opset >= 10, ceil_mode=b.opset >= 10)
+    want_indices = b.opset >= 8 and b.num_results > 1
+    col_major = want_indices and bool(b.attr_int("storage_order", 0))
+    nd = win.nd
+    if win.direct():
+        xin, pads, ceil = x, list(win.begins), torch_ceil_mode(win)
+        plane, offsets = b.shape(x)[2:], [0] * nd
+        out_shape = b.shape(b.result_type())
+    else:
+        xin, outs = fit_to_windows(b, x, win, _lowest(b.dtype(x)))
+        pads, ceil = [0] * nd, False
+        plane, offsets = b.shape(xin)[2:], list(win.begins)
+        out_shape = list(b.shape(x)[:2]) + outs
+    args = [xin, b.int_list(win.kernel), b.int_list(win.strides), b.int_list(pads),
+            b.int_list(win.dilations), b.bool(ceil)]
+    elt = b.dtype(x)
+    if not want_indices:
+        return b.op(f"torch.aten.max_pool{nd}d", args, b.vtensor(out_shape, elt))
+    values, idx = b.op_multi(f"torch.aten.max_pool{nd}d_with_indices", args,
+                             [b.vtensor(out_shape, elt), b.vtensor(out_shape, "si64")])
+    return values, _onnx_indices(b, idx, x, plane, offsets, col_major)
+
+
+def _p_norm_terms(b: Binder, x: ir.Value, p: float) -> ir.Value:
+    """|x|^p elementwise (x*x for p=2, |x| for p=1)."""
+    t = emit.like(b, x)
+    if p == 2:
+        return b.op("torch.aten.mul.Tensor", [x, x], t)
+    a = b.op("torch.aten.abs", [x], t)
+    return a if p == 1 else b.op("torch.aten.pow.Tensor_Scalar", [a, b.scalar(p)], t)
+
+
+def _p_root(b: Binder, s: ir.Value, p: float, result: ir.Type) -> ir.Value:
+    if p == 1:
+        return s
+    if p == 2:
+        return b.op("torch.aten.sqrt", [s], result)
+    return b.op("torch.aten.pow.Tensor_Scalar", [s, b.float(1.0 / p)], result)
+
+
+def _p_attr(b: Binder) -> float:
+    # LpPool-1 / GlobalLpPool-1 have a float p, later versions an int.
+    p = b.attr_float("p", 2.0) if b.opset < 2 else float(b.attr_int("p", 2))
+    if p <= 0:
+        raise Unsupported(f"p must be positive, got {p}")
+    return int(p) if p == int(p) else p
+
+
+def lp_pool(b: Binder):
+    """LpPool-1..22 (auto_pad, pads, strides; ceil_mode and dilations from 18) -> |x|^p as
+    aten.mul/aten.abs/aten.pow, window sums by a ones-kernel aten.convolution over the fitted
+    input, then aten.sqrt / aten.pow(1/p)."""
+    x = b.input(0)
+    if not dtypes.is_float(b.dtype(x)):
+        raise Unsupported(f"LpPool of dtype {b.dtype(x)} is not supported")
+    p = _p_attr(b)
+    win = read_window(b, x, dilations=b.opset >= 18, ceil_mode=b.opset >= 18)
+    terms = _p_norm_terms(b, x, p)
+    if win.static or not win.direct():
+        xp, outs = fit_to_windows(b, terms, win, 0.0)
+        sums = window_sums(b, xp, win, outs)
+    else:  # dynamic dims: the convolution pads (symmetric, no ceil_mode)
+        sums = window_sums(b, terms, win, list(b.shape(b.result_type())[2:]), list(win.begins))
+    return _p_root(b, sums, p, b.result_type())
+
+
+def _spatial_dims(b: Binder, x: ir.Value) -> list[int]:
+    rank = b.rank(x)
+    if rank < 3:
+        raise Unsupported(f"input must have rank >= 3, got {rank}")
+    return list(range(2, rank))
+
+
+def global_average_pool(b: Binder):
+    """GlobalAveragePool-1..22 -> aten.mean.dim over the spatial dims (keepdim)."""
+    x = b.input(0)
+    dims = _spatial_dims(b, x)
+    return b.op("torch.aten.mean.dim", [x, b.int_list(dims), b.bool(True), b.none()],
+                b.result_type())
+
+
+def global_max_pool(b: Binder):
+    """GlobalMaxPool-1..22 -> aten.amax over the spatial dims (keepdim)."""
+    x = b.input(0)
+    dims = _spatial_dims(b, x)
+    return b.op("torch.aten.amax", [x, b.int_list(dims), b.bool(True)], b.result_type())
+
+
+def global_lp_pool(b: Binder):
+    """GlobalLpPool-1..22 -> |x|^p, aten.sum.dim_IntList over the spatial dims (keepdim),
+    aten.sqrt / aten.pow(1/p)."""
+    x = b.input(0)
+    if not dtypes.is_float(b.dtype(x)):
+        raise Unsupported(f"GlobalLpPool of dtype {b.dtype(x)} is not supported")
+    dims = _spatial_dims(b, x)
+    p = _p_attr(b)
+    terms = _p_norm_terms(b, x, p)
+    shape = b.shape(x)
+    kept = list(shape[:2]) + [1] * len(dims)
+    s = b.op("torch.aten.sum.dim_IntList", [terms, b.int_list(dims), b.bool(True), b.none()],
+             b.vtensor(kept, b.dtype(x)))
+    return _p_root(b, s, p, b.result_type())
+
+
+def lrn(b: Binder):
+    """LRN-1..13 -> x / (bias + alpha/size * sum of squares over a channel window)^beta: the
+    squares zero-padded along C (aten.constant_pad_nd) and `size` shifted aten.slice.Tensor
+    added up."""
+    x = b.input(0)
+    shape, elt = b.tensor_info(x)
+    if shape is None or len(shape) < 3:
+        raise Unsupported("LRN needs an input of rank >= 3 (N, C, spatial...)")
+    if not dtypes.is_float(elt):
+        raise Unsupported(f"LRN of dtype {elt} is not supported")
+    size = b.attr_int("size")
+    if size < 1:
+        raise Unsupported(f"size must be positive, got {size}")
+    alpha = b.attr_float("alpha", 1e-4)
+    beta = b.attr_float("beta", 0.75)
+    bias = b.attr_float("bias", 1.0)
+    t = emit.like(b, x)
+    sq = b.op("torch.aten.mul.Tensor", [x, x], t)
+    lo, hi = (size - 1) // 2, size - 1 - (size - 1) // 2
+    padded = list(shape)
+    if shape[1] is not None:
+        padded[1] = shape[1] + size - 1
+    if size > 1:
+        flat = [0, 0] * (len(shape) - 2) + [lo, hi]
+        sq = b.op("torch.aten.constant_pad_nd", [sq, b.int_list(flat), b.float(0.0)],
+                  b.vtensor(padded, elt))
+    c = shape[1] if shape[1] is not None else emit.size(b, x, 1)
+    total = None
+    for i in range(size):
+        end = (c + i if isinstance(c, int) else
+               b.op("torch.aten.add.int", [c, b.int(i)], b.types.int))
+        part = sq if size == 1 else b.op(
+            "torch.aten.slice.Tensor", [sq, b.int(1), b.int(i), emit.int_value(b, end), b.int(1)],
+            t)
+        total = part if total is None else b.op("torch.aten.add.Tensor",
+                                                [total, part, b.int(1)], t)
+    scaled = b.op("torch.aten.mul.Scalar", [total, b.float(alpha / size)], t)
+    base = b.op("torch.aten.add.Scalar", [scaled, b.float(bias), b.int(1)], t)
+    denom = b.op("torch.aten.pow.Tensor_Scalar", [base, b.float(beta)], t)
+    return b.op("torch.aten.div.Tensor", [x, denom], b.result_type())
+
+
+TABLE = [
+    ("GlobalAveragePool", 1, global_average_pool),
+    ("GlobalLpPool", 1, global_lp_pool),
+    ("GlobalMaxPool", 1, global_max_pool),
+    ("LRN", 1, lrn),
+    ("LpPool", 1, lp_pool),
+    ("MaxPool", 1, max_pool),
+]
+
+
+def populate(registry) -> None:
+    """Register the pooling patterns."""
+    register_table(registry, TABLE)
