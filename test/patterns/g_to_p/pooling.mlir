@@ -197,3 +197,52 @@ func.func @test_lrn_size2(%arg0: !torch.vtensor<[1,4,2,2],f32>) -> !torch.vtenso
   %0 = torch.operator "onnx.LRN"(%arg0) {torch.onnx.size = 2 : si64} : (!torch.vtensor<[1,4,2,2],f32>) -> !torch.vtensor<[1,4,2,2],f32>
   return %0 : !torch.vtensor<[1,4,2,2],f32>
 }
+
+// -----
+
+// Values scattered at their whole-tensor indices into the inferred 4x4, which a larger
+// output_shape extends with zeros at the end of each dim (as the ONNX reference).
+// CHECK-LABEL: func.func @test_maxunpool_output_shape
+func.func @test_maxunpool_output_shape(%arg0: !torch.vtensor<[1,1,2,2],f32>, %arg1: !torch.vtensor<[1,1,2,2],si64>, %arg2: !torch.vtensor<[4],si64>) -> !torch.vtensor<[1,1,5,5],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[Z:.*]] = torch.aten.zeros {{.*}} -> !torch.vtensor<[16],f32>
+  // CHECK: %[[XF:.*]] = torch.aten.reshape %arg0, {{.*}} -> !torch.vtensor<[4],f32>
+  // CHECK: %[[IF:.*]] = torch.aten.reshape %arg1, {{.*}} -> !torch.vtensor<[4],si64>
+  // CHECK: %[[S:.*]] = torch.aten.scatter.src %[[Z]], %int0, %[[IF]], %[[XF]]
+  // CHECK: %[[Y:.*]] = torch.aten.reshape %[[S]], {{.*}} -> !torch.vtensor<[1,1,4,4],f32>
+  // CHECK: torch.aten.constant_pad_nd %[[Y]], {{.*}} -> !torch.vtensor<[1,1,5,5],f32>
+  %0 = torch.operator "onnx.MaxUnpool"(%arg0, %arg1, %arg2) {torch.onnx.kernel_shape = [2 : si64, 2 : si64], torch.onnx.strides = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,2,2],f32>, !torch.vtensor<[1,1,2,2],si64>, !torch.vtensor<[4],si64>) -> !torch.vtensor<[1,1,5,5],f32>
+  return %0 : !torch.vtensor<[1,1,5,5],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_maxunpool_v9_pads
+func.func @test_maxunpool_v9_pads(%arg0: !torch.vtensor<[1,2,2,2],f32>, %arg1: !torch.vtensor<[1,2,2,2],si64>) -> !torch.vtensor<[1,2,3,3],f32> attributes {torch.onnx_meta.opset_version = 9 : si64} {
+  // CHECK: torch.aten.zeros {{.*}} -> !torch.vtensor<[18],f32>
+  // CHECK: %[[S:.*]] = torch.aten.scatter.src
+  // CHECK: %[[Y:.*]] = torch.aten.reshape %[[S]], {{.*}} -> !torch.vtensor<[1,2,3,3],f32>
+  // CHECK: return %[[Y]]
+  %0 = torch.operator "onnx.MaxUnpool"(%arg0, %arg1) {torch.onnx.kernel_shape = [2 : si64, 2 : si64], torch.onnx.pads = [1 : si64, 1 : si64, 0 : si64, 0 : si64], torch.onnx.strides = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,2,2,2],f32>, !torch.vtensor<[1,2,2,2],si64>) -> !torch.vtensor<[1,2,3,3],f32>
+  return %0 : !torch.vtensor<[1,2,3,3],f32>
+}
+
+// -----
+
+// Each bin's pixel mask from the rounded scaled ROI; masked max over W, then over H.
+// CHECK-LABEL: func.func @test_maxroipool
+func.func @test_maxroipool(%arg0: !torch.vtensor<[1,3,6,6],f32>, %arg1: !torch.vtensor<[2,5],f32>) -> !torch.vtensor<[2,3,2,2],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {
+  // CHECK: %[[B:.*]] = torch.aten.select.int %arg1, %int1, %int0
+  // CHECK: %[[BI:.*]] = torch.aten.to.dtype %[[B]], %int4
+  // CHECK: torch.aten.sign
+  // CHECK: torch.aten.floor
+  // CHECK: torch.aten.ceil
+  // CHECK: %[[IMG:.*]] = torch.aten.index_select %arg0, %{{.*}}, %[[BI]] : {{.*}} -> !torch.vtensor<[2,3,6,6],f32>
+  // CHECK: torch.aten.where.ScalarOther {{.*}} -> !torch.vtensor<[2,3,6,2,6],f32>
+  // CHECK: torch.aten.amax {{.*}} -> !torch.vtensor<[2,3,6,2],f32>
+  // CHECK: torch.aten.where.ScalarOther {{.*}} -> !torch.vtensor<[2,3,2,6,2],f32>
+  // CHECK: %[[M:.*]] = torch.aten.amax {{.*}} -> !torch.vtensor<[2,3,2,2],f32>
+  // CHECK: %[[E:.*]] = torch.aten.logical_or {{.*}} -> !torch.vtensor<[2,1,2,2],i1>
+  // CHECK: torch.aten.where.ScalarSelf %[[E]], %{{.*}}, %[[M]]
+  %0 = torch.operator "onnx.MaxRoiPool"(%arg0, %arg1) {torch.onnx.pooled_shape = [2 : si64, 2 : si64], torch.onnx.spatial_scale = 5.000000e-01 : f32} : (!torch.vtensor<[1,3,6,6],f32>, !torch.vtensor<[2,5],f32>) -> !torch.vtensor<[2,3,2,2],f32>
+  return %0 : !torch.vtensor<[2,3,2,2],f32>
+}

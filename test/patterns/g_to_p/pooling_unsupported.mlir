@@ -31,3 +31,19 @@ func.func @test_lrn_int(%arg0: !torch.vtensor<[1,4,2,2],si32>) -> !torch.vtensor
   %0 = torch.operator "onnx.LRN"(%arg0) {torch.onnx.size = 2 : si64} : (!torch.vtensor<[1,4,2,2],si32>) -> !torch.vtensor<[1,4,2,2],si32>
   return %0 : !torch.vtensor<[1,4,2,2],si32>
 }
+
+// -----
+
+func.func @test_maxunpool_dynamic_output_shape(%arg0: !torch.vtensor<[1,1,2,2],f32>, %arg1: !torch.vtensor<[1,1,2,2],si64>, %arg2: !torch.vtensor<[4],si64>) -> !torch.vtensor<[?,?,?,?],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // expected-remark@+1 {{onnx.MaxUnpool was not converted: output_shape must be a constant}}
+  %0 = torch.operator "onnx.MaxUnpool"(%arg0, %arg1, %arg2) {torch.onnx.kernel_shape = [2 : si64, 2 : si64], torch.onnx.strides = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,2,2],f32>, !torch.vtensor<[1,1,2,2],si64>, !torch.vtensor<[4],si64>) -> !torch.vtensor<[?,?,?,?],f32>
+  return %0 : !torch.vtensor<[?,?,?,?],f32>
+}
+
+// -----
+
+func.func @test_maxroipool_dynamic_hw(%arg0: !torch.vtensor<[1,3,?,?],f32>, %arg1: !torch.vtensor<[2,5],f32>) -> !torch.vtensor<[2,3,2,2],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // expected-remark@+1 {{onnx.MaxRoiPool was not converted: MaxRoiPool needs static input height and width}}
+  %0 = torch.operator "onnx.MaxRoiPool"(%arg0, %arg1) {torch.onnx.pooled_shape = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,3,?,?],f32>, !torch.vtensor<[2,5],f32>) -> !torch.vtensor<[2,3,2,2],f32>
+  return %0 : !torch.vtensor<[2,3,2,2],f32>
+}

@@ -36,7 +36,10 @@ def _sum_and_divide(b: Binder, x, win: Window, include_pad: bool):
     if elt not in _NP_FLOAT:
         raise Unsupported(f"dtype {elt} is not supported with dilations or asymmetric pads")
     if not win.static:
-        raise Unsupported("dilations, asymmetric pads or ceil_mode need static spatial dims")
+        if win.ceil_mode and all(d == 1 for d in win.dilations) and win.begins == win.ends:
+            raise Unsupported("ceil_mode needs static spatial dims (the avg_pool lowering "
+                              "mis-sizes some ceil_mode outputs)")
+        raise Unsupported("dilations or asymmetric pads need static spatial dims")
     counts = []
     for (d, k, s, dil, pb, pe), (o, need, _keep) in zip(win.dims(), win.extents()):
         # A window counts the input, plus the explicit pads if count_include_pad, never the

@@ -229,6 +229,140 @@ def lrn(b: Binder):
     return b.op("torch.aten.div.Tensor", [x, denom], b.result_type())
 
 
+def max_unpool(b: Binder):
+    """MaxUnpool-9..22 -> aten.zeros + aten.scatter.src of the flattened values at the
+    (whole-tensor) indices, reshaped to the inferred shape; a larger `output_shape` pads the
+    end of each spatial dim with zeros (aten.constant_pad_nd), as the ONNX reference does."""
+    x, ind = b.input(0), b.input(1)
+    shape, elt = b.tensor_info(x)
+    if shape is None or len(shape) < 3:
+        raise Unsupported("MaxUnpool needs an input of rank >= 3 (N, C, spatial...)")
+    if any(d is None for d in shape):
+        raise Unsupported("MaxUnpool needs a static input shape")
+    nd = len(shape) - 2
+    kernel = b.attr_ints("kernel_shape")
+    strides = b.attr_ints("strides", [1] * nd)
+    pads = b.attr_ints("pads", [0] * (2 * nd))
+    if len(kernel) != nd or len(strides) != nd or len(pads) != 2 * nd:
+        raise Unsupported(f"kernel_shape/strides/pads do not fit {nd} spatial dims")
+    inferred = list(shape[:2]) + [(d - 1) * s - pads[i] - pads[nd + i] + k for i, (d, s, k)
+                                  in enumerate(zip(shape[2:], strides, kernel))]
+    out = inferred
+    given = b.optional_input(2)
+    if given is not None:
+        out = b.shape(b.result_type())  # the declared type, when static, else the constant
+        if out is None or len(out) != len(inferred) or any(d is None for d in out):
+            out = b.const_ints(given, "output_shape")
+        if len(out) != len(inferred) or any(o < i for o, i in zip(out, inferred)):
+            raise Unsupported(f"output_shape {list(out)} is smaller than the inferred "
+                              f"{inferred}")
+    if b.dtype(ind) != "si64":
+        ind = emit.to_dtype(b, ind, "si64")
+    total = int(np.prod(inferred))
+    count = int(np.prod(shape))
+    none = b.none()
+    zeros = b.op("torch.aten.zeros", [b.int_list([total]), b.int(b.torch_dtype_of(elt)), none,
+                                      none, none], b.vtensor([total], elt))
+    xf = emit.reshape(b, x, [count], [count])
+    indf = emit.reshape(b, ind, [count], [count])
+    flat = b.op("torch.aten.scatter.src", [zeros, b.int(0), indf, xf], b.vtensor([total], elt))
+    y = emit.reshape(b, flat, inferred, inferred)
+    if list(out) == inferred:
+        return y
+    ends = []
+    for o, i in reversed(list(zip(out, inferred))):
+        ends += [0, o - i]
+    return b.op("torch.aten.constant_pad_nd", [y, b.int_list(ends), b.float(0.0)],
+                b.vtensor(list(out), elt))
+
+
+def _round_half_away(b: Binder, v: ir.Value) -> ir.Value:
+    """std::round: halves away from zero (aten.round rounds them to even)."""
+    t = v.type
+    mag = b.op("torch.aten.floor", [b.op("torch.aten.add.Scalar", [
+        b.op("torch.aten.abs", [v], t), b.float(0.5), b.int(1)], t)], t)
+    return b.op("torch.aten.mul.Tensor", [mag, b.op("torch.aten.sign", [v], t)], t)
+
+
+def _roi_bins(b: Binder, start, end, pooled: int, size: int, elt: str, r):
+    """Per ROI and bin, the mask of the pixels the bin covers along one axis ([R, pooled,
+    size]) and whether the bin is empty ([R, pooled])."""
+    vt = b.vtensor([r], elt)
+    extent = b.op("torch.aten.sub.Tensor", [end, start, b.int(1)], vt)
+    extent = b.op("torch.aten.add.Scalar", [extent, b.float(1.0), b.int(1)], vt)
+    extent = b.op("torch.aten.clamp_min", [extent, b.float(1.0)], vt)
+    binsz = emit.unsqueeze(b, b.op("torch.aten.div.Scalar", [extent, b.float(float(pooled))],
+                                   vt), 1)
+    start = emit.unsqueeze(b, start, 1)
+    bt = b.vtensor([r, pooled], elt)
+    bounds = []
+    for first, rnd in ((0, "floor"), (1, "ceil")):
+        steps = emit.array_literal(b, np.arange(first, pooled + first).reshape(1, pooled), elt)
+        e = b.op(f"torch.aten.{rnd}", [b.op("torch.aten.mul.Tensor", [steps, binsz], bt)], bt)
+        e = b.op("torch.aten.add.Tensor", [e, start, b.int(1)], bt)
+        bounds.append(b.op("torch.aten.clamp", [e, b.float(0.0), b.float(float(size))], bt))
+    lo, hi = bounds
+    empty = b.op("torch.aten.le.Tensor", [hi, lo], b.vtensor([r, pooled], "i1"))
+    pix = emit.array_literal(b, np.arange(size).reshape(1, 1, size), elt)
+    mt = b.vtensor([r, pooled, size], "i1")
+    mask = b.op("torch.aten.logical_and", [
+        b.op("torch.aten.ge.Tensor", [pix, emit.unsqueeze(b, lo, 2)], mt),
+        b.op("torch.aten.lt.Tensor", [pix, emit.unsqueeze(b, hi, 2)], mt)], mt)
+    return mask, empty
+
+
+def max_roi_pool(b: Binder):
+    """MaxRoiPool-1..22 -> aten.index_select of each ROI's image, per-bin pixel masks from the
+    rounded, scaled ROI (aten.floor/ceil/clamp), masked aten.amax over W then H (a bin is a
+    rectangle), 0 for empty bins."""
+    x, rois = b.input(0), b.input(1)
+    xshape, elt = b.tensor_info(x)
+    rshape, relt = b.tensor_info(rois)
+    if xshape is None or len(xshape) != 4 or rshape is None or len(rshape) != 2:
+        raise Unsupported("MaxRoiPool needs a 4-D input and 2-D rois")
+    if not dtypes.is_float(elt) or relt != elt:
+        raise Unsupported(f"MaxRoiPool of dtypes {elt}/{relt} is not supported")
+    h, w = xshape[2], xshape[3]
+    if h is None or w is None:
+        raise Unsupported("MaxRoiPool needs static input height and width")
+    pooled = b.attr_ints("pooled_shape")
+    if len(pooled) != 2 or min(pooled) < 1:
+        raise Unsupported(f"pooled_shape must be 2 positive ints, got {pooled}")
+    ph, pw = pooled
+    scale = b.attr_float("spatial_scale", 1.0)
+    r, c = rshape[0], xshape[1]
+    vt = b.vtensor([r], elt)
+
+    def col(i):
+        return b.op("torch.aten.select.int", [rois, b.int(1), b.int(i)], vt)
+
+    def scaled(i):
+        return _round_half_away(b, b.op("torch.aten.mul.Scalar", [col(i), b.float(scale)], vt))
+
+    batch = emit.to_dtype(b, col(0), "si64")
+    x0, y0, x1, y1 = scaled(1), scaled(2), scaled(3), scaled(4)
+    mask_h, empty_h = _roi_bins(b, y0, y1, ph, h, elt, r)
+    mask_w, empty_w = _roi_bins(b, x0, x1, pw, w, elt, r)
+    imgs = b.op("torch.aten.index_select", [x, b.int(0), batch], b.vtensor([r, c, h, w], elt))
+    low = b.float(_lowest(elt))
+    # max over each bin's columns: [R,C,H,1,W] masked by [R,1,1,PW,W]
+    mw = emit.unsqueeze(b, emit.unsqueeze(b, mask_w, 1), 1)
+    vals = b.op("torch.aten.where.ScalarOther", [mw, emit.unsqueeze(b, imgs, 3), low],
+                b.vtensor([r, c, h, pw, w], elt))
+    cols = b.op("torch.aten.amax", [vals, b.int_list([4]), b.bool(False)],
+                b.vtensor([r, c, h, pw], elt))
+    # then over its rows: [R,C,1,H,PW] masked by [R,1,PH,H,1]
+    mh = emit.unsqueeze(b, emit.unsqueeze(b, mask_h, 1), 4)
+    vals = b.op("torch.aten.where.ScalarOther", [mh, emit.unsqueeze(b, cols, 2), low],
+                b.vtensor([r, c, ph, h, pw], elt))
+    out = b.op("torch.aten.amax", [vals, b.int_list([3]), b.bool(False)],
+               b.vtensor([r, c, ph, pw], elt))
+    empty = b.op("torch.aten.logical_or", [emit.unsqueeze(b, emit.unsqueeze(b, empty_h, 1), 3),
+                                           emit.unsqueeze(b, emit.unsqueeze(b, empty_w, 1), 2)],
+                 b.vtensor([r, 1, ph, pw], "i1"))
+    return b.op("torch.aten.where.ScalarSelf", [empty, b.float(0.0), out], b.result_type())
+
+
 TABLE = [
     ("GlobalAveragePool", 1, global_average_pool),
     ("GlobalLpPool", 1, global_lp_pool),
@@ -236,6 +370,8 @@ TABLE = [
     ("LRN", 1, lrn),
     ("LpPool", 1, lp_pool),
     ("MaxPool", 1, max_pool),
+    ("MaxRoiPool", 1, max_roi_pool),
+    ("MaxUnpool", 9, max_unpool),
 ]
 
 
