@@ -43,3 +43,24 @@ func.func @test_roialign_v10(%arg0: !torch.vtensor<[1,1,4,4],f32>, %arg1: !torch
   %0 = torch.operator "onnx.RoiAlign"(%arg0, %arg1, %arg2) {torch.onnx.sampling_ratio = 2 : si64} : (!torch.vtensor<[1,1,4,4],f32>, !torch.vtensor<[1,4],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[1,1,1,1],f32>
   return %0 : !torch.vtensor<[1,1,1,1],f32>
 }
+
+// -----
+
+// sampling_ratio=0 (adaptive, ceil(bin size) samples per bin), avg: per-axis matrices of each
+// bin's averaged tap weights on the pixels, then rows @ image @ columns^T.
+// CHECK-LABEL: func.func @test_roialign_adaptive
+func.func @test_roialign_adaptive(%arg0: !torch.vtensor<[1,2,6,5],f32>, %arg1: !torch.vtensor<[3,4],f32>, %arg2: !torch.vtensor<[3],si64>) -> !torch.vtensor<[3,2,3,4],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: torch.aten.ceil
+  // CHECK: torch.aten.eq.Tensor {{.*}} -> !torch.vtensor<[3,3,17,6],i1>
+  // CHECK: %[[ROWS:.*]] = torch.aten.div.Tensor {{.*}} -> !torch.vtensor<[3,3,6],f32>
+  // CHECK: torch.aten.eq.Tensor {{.*}} -> !torch.vtensor<[3,4,15,5],i1>
+  // CHECK: %[[COLS:.*]] = torch.aten.div.Tensor {{.*}} -> !torch.vtensor<[3,4,5],f32>
+  // CHECK: %[[IMG:.*]] = torch.aten.index_select %arg0
+  // CHECK: %[[R:.*]] = torch.aten.unsqueeze %[[ROWS]]
+  // CHECK: %[[CT:.*]] = torch.aten.permute %[[COLS]]
+  // CHECK: %[[C:.*]] = torch.aten.unsqueeze %[[CT]]
+  // CHECK: %[[P:.*]] = torch.aten.matmul %[[R]], %[[IMG]] : {{.*}} -> !torch.vtensor<[3,2,3,5],f32>
+  // CHECK: torch.aten.matmul %[[P]], %[[C]] : {{.*}} -> !torch.vtensor<[3,2,3,4],f32>
+  %0 = torch.operator "onnx.RoiAlign"(%arg0, %arg1, %arg2) {torch.onnx.output_height = 3 : si64, torch.onnx.output_width = 4 : si64} : (!torch.vtensor<[1,2,6,5],f32>, !torch.vtensor<[3,4],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[3,2,3,4],f32>
+  return %0 : !torch.vtensor<[3,2,3,4],f32>
+}

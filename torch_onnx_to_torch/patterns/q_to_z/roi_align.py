@@ -10,22 +10,12 @@ from ...binder import Binder, Unsupported
 from ..families import register_table
 
 
-def _axis_taps(b: Binder, start, binsz, pooled: int, grid: int, size: int, elt: str, r):
-    """Sample positions along one axis for every ROI: [R, pooled*grid] positions, each read
-    through its two bilinear taps. Returns [(index si64, weight)] for the low and high tap;
-    a weight is zero where the sample lies outside [-1, size] (the reference's rule)."""
-    n = pooled * grid
-    t = b.vtensor([r, n], elt)
-    ti = b.vtensor([r, n], "si64")
-    mask_t = b.vtensor([r, n], "i1")
-    # offsets of the samples inside the ROI, in bins: ph + (i + 0.5) / grid
-    offs = (np.arange(pooled)[:, None] + (np.arange(grid)[None, :] + 0.5) / grid).reshape(1, n)
-    o = emit.array_literal(b, offs.astype(np.float64 if elt == "f64" else np.float32), elt)
-    pos = b.op("torch.aten.mul.Tensor", [emit.unsqueeze(b, binsz, 1), o], t)
-    pos = b.op("torch.aten.add.Tensor", [pos, emit.unsqueeze(b, start, 1), b.int(1)], t)
-    inside = b.op("torch.aten.logical_and",
-                  [b.op("torch.aten.ge.Scalar", [pos, b.float(-1.0)], mask_t),
-                   b.op("torch.aten.le.Scalar", [pos, b.float(float(size))], mask_t)], mask_t)
+def _bilinear(b: Binder, pos, inside, size: int, elt: str):
+    """The two bilinear taps of sample positions `pos` (any shape) along an axis of `size`:
+    [(index si64, weight)] for the low and high tap, the reference's clamping rules, weights
+    zero where `inside` is false."""
+    shape = b.shape(pos)
+    t, ti, mask_t = b.vtensor(shape, elt), b.vtensor(shape, "si64"), b.vtensor(shape, "i1")
     pos = b.op("torch.aten.clamp_min", [pos, b.float(0.0)], t)
     low = b.op("torch.aten.floor", [pos], t)
     last = b.op("torch.aten.ge.Scalar", [low, b.float(size - 1.0)], mask_t)
@@ -37,17 +27,90 @@ def _axis_taps(b: Binder, start, binsz, pooled: int, grid: int, size: int, elt: 
     frac = b.op("torch.aten.where.ScalarOther", [inside, frac, b.float(0.0)], t)
     rest = b.op("torch.aten.rsub.Scalar", [frac, b.float(1.0), b.int(1)], t)
     rest = b.op("torch.aten.where.ScalarOther", [inside, rest, b.float(0.0)], t)
-    return [(b.op("torch.aten.to.dtype", [low, b.int(4), b.bool(False), b.bool(False),
-                                          b.none()], ti), rest),
-            (b.op("torch.aten.to.dtype", [high, b.int(4), b.bool(False), b.bool(False),
-                                          b.none()], ti), frac)]
+    return [(emit.to_dtype(b, low, "si64"), rest), (emit.to_dtype(b, high, "si64"), frac)]
+
+
+def _inside(b: Binder, pos, size: int):
+    """Samples outside [-1, size] read nothing (the reference's rule)."""
+    mask_t = b.vtensor(b.shape(pos), "i1")
+    return b.op("torch.aten.logical_and",
+                [b.op("torch.aten.ge.Scalar", [pos, b.float(-1.0)], mask_t),
+                 b.op("torch.aten.le.Scalar", [pos, b.float(float(size))], mask_t)], mask_t)
+
+
+def _axis_taps(b: Binder, start, binsz, pooled: int, grid: int, size: int, elt: str, r):
+    """Sample positions along one axis for every ROI, [R, pooled*grid] (a fixed grid per
+    bin), each read through its two bilinear taps (see `_bilinear`)."""
+    n = pooled * grid
+    t = b.vtensor([r, n], elt)
+    # offsets of the samples inside the ROI, in bins: ph + (i + 0.5) / grid
+    offs = (np.arange(pooled)[:, None] + (np.arange(grid)[None, :] + 0.5) / grid).reshape(1, n)
+    o = emit.array_literal(b, offs, elt)
+    pos = b.op("torch.aten.mul.Tensor", [emit.unsqueeze(b, binsz, 1), o], t)
+    pos = b.op("torch.aten.add.Tensor", [pos, emit.unsqueeze(b, start, 1), b.int(1)], t)
+    return _bilinear(b, pos, _inside(b, pos, size), size, elt)
+
+
+def _adaptive_axis_weights(b: Binder, start, binsz, pooled: int, size: int, elt: str, r):
+    """For sampling_ratio=0: the matrix [R, pooled, size] of each bin's averaged bilinear
+    weights on the pixels of one axis, with ceil(bin size) samples per bin.
+
+    That count depends on the ROI, but only samples inside [-1, size] read anything, and
+    they are at least half a pixel apart when there are several (a bin of b >= 1 pixels has
+    ceil(b) samples), so each bin enumerates J = 2*size + 5 samples from the first one that
+    can be inside and masks those past its count or outside."""
+    vt = b.vtensor([r], elt)
+    count = b.op("torch.aten.ceil", [binsz], vt)
+    safe = b.op("torch.aten.clamp_min", [count, b.float(1.0)], vt)
+    step = b.op("torch.aten.div.Tensor", [binsz, safe], vt)
+    bt = b.vtensor([r, pooled], elt)
+    steps = emit.array_literal(b, np.arange(pooled).reshape(1, pooled), elt)
+    base = b.op("torch.aten.add.Tensor", [b.op("torch.aten.mul.Tensor", [
+        steps, emit.unsqueeze(b, binsz, 1)], bt), emit.unsqueeze(b, start, 1), b.int(1)], bt)
+    step2 = emit.unsqueeze(b, step, 1)
+    # first index whose sample can reach -1: ceil((-1 - base) / step - 0.5), one earlier
+    # against rounding, at least 0
+    first = b.op("torch.aten.div.Tensor", [b.op("torch.aten.rsub.Scalar", [
+        base, b.float(-1.0), b.int(1)], bt), step2], bt)
+    first = b.op("torch.aten.ceil", [b.op("torch.aten.sub.Scalar", [
+        first, b.float(1.5), b.int(1)], bt)], bt)
+    first = b.op("torch.aten.clamp_min", [first, b.float(0.0)], bt)
+    j = 2 * size + 5
+    st = b.vtensor([r, pooled, j], elt)
+    idx = b.op("torch.aten.add.Tensor", [emit.unsqueeze(b, first, 2), emit.array_literal(
+        b, np.arange(j).reshape(1, 1, j), elt), b.int(1)], st)
+    # the reference's arithmetic: start + ph * bin + (i + 0.5) * bin / count
+    off = b.op("torch.aten.div.Tensor", [b.op("torch.aten.mul.Tensor", [
+        b.op("torch.aten.add.Scalar", [idx, b.float(0.5), b.int(1)], st),
+        emit.unsqueeze(b, emit.unsqueeze(b, binsz, 1), 2)], st),
+        emit.unsqueeze(b, emit.unsqueeze(b, safe, 1), 2)], st)
+    pos = b.op("torch.aten.add.Tensor", [emit.unsqueeze(b, base, 2), off, b.int(1)], st)
+    mt = b.vtensor([r, pooled, j], "i1")
+    counted = b.op("torch.aten.lt.Tensor", [idx, emit.unsqueeze(b, emit.unsqueeze(
+        b, count, 1), 2)], mt)
+    inside = b.op("torch.aten.logical_and", [counted, _inside(b, pos, size)], mt)
+    pix = emit.array_literal(b, np.arange(size).reshape(1, 1, 1, size), "si64")
+    ht = b.vtensor([r, pooled, j, size], elt)
+    acc = None
+    for tap, w in _bilinear(b, pos, inside, size, elt):
+        hit = b.op("torch.aten.eq.Tensor", [emit.unsqueeze(b, tap, 3), pix],
+                   b.vtensor([r, pooled, j, size], "i1"))
+        part = b.op("torch.aten.where.ScalarOther", [hit, emit.unsqueeze(b, w, 3),
+                                                     b.float(0.0)], ht)
+        acc = part if acc is None else b.op("torch.aten.add.Tensor", [acc, part, b.int(1)], ht)
+    summed = b.op("torch.aten.sum.dim_IntList", [acc, b.int_list([2]), b.bool(False), b.none()],
+                  b.vtensor([r, pooled, size], elt))
+    return b.op("torch.aten.div.Tensor", [summed, emit.unsqueeze(b, emit.unsqueeze(b, safe, 1),
+                                                                 2)],
+                b.vtensor([r, pooled, size], elt))
 
 
 def roi_align(b: Binder):
     """RoiAlign-10..22 (modes avg/max; coordinate_transformation_mode half_pixel /
-    output_half_pixel from 16; fixed sampling_ratio) -> aten.index_select of each ROI's image,
-    bilinear taps as coordinate arithmetic, aten.gather, aten.maximum for the corners (max),
-    then aten.mean.dim / aten.amax over each bin's samples."""
+    output_half_pixel from 16) -> aten.index_select of each ROI's image, bilinear taps as
+    coordinate arithmetic; a fixed sampling_ratio: aten.gather, aten.maximum for the corners
+    (max), aten.mean.dim / aten.amax over each bin's samples; sampling_ratio=0 (avg): per-axis
+    weight matrices and two aten.matmul."""
     x, rois, batch = b.input(0), b.input(1), b.input(2)
     xshape, elt = b.tensor_info(x)
     rshape, relt = b.tensor_info(rois)
@@ -70,9 +133,9 @@ def roi_align(b: Binder):
     half_pixel = ctm == "half_pixel"
     ph, pw = b.attr_int("output_height", 1), b.attr_int("output_width", 1)
     grid = b.attr_int("sampling_ratio", 0)
-    if grid <= 0:
-        raise Unsupported("sampling_ratio=0 (adaptive) takes a number of samples that depends "
-                          "on the ROI values")
+    if grid <= 0 and mode == "max":
+        raise Unsupported("mode=max with sampling_ratio=0 (adaptive): the number of samples "
+                          "depends on the ROI values")
     scale = b.attr_float("spatial_scale", 1.0)
     if ph < 1 or pw < 1:
         raise Unsupported("output_height and output_width must be positive")
@@ -95,11 +158,18 @@ def roi_align(b: Binder):
         if not half_pixel:
             extent = b.op("torch.aten.clamp_min", [extent, b.float(1.0)], vt)
         binsz = b.op("torch.aten.div.Scalar", [extent, b.float(float(pooled))], vt)
-        taps.append(_axis_taps(b, start, binsz, pooled, grid, size, elt, r))
+        taps.append(_axis_taps(b, start, binsz, pooled, grid, size, elt, r) if grid > 0 else
+                    _adaptive_axis_weights(b, start, binsz, pooled, size, elt, r))
 
     if b.dtype(batch) != "si64":
         batch = emit.to_dtype(b, batch, "si64")
     imgs = b.op("torch.aten.index_select", [x, b.int(0), batch], b.vtensor([r, c, h, w], elt))
+    if grid <= 0:
+        # averaging is separable: rows [R,1,PH,H] @ image [R,C,H,W] @ columns^T [R,1,W,PW]
+        rows = emit.unsqueeze(b, taps[0], 1)
+        cols = emit.unsqueeze(b, emit.permute(b, taps[1], [0, 2, 1]), 1)
+        part = b.op("torch.aten.matmul", [rows, imgs], b.vtensor([r, c, ph, w], elt))
+        return b.op("torch.aten.matmul", [part, cols], b.result_type())
     nr, nc = emit.size(b, rois, 0), emit.size(b, x, 1)
     flat_x = emit.reshape(b, imgs, [nr, nc, h * w], [r, c, h * w])
     ny, nx = ph * grid, pw * grid
