@@ -92,6 +92,23 @@ func.func @test_maxpool_with_indices_storage_order(%arg0: !torch.vtensor<[1,1,5,
 
 // -----
 
+// Dynamic dims: the plane sizes come from aten.size.int.
+// CHECK-LABEL: func.func @test_maxpool_with_indices_storage_order_dynamic
+func.func @test_maxpool_with_indices_storage_order_dynamic(%arg0: !torch.vtensor<[?,3,?,?],f32>) -> (!torch.vtensor<[?,3,?,?],f32>, !torch.vtensor<[?,3,?,?],si64>) attributes {torch.onnx_meta.opset_version = 12 : si64} {
+  // CHECK: %[[V:.*]], %[[I:.*]] = torch.aten.max_pool2d_with_indices %arg0
+  // CHECK: %[[HS:.*]] = torch.aten.size.int %arg0, %int2
+  // CHECK: %[[W:.*]] = torch.aten.size.int %arg0, %int3
+  // CHECK: %[[H:.*]] = torch.aten.floor_divide.Scalar %[[I]], %[[W]]
+  // CHECK: %[[X:.*]] = torch.aten.remainder.Scalar %[[I]], %[[W]]
+  // CHECK: %[[XH:.*]] = torch.aten.mul.Scalar %[[X]], %[[HS]]
+  // CHECK: torch.aten.add.Tensor %[[H]], %[[XH]]
+  // CHECK: torch.aten.arange
+  %0:2 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.kernel_shape = [3 : si64, 3 : si64], torch.onnx.pads = [1 : si64, 1 : si64, 1 : si64, 1 : si64], torch.onnx.storage_order = 1 : si64} : (!torch.vtensor<[?,3,?,?],f32>) -> (!torch.vtensor<[?,3,?,?],f32>, !torch.vtensor<[?,3,?,?],si64>)
+  return %0#0, %0#1 : !torch.vtensor<[?,3,?,?],f32>, !torch.vtensor<[?,3,?,?],si64>
+}
+
+// -----
+
 // CHECK-LABEL: func.func @test_lppool_2d_p3
 func.func @test_lppool_2d_p3(%arg0: !torch.vtensor<[1,2,4,4],f32>) -> !torch.vtensor<[1,2,3,4],f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
   // CHECK: %[[A:.*]] = torch.aten.abs %arg0

@@ -33,31 +33,34 @@ def _arange(b: Binder, end, shape) -> ir.Value:
 
 
 def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_major: bool):
-    """ONNX MaxPool indices from torch's: torch gives the flat offset inside the (fitted)
-    spatial plane `plane` of its channel, ONNX the offset in the whole input tensor (N, C
-    included), with the spatial dims in column-major order when storage_order=1."""
+    """ONNX MaxPool indices from torch's: torch gives the flat offset inside the spatial
+    plane `plane` of its channel (the input's, or the fitted input's whose begins were padded
+    by `offsets`), ONNX the offset in the whole input tensor (N, C included), with the spatial
+    dims in column-major order when storage_order=1."""
     shape = b.shape(idx)
     dims = emit.dim_sizes(b, x)
     spatial = dims[2:]
     nd = len(spatial)
     out = idx
-    if list(plane) != list(spatial) or any(offsets) or (col_major and nd > 1):
-        if not all(isinstance(d, int) for d in plane):
-            raise Unsupported("MaxPool indices need static spatial dims here")
+    fitted = list(plane) != list(b.shape(x)[2:]) or any(offsets)
+    if fitted or (col_major and nd > 1):
+        if not fitted:
+            plane = spatial  # sizes, `!torch.int` where dynamic
         coords = []
         for i in range(nd):
             c = idx
-            inner = int(np.prod(plane[i + 1:]))
-            if inner > 1:
-                c = b.op("torch.aten.floor_divide.Scalar", [c, b.int(inner)], b.vtensor(shape, "si64"))
+            inner = emit.int_prod(b, plane[i + 1:])
+            if not (isinstance(inner, int) and inner == 1):
+                c = b.op("torch.aten.floor_divide.Scalar", [c, emit.int_value(b, inner)],
+                         b.vtensor(shape, "si64"))
             if i > 0:
-                c = b.op("torch.aten.remainder.Scalar", [c, b.int(plane[i])],
+                c = b.op("torch.aten.remainder.Scalar", [c, emit.int_value(b, plane[i])],
                          b.vtensor(shape, "si64"))
             if offsets[i]:
                 c = b.op("torch.aten.sub.Scalar", [c, b.int(offsets[i]), b.int(1)],
                          b.vtensor(shape, "si64"))
             coords.append(c)
-        order = range(nd) if col_major else reversed(range(nd))
+        order = list(range(nd) if col_major else reversed(range(nd)))
         stride, out = 1, None
         for i in order:
             term = coords[i] if isinstance(stride, int) and stride == 1 else b.op(
@@ -65,7 +68,8 @@ def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_maj
                 b.vtensor(shape, "si64"))
             out = term if out is None else b.op("torch.aten.add.Tensor", [out, term, b.int(1)],
                                                 b.vtensor(shape, "si64"))
-            stride = emit.int_mul(b, stride, spatial[i])
+            if i != order[-1]:
+                stride = emit.int_mul(b, stride, spatial[i])
     n, c = dims[0], dims[1]
     lead = emit.int_mul(b, n, c)
     base = _arange(b, lead, [lead if isinstance(lead, int) else None])
