@@ -53,3 +53,23 @@ func.func @test_gridsample_v22_cubic_reflection(%arg0: !torch.vtensor<[1,1,4,4],
   %0 = torch.operator "onnx.GridSample"(%arg0, %arg1) {torch.onnx.mode = "cubic", torch.onnx.padding_mode = "reflection"} : (!torch.vtensor<[1,1,4,4],f32>, !torch.vtensor<[1,3,3,2],f32>) -> !torch.vtensor<[1,1,3,3],f32>
   return %0 : !torch.vtensor<[1,1,3,3],f32>
 }
+
+// -----
+
+// Dynamic input dims: sizes from aten.size.int; the reflection span d (at least 1) and the
+// upper border d - 0.5 are int arithmetic and shifted comparisons.
+// CHECK-LABEL: func.func @test_gridsample_dynamic_reflection
+func.func @test_gridsample_dynamic_reflection(%arg0: !torch.vtensor<[?,?,?,?],f32>, %arg1: !torch.vtensor<[?,?,?,2],f32>) -> !torch.vtensor<[?,?,?,?],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[H:.*]] = torch.aten.size.int %arg0, %int2
+  // CHECK: %[[W:.*]] = torch.aten.size.int %arg0, %int3
+  // CHECK: %[[HM1:.*]] = torch.aten.sub.int %[[H]], %int1
+  // CHECK: %[[SPAN:.*]] = torch.prim.max.int %[[H]], %int1
+  // CHECK: torch.aten.mul.Scalar %{{.*}}, %[[H]]
+  // CHECK: torch.aten.div.Scalar %{{.*}}, %[[SPAN]]
+  // CHECK: torch.aten.rsub.Scalar %{{.*}}, %[[H]]
+  // CHECK: torch.aten.clamp %{{.*}}, %{{.*}}, %[[HM1]]
+  // CHECK: torch.aten.gather {{.*}} -> !torch.vtensor<[?,?,?],f32>
+  // CHECK: torch.aten.reshape {{.*}} -> !torch.vtensor<[?,?,?,?],f32>
+  %0 = torch.operator "onnx.GridSample"(%arg0, %arg1) {torch.onnx.padding_mode = "reflection"} : (!torch.vtensor<[?,?,?,?],f32>, !torch.vtensor<[?,?,?,2],f32>) -> !torch.vtensor<[?,?,?,?],f32>
+  return %0 : !torch.vtensor<[?,?,?,?],f32>
+}

@@ -15,11 +15,3 @@ func.func @test_gridsample_v20_old_mode_name(%arg0: !torch.vtensor<[1,1,2,2],f32
   %0 = torch.operator "onnx.GridSample"(%arg0, %arg1) {torch.onnx.mode = "bilinear"} : (!torch.vtensor<[1,1,2,2],f32>, !torch.vtensor<[1,1,1,2],f32>) -> !torch.vtensor<[1,1,1,1],f32>
   return %0 : !torch.vtensor<[1,1,1,1],f32>
 }
-
-// -----
-
-func.func @test_gridsample_dynamic_input(%arg0: !torch.vtensor<[1,1,?,?],f32>, %arg1: !torch.vtensor<[1,1,1,2],f32>) -> !torch.vtensor<[1,1,1,1],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
-  // expected-remark@+1 {{onnx.GridSample was not converted: GridSample needs static input spatial dims}}
-  %0 = torch.operator "onnx.GridSample"(%arg0, %arg1) : (!torch.vtensor<[1,1,?,?],f32>, !torch.vtensor<[1,1,1,2],f32>) -> !torch.vtensor<[1,1,1,1],f32>
-  return %0 : !torch.vtensor<[1,1,1,1],f32>
-}

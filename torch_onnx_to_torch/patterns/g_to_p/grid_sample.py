@@ -22,6 +22,45 @@ _MODES = {16: {"bilinear": "linear", "nearest": "nearest", "bicubic": "cubic"},
           20: {"linear": "linear", "nearest": "nearest", "cubic": "cubic"}}
 
 
+def _scalar(b: Binder, v):
+    """A Python number as a constant; a `!torch.int` / `!torch.float` value as itself."""
+    return v if isinstance(v, ir.Value) else b.scalar(v)
+
+
+class _Axis:
+    """One spatial dim of the input, of static (int) or dynamic (`!torch.int`) size `d`, and
+    the borders [lo, hi] of the coordinates that are inside it: [0, d-1] with align_corners,
+    else [-0.5, d-0.5]."""
+
+    def __init__(self, b: Binder, d, align: bool):
+        self.b, self.d, self.align = b, d, align
+        self.static = isinstance(d, int)
+        self.lo = 0.0 if align else -0.5
+        self.hi_off = -1.0 if align else -0.5  # hi = d + hi_off
+        if self.static:
+            self.last = d - 1.0
+            self.hi = d + self.hi_off
+            self.span = self.hi - self.lo
+        else:
+            self.last = b.op("torch.aten.sub.int", [d, b.int(1)], b.types.int)
+            self.hi = None
+            # d-1 or d; at least 1 (a one-pixel axis reads pixel 0 whatever the reflection)
+            span = self.last if align else d
+            self.span = b.op("torch.prim.max.int", [span, b.int(1)], b.types.int)
+
+    def above(self, m: _Math, c):
+        """c > hi."""
+        if self.static:
+            return m.cmp("gt", c, self.hi)
+        return m.cmp("gt", m.scalar("sub", c, self.hi_off), self.d)
+
+    def hi_minus(self, m: _Math, x):
+        """hi - x."""
+        if self.static:
+            return m.rsub(self.hi, x)
+        return m.scalar("add", m.rsub(self.d, x), self.hi_off)
+
+
 class _Math:
     """Elementwise arithmetic on tensors of one type (the grid coordinates' shape)."""
 
@@ -30,7 +69,7 @@ class _Math:
 
     def scalar(self, op: str, x, v):
         b = self.b
-        args = [x, b.scalar(v)] + ([b.int(1)] if op in ("add", "sub") else [])
+        args = [x, _scalar(b, v)] + ([b.int(1)] if op in ("add", "sub") else [])
         return b.op(f"torch.aten.{op}.Scalar", args, self.t)
 
     def add(self, x, y):
@@ -47,10 +86,10 @@ class _Math:
 
     def rsub(self, v, x):
         """v - x."""
-        return self.b.op("torch.aten.rsub.Scalar", [x, self.b.scalar(v), self.b.int(1)], self.t)
+        return self.b.op("torch.aten.rsub.Scalar", [x, _scalar(self.b, v), self.b.int(1)], self.t)
 
     def cmp(self, op: str, x, v):
-        return self.b.op(f"torch.aten.{op}.Scalar", [x, self.b.scalar(v)],
+        return self.b.op(f"torch.aten.{op}.Scalar", [x, _scalar(self.b, v)],
                          self.b.vtensor(self.shape, "i1"))
 
     def where(self, cond, x, y):
@@ -58,10 +97,10 @@ class _Math:
 
     def where_scalar(self, cond, v, y):
         """where(cond, v, y) with a scalar v."""
-        return self.b.op("torch.aten.where.ScalarSelf", [cond, self.b.scalar(v), y], self.t)
+        return self.b.op("torch.aten.where.ScalarSelf", [cond, _scalar(self.b, v), y], self.t)
 
     def clamp(self, x, lo, hi):
-        return self.b.op("torch.aten.clamp", [x, self.b.scalar(lo), self.b.scalar(hi)], self.t)
+        return self.b.op("torch.aten.clamp", [x, _scalar(self.b, lo), _scalar(self.b, hi)], self.t)
 
     def poly(self, x, coeffs):
         """coeffs[0]*x^n + ... + coeffs[n] by Horner's rule."""
@@ -70,17 +109,16 @@ class _Math:
             r = self.mul(self.scalar("add", r, c) if c else r, x)
         return self.scalar("add", r, coeffs[-1]) if coeffs[-1] else r
 
-    def reflect(self, x, lo: float, hi: float):
+    def reflect(self, x, ax: _Axis):
         """Reflect x into [lo, hi] by the borders (as torch's reflect_coordinates)."""
-        span = hi - lo
-        if span <= 0:
+        if ax.static and ax.span <= 0:
             return self.scalar("mul", x, 0.0)
-        dist = self.unary("abs", self.scalar("sub", x, lo))
-        flips = self.unary("floor", self.scalar("div", dist, span))
-        extra = self.sub(dist, self.scalar("mul", flips, span))
+        dist = self.unary("abs", self.scalar("sub", x, ax.lo))
+        flips = self.unary("floor", self.scalar("div", dist, ax.span))
+        extra = self.sub(dist, self.scalar("mul", flips, ax.span))
         even = self.cmp("eq", self.b.op("torch.aten.remainder.Scalar", [flips, self.b.float(2.0)],
                                         self.t), 0.0)
-        return self.where(even, self.scalar("add", extra, lo), self.rsub(hi, extra))
+        return self.where(even, self.scalar("add", extra, ax.lo), ax.hi_minus(self, extra))
 
 
 def _cubic_weights(m: _Math, t):
@@ -112,9 +150,7 @@ def grid_sample(b: Binder):
         raise Unsupported(f"grid's last dim is {gshape[-1]}, expected {k}")
     if not (dtypes.is_float(elt) and dtypes.is_float(gelt)):
         raise Unsupported(f"GridSample of dtypes {elt}/{gelt} is not supported (floats only)")
-    dims = list(xshape[2:])
-    if any(d is None for d in dims):
-        raise Unsupported("GridSample needs static input spatial dims")
+    dims = emit.dim_sizes(b, x)[2:]
     names = _MODES[16 if b.opset < 20 else 20]
     mode_name = b.attr_str("mode", "bilinear" if b.opset < 20 else "linear")
     if mode_name not in names:
@@ -130,21 +166,23 @@ def grid_sample(b: Binder):
     m = _Math(b, b.vtensor(cshape, gelt), cshape)
     per_dim = []  # per spatial dim: [(index tensor si64, weight tensor or None), ...]
     for i, d in enumerate(dims):
+        ax = _Axis(b, d, align)
         g = b.op("torch.aten.select.int", [grid, b.int(k + 1), b.int(k - 1 - i)], m.t)
         if align:
-            c = m.scalar("mul", m.scalar("add", g, 1.0), (d - 1) / 2)
+            c = m.scalar("add", g, 1.0)
+            c = (m.scalar("mul", c, (d - 1) / 2) if ax.static else
+                 m.scalar("mul", m.scalar("mul", c, ax.last), 0.5))
         else:
             c = m.scalar("mul", m.scalar("sub", m.scalar("mul", m.scalar("add", g, 1.0), d),
                                          1.0), 0.5)
-        lo, hi = (0.0, d - 1.0) if align else (-0.5, d - 0.5)
         if mode == "nearest":
             c = m.unary("round", c)  # half to even, as ONNX (and torch)
         # A coordinate outside [lo, hi] is first moved by the padding mode.
         if padding == "border":
-            c = m.where_scalar(m.cmp("lt", c, lo), 0.0,
-                               m.where_scalar(m.cmp("gt", c, hi), d - 1.0, c))
+            c = m.where_scalar(m.cmp("lt", c, ax.lo), 0.0,
+                               m.where_scalar(ax.above(m, c), ax.last, c))
         elif padding == "reflection":
-            c = m.reflect(c, lo, hi)
+            c = m.reflect(c, ax)
         if mode == "nearest":
             taps = [(c, None)]
         else:
@@ -156,21 +194,21 @@ def grid_sample(b: Binder):
                 ws = _cubic_weights(m, frac)
                 taps = [(base if o == 0 else m.scalar("add", base, float(o)), w)
                         for o, w in zip((-1, 0, 1, 2), ws)]
-        per_dim.append([_tap(b, m, p, w, d, lo, hi, padding) for p, w in taps])
+        per_dim.append([_tap(b, m, p, w, ax, padding) for p, w in taps])
     # Each tap's index, scaled by its dim's stride in the flattened input.
     stride = 1
     for i in range(k - 1, -1, -1):
-        if stride > 1:
-            per_dim[i] = [(b.op("torch.aten.mul.Scalar", [idx, b.int(stride)],
+        if not (isinstance(stride, int) and stride == 1):
+            per_dim[i] = [(b.op("torch.aten.mul.Scalar", [idx, emit.int_value(b, stride)],
                                 b.vtensor(cshape, "si64")), w) for idx, w in per_dim[i]]
-        stride *= dims[i]
+        if i:
+            stride = emit.int_mul(b, stride, dims[i])
 
     # Flatten the input to [N, C, prod(dims)] and the taps to [N, 1, Q] (Q = grid points).
     n, ch = emit.size(b, x, 0), emit.size(b, x, 1)
-    total = 1
-    for d in dims:
-        total *= d
-    xf = emit.reshape(b, x, [n, ch, total], [xshape[0], xshape[1], total])
+    total = emit.int_prod(b, dims)
+    xf = emit.reshape(b, x, [n, ch, total], [xshape[0], xshape[1],
+                                             total if isinstance(total, int) else None])
     q = [d if d is not None else emit.size(b, grid, 1 + j) for j, d in enumerate(out_sp)]
     qn = emit.int_prod(b, q)
     qs = qn if isinstance(qn, int) else None
@@ -197,19 +235,19 @@ def grid_sample(b: Binder):
     return emit.reshape(b, acc, [n, ch] + q, out_shape)
 
 
-def _tap(b: Binder, m: _Math, pos, weight, d: int, lo: float, hi: float, padding: str):
-    """One tap at integral float position `pos`: its index (si64, inside [0, d)) and weight,
+def _tap(b: Binder, m: _Math, pos, weight, ax: _Axis, padding: str):
+    """One tap at integral float position `pos`: its index (si64, inside the axis) and weight,
     zeroed for a zeros-padding tap outside the input."""
     if padding == "zeros":
-        inside = b.op("torch.aten.logical_and", [m.cmp("ge", pos, 0.0), m.cmp("le", pos, d - 1.0)],
+        inside = b.op("torch.aten.logical_and", [m.cmp("ge", pos, 0.0), m.cmp("le", pos, ax.last)],
                       b.vtensor(m.shape, "i1"))
         if weight is None:
             weight = m.where_scalar(inside, 1.0, m.scalar("mul", pos, 0.0))
         else:
             weight = b.op("torch.aten.where.ScalarOther", [inside, weight, b.float(0.0)], m.t)
     elif padding == "reflection":
-        pos = m.reflect(pos, lo, hi)
-    pos = m.clamp(pos, 0.0, d - 1.0)
+        pos = m.reflect(pos, ax)
+    pos = m.clamp(pos, 0.0, ax.last)
     return emit.to_dtype(b, pos, "si64"), weight
 
 
