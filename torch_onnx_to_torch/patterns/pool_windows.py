@@ -155,11 +155,23 @@ def torch_ceil_mode(win: Window) -> bool:
 def fit_to_windows(b: Binder, x: ir.Value, win: Window, pad_value) -> tuple[ir.Value, list]:
     """`x` cut and padded (with `pad_value`, a Python int or float) to exactly the extent the
     windows read, so that an unpadded floor-mode pool gives the ONNX output. Returns the new
-    input and the output sizes. Needs static spatial dims."""
-    if not win.static:
-        raise Unsupported("this pooling window (asymmetric or large pads, ceil_mode overhang, "
-                          "or one partial window) needs static spatial dims")
+    input and the output sizes (None where dynamic). With dynamic spatial dims the pads are
+    only made explicit, which needs ceil_mode off."""
     shape, elt = b.tensor_info(x)
+    if not win.static:
+        if win.ceil_mode:
+            raise Unsupported("ceil_mode with these pads needs static spatial dims")
+        flat = []
+        for pb, pe in reversed(list(zip(win.begins, win.ends))):
+            flat += [pb, pe]
+        padded = list(shape[:2]) + [None if d is None else d + pb + pe
+                                    for d, pb, pe in zip(win.spatial, win.begins, win.ends)]
+        value = b.float(pad_value) if isinstance(pad_value, float) else b.int(pad_value)
+        x = b.op("torch.aten.constant_pad_nd", [x, b.int_list(flat), value],
+                 b.vtensor(padded, elt))
+        outs = [None if d is None else out_size(d, k, s, dil, pb, pe, False)
+                for d, k, s, dil, pb, pe in win.dims()]
+        return x, outs
     ext = win.extents()
     cur = list(shape)
     for i, (_o, _need, keep) in enumerate(ext):

@@ -50,6 +50,19 @@ func.func @test_maxpool_3d_dilations_ceil(%arg0: !torch.vtensor<[1,1,4,4,4],f32>
 
 // -----
 
+// Asymmetric pads with dynamic dims: explicit -inf padding (pads are static), output sizes
+// left dynamic.
+// CHECK-LABEL: func.func @test_maxpool_asymmetric_dynamic
+func.func @test_maxpool_asymmetric_dynamic(%arg0: !torch.vtensor<[?,3,?,?],f32>) -> !torch.vtensor<[?,3,?,?],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[NEGINF:.*]] = torch.constant.float 0xFFF0000000000000
+  // CHECK: %[[XP:.*]] = torch.aten.constant_pad_nd %arg0, %{{.*}}, %[[NEGINF]] : {{.*}} -> !torch.vtensor<[?,3,?,?],f32>
+  // CHECK: torch.aten.max_pool2d %[[XP]], {{.*}} -> !torch.vtensor<[?,3,?,?],f32>
+  %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.kernel_shape = [3 : si64, 2 : si64], torch.onnx.pads = [2 : si64, 0 : si64, 1 : si64, 1 : si64], torch.onnx.strides = [2 : si64, 1 : si64]} : (!torch.vtensor<[?,3,?,?],f32>) -> !torch.vtensor<[?,3,?,?],f32>
+  return %0 : !torch.vtensor<[?,3,?,?],f32>
+}
+
+// -----
+
 // A ceil_mode overhang: the input is padded with -inf to the extent the windows read.
 // CHECK-LABEL: func.func @test_maxpool_2d_ceil_overhang
 func.func @test_maxpool_2d_ceil_overhang(%arg0: !torch.vtensor<[1,1,4,4],f32>) -> !torch.vtensor<[1,1,2,2],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {

@@ -18,9 +18,9 @@ func.func @test_maxpool_4d(%arg0: !torch.vtensor<[1,1,2,2,2,2],f32>) -> !torch.v
 
 // -----
 
-func.func @test_lppool_asymmetric_dynamic(%arg0: !torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
-  // expected-remark@+1 {{onnx.LpPool was not converted: this pooling window (asymmetric or large pads, ceil_mode overhang, or one partial window) needs static spatial dims}}
-  %0 = torch.operator "onnx.LpPool"(%arg0) {torch.onnx.kernel_shape = [2 : si64], torch.onnx.pads = [1 : si64, 0 : si64]} : (!torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32>
+func.func @test_lppool_ceil_dynamic(%arg0: !torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  // expected-remark@+1 {{onnx.LpPool was not converted: ceil_mode with these pads needs static spatial dims}}
+  %0 = torch.operator "onnx.LpPool"(%arg0) {torch.onnx.ceil_mode = 1 : si64, torch.onnx.kernel_shape = [2 : si64], torch.onnx.pads = [1 : si64, 0 : si64], torch.onnx.strides = [2 : si64]} : (!torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32>
   return %0 : !torch.vtensor<[1,1,?],f32>
 }
 

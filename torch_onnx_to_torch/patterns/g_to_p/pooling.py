@@ -32,7 +32,8 @@ def _arange(b: Binder, end, shape) -> ir.Value:
                 b.vtensor(shape, "si64"))
 
 
-def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_major: bool):
+def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_major: bool,
+                  fitted: bool):
     """ONNX MaxPool indices from torch's: torch gives the flat offset inside the spatial
     plane `plane` of its channel (the input's, or the fitted input's whose begins were padded
     by `offsets`), ONNX the offset in the whole input tensor (N, C included), with the spatial
@@ -42,7 +43,6 @@ def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_maj
     spatial = dims[2:]
     nd = len(spatial)
     out = idx
-    fitted = list(plane) != list(b.shape(x)[2:]) or any(offsets)
     if fitted or (col_major and nd > 1):
         if not fitted:
             plane = spatial  # sizes, `!torch.int` where dynamic
@@ -56,7 +56,7 @@ def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_maj
             if i > 0:
                 c = b.op("torch.aten.remainder.Scalar", [c, emit.int_value(b, plane[i])],
                          b.vtensor(shape, "si64"))
-            if offsets[i]:
+            if fitted and offsets[i]:
                 c = b.op("torch.aten.sub.Scalar", [c, b.int(offsets[i]), b.int(1)],
                          b.vtensor(shape, "si64"))
             coords.append(c)
@@ -91,14 +91,13 @@ def max_pool(b: Binder):
     want_indices = b.opset >= 8 and b.num_results > 1
     col_major = want_indices and bool(b.attr_int("storage_order", 0))
     nd = win.nd
-    if win.direct():
+    fitted = not win.direct()
+    if not fitted:
         xin, pads, ceil = x, list(win.begins), torch_ceil_mode(win)
-        plane, offsets = b.shape(x)[2:], [0] * nd
         out_shape = b.shape(b.result_type())
     else:
         xin, outs = fit_to_windows(b, x, win, _lowest(b.dtype(x)))
         pads, ceil = [0] * nd, False
-        plane, offsets = b.shape(xin)[2:], list(win.begins)
         out_shape = list(b.shape(x)[:2]) + outs
     args = [xin, b.int_list(win.kernel), b.int_list(win.strides), b.int_list(pads),
             b.int_list(win.dilations), b.bool(ceil)]
@@ -107,7 +106,8 @@ def max_pool(b: Binder):
         return b.op(f"torch.aten.max_pool{nd}d", args, b.vtensor(out_shape, elt))
     values, idx = b.op_multi(f"torch.aten.max_pool{nd}d_with_indices", args,
                              [b.vtensor(out_shape, elt), b.vtensor(out_shape, "si64")])
-    return values, _onnx_indices(b, idx, x, plane, offsets, col_major)
+    plane = emit.dim_sizes(b, xin)[2:] if fitted else None
+    return values, _onnx_indices(b, idx, x, plane, list(win.begins), col_major, fitted)
 
 
 def _p_norm_terms(b: Binder, x: ir.Value, p: float) -> ir.Value:
