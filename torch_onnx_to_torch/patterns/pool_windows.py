@@ -189,7 +189,7 @@ def fit_to_windows(b: Binder, x: ir.Value, win: Window, pad_value) -> tuple[ir.V
     return x, [o for o, _need, _keep in ext]
 
 
-_NP_FLOAT = {"f16": np.float16, "f32": np.float32, "f64": np.float64}
+NP_FLOAT = {"f16": np.float16, "f32": np.float32, "f64": np.float64}  # window-sum dtypes
 
 
 def window_sums(b: Binder, x: ir.Value, win: Window, outs: list, pads=None) -> ir.Value:
@@ -197,7 +197,7 @@ def window_sums(b: Binder, x: ir.Value, win: Window, outs: list, pads=None) -> i
     batch. `x` is fitted (`fit_to_windows`), or `pads` gives symmetric zero padding for a
     `direct` window, whose `outs` may then hold None for dynamic sizes. Float dtypes only."""
     shape, elt = b.tensor_info(x)
-    if elt not in _NP_FLOAT:
+    if elt not in NP_FLOAT:
         raise Unsupported(f"window sums of dtype {elt} are not supported")
     nd = win.nd
     lead = None if shape[0] is None or shape[1] is None else shape[0] * shape[1]
@@ -205,7 +205,7 @@ def window_sums(b: Binder, x: ir.Value, win: Window, outs: list, pads=None) -> i
               b.vtensor([lead] + list(shape[2:]), elt))
     xr = emit.unsqueeze(b, xr, 1)
     kernel = list(win.kernel)
-    ones = ir.DenseElementsAttr.get(np.ones([1, 1] + kernel, dtype=_NP_FLOAT[elt]))
+    ones = ir.DenseElementsAttr.get(np.ones([1, 1] + kernel, dtype=NP_FLOAT[elt]))
     w = b.literal(ones, b.vtensor([1, 1] + kernel, elt))
     sums = b.op("torch.aten.convolution",
                 [xr, w, b.none(), b.int_list(win.strides), b.int_list(pads or [0] * nd),

@@ -7,10 +7,16 @@ from torch_mlir import ir
 
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..pool_windows import Window, fit_to_windows, read_window, torch_ceil_mode, window_sums
+from ..pool_windows import (
+    NP_FLOAT,
+    Window,
+    fit_to_windows,
+    read_window,
+    torch_ceil_mode,
+    window_sums,
+)
 
 _AVG_POOL = {1: "torch.aten.avg_pool1d", 2: "torch.aten.avg_pool2d", 3: "torch.aten.avg_pool3d"}
-_NP_FLOAT = {"f16": np.float16, "f32": np.float32, "f64": np.float64}
 
 
 def average_pool(b: Binder):
@@ -33,7 +39,7 @@ def _sum_and_divide(b: Binder, x, win: Window, include_pad: bool):
     """Window sums by a ones-kernel convolution over the fitted input, divided by the number
     of elements each window counts (computed here, so the spatial dims must be static)."""
     elt = b.dtype(x)
-    if elt not in _NP_FLOAT:
+    if elt not in NP_FLOAT:
         raise Unsupported(f"dtype {elt} is not supported with dilations or asymmetric pads")
     if not win.static:
         if win.ceil_mode and all(d == 1 for d in win.dilations) and win.begins == win.ends:
@@ -53,7 +59,7 @@ def _sum_and_divide(b: Binder, x, win: Window, include_pad: bool):
         divisor = np.multiply.outer(divisor, c)
     xp, outs = fit_to_windows(b, x, win, 0.0)
     sums = window_sums(b, xp, win, outs)
-    div = b.literal(ir.DenseElementsAttr.get(divisor.astype(_NP_FLOAT[elt])),
+    div = b.literal(ir.DenseElementsAttr.get(divisor.astype(NP_FLOAT[elt])),
                     b.vtensor(outs, elt))
     return b.op("torch.aten.div.Tensor", [sums, div], b.result_type())
 

@@ -15,7 +15,7 @@ def _bilinear(b: Binder, pos, inside, size: int, elt: str):
     [(index si64, weight)] for the low and high tap, the reference's clamping rules, weights
     zero where `inside` is false."""
     shape = b.shape(pos)
-    t, ti, mask_t = b.vtensor(shape, elt), b.vtensor(shape, "si64"), b.vtensor(shape, "i1")
+    t, mask_t = b.vtensor(shape, elt), b.vtensor(shape, "i1")
     pos = b.op("torch.aten.clamp_min", [pos, b.float(0.0)], t)
     low = b.op("torch.aten.floor", [pos], t)
     last = b.op("torch.aten.ge.Scalar", [low, b.float(size - 1.0)], mask_t)
