@@ -61,7 +61,7 @@ class Window:
         """ceil_mode adds a window somewhere (static dims only)."""
         return self.ceil_mode and self.out_sizes(True) != self.out_sizes(False)
 
-    def direct(self) -> bool:
+    def direct(self, dynamic_ceil: bool = False) -> bool:
         """Whether torch's own pool (symmetric padding arguments, ceil_mode) computes this
         window exactly once lowered by torch-mlir.
 
@@ -69,11 +69,14 @@ class Window:
         so with static dims ceil_mode must add nothing (see `torch_ceil_mode`); it also
         mis-sizes a pool whose output is one window wide along a dim where that window does
         not span the whole padded input. torch itself needs symmetric pads of at most half
-        the kernel."""
+        the kernel. With dynamic dims, `dynamic_ceil` (max_pool, whose lowering sizes
+        ceil_mode right for strides >= 2) accepts ceil_mode when every stride is >= 2 or
+        every stride is 1 (where it changes nothing and is dropped)."""
         if self.begins != self.ends or any(2 * p > k for p, k in zip(self.begins, self.kernel)):
             return False
         if not self.static:
-            return not self.ceil_mode
+            return not self.ceil_mode or dynamic_ceil and (
+                all(s == 1 for s in self.strides) or all(s >= 2 for s in self.strides))
         if self.overhangs():
             return False
         return not any(
@@ -149,7 +152,9 @@ def read_window(b: Binder, x: ir.Value, *, dilations: bool, ceil_mode: bool,
 
 def torch_ceil_mode(win: Window) -> bool:
     """The ceil_mode argument for a direct torch pool: dropped where it adds no window."""
-    return win.ceil_mode and (not win.static or win.overhangs())
+    if not win.static:
+        return win.ceil_mode and any(s > 1 for s in win.strides)
+    return win.ceil_mode and win.overhangs()
 
 
 def fit_to_windows(b: Binder, x: ir.Value, win: Window, pad_value) -> tuple[ir.Value, list]:
@@ -160,7 +165,7 @@ def fit_to_windows(b: Binder, x: ir.Value, win: Window, pad_value) -> tuple[ir.V
     shape, elt = b.tensor_info(x)
     if not win.static:
         if win.ceil_mode:
-            raise Unsupported("ceil_mode with these pads needs static spatial dims")
+            raise Unsupported("this ceil_mode window needs static spatial dims")
         flat = []
         for pb, pe in reversed(list(zip(win.begins, win.ends))):
             flat += [pb, pe]

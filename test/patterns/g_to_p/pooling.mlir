@@ -63,6 +63,21 @@ func.func @test_maxpool_asymmetric_dynamic(%arg0: !torch.vtensor<[?,3,?,?],f32>)
 
 // -----
 
+// Dynamic dims: ceil_mode goes to torch when every stride is >= 2 (its lowering sizes those
+// right); with unit strides it changes nothing and is dropped.
+// CHECK-LABEL: func.func @test_maxpool_ceil_dynamic
+func.func @test_maxpool_ceil_dynamic(%arg0: !torch.vtensor<[?,3,?,?],f32>) -> (!torch.vtensor<[?,3,?,?],f32>, !torch.vtensor<[?,3,?,?],f32>) attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[TRUE:.*]] = torch.constant.bool true
+  // CHECK: torch.aten.max_pool2d %arg0, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[TRUE]]
+  // CHECK: %[[FALSE:.*]] = torch.constant.bool false
+  // CHECK: torch.aten.max_pool2d %arg0, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[FALSE]]
+  %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.ceil_mode = 1 : si64, torch.onnx.kernel_shape = [3 : si64, 3 : si64], torch.onnx.strides = [2 : si64, 2 : si64]} : (!torch.vtensor<[?,3,?,?],f32>) -> !torch.vtensor<[?,3,?,?],f32>
+  %1 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.ceil_mode = 1 : si64, torch.onnx.kernel_shape = [1 : si64, 1 : si64]} : (!torch.vtensor<[?,3,?,?],f32>) -> !torch.vtensor<[?,3,?,?],f32>
+  return %0, %1 : !torch.vtensor<[?,3,?,?],f32>, !torch.vtensor<[?,3,?,?],f32>
+}
+
+// -----
+
 // A ceil_mode overhang: the input is padded with -inf to the extent the windows read.
 // CHECK-LABEL: func.func @test_maxpool_2d_ceil_overhang
 func.func @test_maxpool_2d_ceil_overhang(%arg0: !torch.vtensor<[1,1,4,4],f32>) -> !torch.vtensor<[1,1,2,2],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {

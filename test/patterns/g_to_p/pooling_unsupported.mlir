@@ -19,7 +19,7 @@ func.func @test_maxpool_4d(%arg0: !torch.vtensor<[1,1,2,2,2,2],f32>) -> !torch.v
 // -----
 
 func.func @test_lppool_ceil_dynamic(%arg0: !torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
-  // expected-remark@+1 {{onnx.LpPool was not converted: ceil_mode with these pads needs static spatial dims}}
+  // expected-remark@+1 {{onnx.LpPool was not converted: this ceil_mode window needs static spatial dims}}
   %0 = torch.operator "onnx.LpPool"(%arg0) {torch.onnx.ceil_mode = 1 : si64, torch.onnx.kernel_shape = [2 : si64], torch.onnx.pads = [1 : si64, 0 : si64], torch.onnx.strides = [2 : si64]} : (!torch.vtensor<[1,1,?],f32>) -> !torch.vtensor<[1,1,?],f32>
   return %0 : !torch.vtensor<[1,1,?],f32>
 }
@@ -46,4 +46,12 @@ func.func @test_maxroipool_dynamic_hw(%arg0: !torch.vtensor<[1,3,?,?],f32>, %arg
   // expected-remark@+1 {{onnx.MaxRoiPool was not converted: MaxRoiPool needs static input height and width}}
   %0 = torch.operator "onnx.MaxRoiPool"(%arg0, %arg1) {torch.onnx.pooled_shape = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,3,?,?],f32>, !torch.vtensor<[2,5],f32>) -> !torch.vtensor<[2,3,2,2],f32>
   return %0 : !torch.vtensor<[2,3,2,2],f32>
+}
+
+// -----
+
+func.func @test_maxpool_ceil_dynamic_mixed_strides(%arg0: !torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // expected-remark@+1 {{onnx.MaxPool was not converted: this ceil_mode window needs static spatial dims}}
+  %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.ceil_mode = 1 : si64, torch.onnx.kernel_shape = [3 : si64, 3 : si64], torch.onnx.strides = [1 : si64, 2 : si64]} : (!torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32>
+  return %0 : !torch.vtensor<[1,1,?,?],f32>
 }

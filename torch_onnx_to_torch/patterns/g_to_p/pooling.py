@@ -91,7 +91,7 @@ def max_pool(b: Binder):
     want_indices = b.opset >= 8 and b.num_results > 1
     col_major = want_indices and bool(b.attr_int("storage_order", 0))
     nd = win.nd
-    fitted = not win.direct()
+    fitted = not win.direct(dynamic_ceil=True)
     if not fitted:
         xin, pads, ceil = x, list(win.begins), torch_ceil_mode(win)
         out_shape = b.shape(b.result_type())
