@@ -47,13 +47,16 @@ func.func @test_roialign_v10(%arg0: !torch.vtensor<[1,1,4,4],f32>, %arg1: !torch
 // -----
 
 // sampling_ratio=0 (adaptive, ceil(bin size) samples per bin), avg: per-axis matrices of each
-// bin's averaged tap weights on the pixels, then rows @ image @ columns^T.
+// bin's averaged tap weights on the pixels (scatter-added), then rows @ image @ columns^T.
 // CHECK-LABEL: func.func @test_roialign_adaptive
 func.func @test_roialign_adaptive(%arg0: !torch.vtensor<[1,2,6,5],f32>, %arg1: !torch.vtensor<[3,4],f32>, %arg2: !torch.vtensor<[3],si64>) -> !torch.vtensor<[3,2,3,4],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
   // CHECK: torch.aten.ceil
-  // CHECK: torch.aten.eq.Tensor {{.*}} -> !torch.vtensor<[3,3,17,6],i1>
+  // CHECK: torch.aten.add.Tensor {{.*}} -> !torch.vtensor<[3,3,17],f32>
+  // CHECK: torch.aten.zeros {{.*}} -> !torch.vtensor<[3,3,6],f32>
+  // CHECK: torch.aten.scatter_add {{.*}} : !torch.vtensor<[3,3,6],f32>, !torch.int, !torch.vtensor<[3,3,17],si64>, !torch.vtensor<[3,3,17],f32> -> !torch.vtensor<[3,3,6],f32>
+  // CHECK: torch.aten.scatter_add
   // CHECK: %[[ROWS:.*]] = torch.aten.div.Tensor {{.*}} -> !torch.vtensor<[3,3,6],f32>
-  // CHECK: torch.aten.eq.Tensor {{.*}} -> !torch.vtensor<[3,4,15,5],i1>
+  // CHECK: torch.aten.zeros {{.*}} -> !torch.vtensor<[3,4,5],f32>
   // CHECK: %[[COLS:.*]] = torch.aten.div.Tensor {{.*}} -> !torch.vtensor<[3,4,5],f32>
   // CHECK: %[[IMG:.*]] = torch.aten.index_select %arg0
   // CHECK: %[[R:.*]] = torch.aten.unsqueeze %[[ROWS]]

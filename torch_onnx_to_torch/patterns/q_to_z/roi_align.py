@@ -89,20 +89,16 @@ def _adaptive_axis_weights(b: Binder, start, binsz, pooled: int, size: int, elt:
     counted = b.op("torch.aten.lt.Tensor", [idx, emit.unsqueeze(b, emit.unsqueeze(
         b, count, 1), 2)], mt)
     inside = b.op("torch.aten.logical_and", [counted, _inside(b, pos, size)], mt)
-    pix = emit.array_literal(b, np.arange(size).reshape(1, 1, 1, size), "si64")
-    ht = b.vtensor([r, pooled, j, size], elt)
-    acc = None
+    # scatter-add each sample's two tap weights onto its bin's row of pixels
+    nr = emit.size(b, start, 0)
+    wt = b.vtensor([r, pooled, size], elt)
+    none = b.none()
+    acc = b.op("torch.aten.zeros", [b.int_list([nr, pooled, size]),
+                                    b.int(b.torch_dtype_of(elt)), none, none, none], wt)
     for tap, w in _bilinear(b, pos, inside, size, elt):
-        hit = b.op("torch.aten.eq.Tensor", [emit.unsqueeze(b, tap, 3), pix],
-                   b.vtensor([r, pooled, j, size], "i1"))
-        part = b.op("torch.aten.where.ScalarOther", [hit, emit.unsqueeze(b, w, 3),
-                                                     b.float(0.0)], ht)
-        acc = part if acc is None else b.op("torch.aten.add.Tensor", [acc, part, b.int(1)], ht)
-    summed = b.op("torch.aten.sum.dim_IntList", [acc, b.int_list([2]), b.bool(False), b.none()],
-                  b.vtensor([r, pooled, size], elt))
-    return b.op("torch.aten.div.Tensor", [summed, emit.unsqueeze(b, emit.unsqueeze(b, safe, 1),
-                                                                 2)],
-                b.vtensor([r, pooled, size], elt))
+        acc = b.op("torch.aten.scatter_add", [acc, b.int(2), tap, w], wt)
+    return b.op("torch.aten.div.Tensor", [acc, emit.unsqueeze(b, emit.unsqueeze(b, safe, 1), 2)],
+                wt)
 
 
 def roi_align(b: Binder):
