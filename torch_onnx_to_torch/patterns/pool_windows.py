@@ -69,8 +69,8 @@ class Window:
         so with static dims ceil_mode must add nothing (see `torch_ceil_mode`); it also
         mis-sizes a pool whose output is one window wide along a dim where that window does
         not span the whole padded input. torch itself needs symmetric pads of at most half
-        the kernel. With dynamic dims, `dynamic_ceil` (max_pool, whose lowering sizes
-        ceil_mode right for strides >= 2) accepts ceil_mode when every stride is >= 2 or
+        the kernel. With dynamic dims, `dynamic_ceil` (max_pool and avg_pool, whose lowerings
+        size ceil_mode right for strides >= 2) accepts ceil_mode when every stride is >= 2 or
         every stride is 1 (where it changes nothing and is dropped)."""
         if self.begins != self.ends or any(2 * p > k for p, k in zip(self.begins, self.kernel)):
             return False

@@ -26,7 +26,7 @@ def average_pool(b: Binder):
     x = b.input(0)
     win = read_window(b, x, dilations=b.opset >= 19, ceil_mode=b.opset >= 10)
     include_pad = b.opset >= 7 and bool(b.attr_int("count_include_pad", 0))
-    if all(d == 1 for d in win.dilations) and win.direct():
+    if all(d == 1 for d in win.dilations) and win.direct(dynamic_ceil=True):
         args = [x, b.int_list(win.kernel), b.int_list(win.strides), b.int_list(win.begins),
                 b.bool(torch_ceil_mode(win)), b.bool(include_pad)]
         if win.nd > 1:
@@ -43,8 +43,9 @@ def _sum_and_divide(b: Binder, x, win: Window, include_pad: bool):
         raise Unsupported(f"dtype {elt} is not supported with dilations or asymmetric pads")
     if not win.static:
         if win.ceil_mode and all(d == 1 for d in win.dilations) and win.begins == win.ends:
-            raise Unsupported("ceil_mode needs static spatial dims (the avg_pool lowering "
-                              "mis-sizes some ceil_mode outputs)")
+            raise Unsupported("ceil_mode with mixed unit and larger strides needs static "
+                              "spatial dims (the avg_pool lowering mis-sizes some ceil_mode "
+                              "outputs)")
         raise Unsupported("dilations or asymmetric pads need static spatial dims")
     counts = []
     for (d, k, s, dil, pb, pe), (o, need, _keep) in zip(win.dims(), win.extents()):
