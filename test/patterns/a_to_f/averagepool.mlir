@@ -112,3 +112,14 @@ func.func @test_averagepool_one_window_crop(%arg0: !torch.vtensor<[1,1,5],f32>) 
   %0 = torch.operator "onnx.AveragePool"(%arg0) {torch.onnx.kernel_shape = [3 : si64], torch.onnx.strides = [3 : si64]} : (!torch.vtensor<[1,1,5],f32>) -> !torch.vtensor<[1,1,1],f32>
   return %0 : !torch.vtensor<[1,1,1],f32>
 }
+
+// -----
+
+// Dynamic dims: ceil_mode goes to torch when every stride is >= 2.
+// CHECK-LABEL: func.func @test_averagepool_ceil_dynamic
+func.func @test_averagepool_ceil_dynamic(%arg0: !torch.vtensor<[?,3,?,?],f32>) -> !torch.vtensor<[?,3,?,?],f32> attributes {torch.onnx_meta.opset_version = 22 : si64} {
+  // CHECK: %[[CEIL:.*]] = torch.constant.bool true
+  // CHECK: torch.aten.avg_pool2d %arg0, %{{.*}}, %{{.*}}, %{{.*}}, %[[CEIL]]
+  %0 = torch.operator "onnx.AveragePool"(%arg0) {torch.onnx.ceil_mode = 1 : si64, torch.onnx.kernel_shape = [3 : si64, 3 : si64], torch.onnx.pads = [1 : si64, 1 : si64, 1 : si64, 1 : si64], torch.onnx.strides = [2 : si64, 2 : si64]} : (!torch.vtensor<[?,3,?,?],f32>) -> !torch.vtensor<[?,3,?,?],f32>
+  return %0 : !torch.vtensor<[?,3,?,?],f32>
+}
