@@ -104,3 +104,15 @@ func.func @test_nms_no_max_output(%arg0: !torch.vtensor<[1,6,4],f32>, %arg1: !to
   %0 = torch.operator "onnx.NonMaxSuppression"(%arg0, %arg1) : (!torch.vtensor<[1,6,4],f32>, !torch.vtensor<[1,1,6],f32>) -> !torch.vtensor<[?,3],si64>
   return %0 : !torch.vtensor<[?,3],si64>
 }
+
+// -----
+
+// Two NMS ops in one function: the second one's nms gets a box count of its own.
+// CHECK-LABEL: func.func @test_nms_two_ops
+func.func @test_nms_two_ops(%arg0: !torch.vtensor<[1,6,4],f32>, %arg1: !torch.vtensor<[1,1,6],f32>, %arg2: !torch.vtensor<[1],si64>) -> (!torch.vtensor<[?,3],si64>, !torch.vtensor<[?,3],si64>) attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: torch.torchvision.nms {{.*}} : !torch.vtensor<[6,4],f32>, !torch.vtensor<[6],f32>
+  // CHECK: torch.torchvision.nms {{.*}} : !torch.vtensor<[7,4],f32>, !torch.vtensor<[7],f32>
+  %0 = torch.operator "onnx.NonMaxSuppression"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,6,4],f32>, !torch.vtensor<[1,1,6],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,3],si64>
+  %1 = torch.operator "onnx.NonMaxSuppression"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,6,4],f32>, !torch.vtensor<[1,1,6],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,3],si64>
+  return %0, %1 : !torch.vtensor<[?,3],si64>, !torch.vtensor<[?,3],si64>
+}

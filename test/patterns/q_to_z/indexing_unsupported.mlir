@@ -31,3 +31,11 @@ func.func @test_reversesequence_axes(%arg0: !torch.vtensor<[2,3,4],f32>, %arg1: 
   %0 = torch.operator "onnx.ReverseSequence"(%arg0, %arg1) {torch.onnx.batch_axis = 1 : si64, torch.onnx.time_axis = 2 : si64} : (!torch.vtensor<[2,3,4],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[2,3,4],f32>
   return %0 : !torch.vtensor<[2,3,4],f32>
 }
+
+// -----
+
+func.func @test_unique_axis_too_big(%arg0: !torch.vtensor<[4096,4096],f32>) -> !torch.vtensor<[?,4096],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // expected-remark@+1 {{onnx.Unique was not converted: Unique along an axis compares all row pairs: 4096 rows of 4096 elements is empty or too big}}
+  %0 = torch.operator "onnx.Unique"(%arg0) {torch.onnx.axis = 0 : si64} : (!torch.vtensor<[4096,4096],f32>) -> !torch.vtensor<[?,4096],f32>
+  return %0 : !torch.vtensor<[?,4096],f32>
+}

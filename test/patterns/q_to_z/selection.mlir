@@ -74,3 +74,66 @@ func.func @test_reversesequence_batch(%arg0: !torch.vtensor<[4,4],f32>, %arg1: !
   %0 = torch.operator "onnx.ReverseSequence"(%arg0, %arg1) {torch.onnx.batch_axis = 0 : si64, torch.onnx.time_axis = 1 : si64} : (!torch.vtensor<[4,4],f32>, !torch.vtensor<[4],si64>) -> !torch.vtensor<[4,4],f32>
   return %0 : !torch.vtensor<[4,4],f32>
 }
+
+// -----
+
+// Unique-11 flattened, sorted: sort, neighbour comparison, cumsum group ids, nonzero starts;
+// the permutations are inverted by sorting (no scatter).
+// CHECK-LABEL: func.func @test_unique_sorted_flat
+func.func @test_unique_sorted_flat(%arg0: !torch.vtensor<[6],f32>) -> (!torch.vtensor<[?],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[6],si64>, !torch.vtensor<[?],si64>) attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: %[[V:.*]], %[[P:.*]] = torch.aten.sort %arg0, {{.*}} -> !torch.vtensor<[6],f32>, !torch.vtensor<[6],si64>
+  // CHECK: %[[NE:.*]] = torch.aten.ne.Tensor
+  // CHECK: %[[NEW:.*]] = torch.aten.cat
+  // CHECK: torch.aten.cumsum
+  // CHECK: %[[NZ:.*]] = torch.aten.nonzero %[[NEW]]
+  // CHECK: torch.aten.index_select %[[V]]
+  // CHECK-NOT: torch.aten.scatter
+  // CHECK: torch.aten.remainder.Scalar
+  // CHECK: torch.aten.sort %[[P]]
+  %0:4 = torch.operator "onnx.Unique"(%arg0) : (!torch.vtensor<[6],f32>) -> (!torch.vtensor<[?],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[6],si64>, !torch.vtensor<[?],si64>)
+  return %0#0, %0#1, %0#2, %0#3 : !torch.vtensor<[?],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[6],si64>, !torch.vtensor<[?],si64>
+}
+
+// -----
+
+// Unique-28 flattened in first-occurrence order, one output.
+// CHECK-LABEL: func.func @test_unique_unsorted_one_output
+func.func @test_unique_unsorted_one_output(%arg0: !torch.vtensor<[2,3],si64>) -> !torch.vtensor<[?],si64> attributes {torch.onnx_meta.opset_version = 28 : si64} {
+  // CHECK: %[[F:.*]] = torch.aten.reshape %arg0
+  // CHECK: torch.aten.sort %[[F]]
+  // CHECK: %[[IS:.*]] = torch.aten.eq.Tensor
+  // CHECK: %[[FIRST:.*]] = torch.aten.reshape
+  // CHECK: %[[Y:.*]] = torch.aten.index_select %[[F]], %{{.*}}, %[[FIRST]]
+  // CHECK: return %[[Y]]
+  %0 = torch.operator "onnx.Unique"(%arg0) {torch.onnx.sorted = 0 : si64} : (!torch.vtensor<[2,3],si64>) -> !torch.vtensor<[?],si64>
+  return %0 : !torch.vtensor<[?],si64>
+}
+
+// -----
+
+// Unique along an axis, sorted: pairwise row comparison and lexicographic rank.
+// CHECK-LABEL: func.func @test_unique_axis_sorted
+func.func @test_unique_axis_sorted(%arg0: !torch.vtensor<[2,4,2],f32>) -> (!torch.vtensor<[2,?,2],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[4],si64>, !torch.vtensor<[?],si64>) attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: torch.aten.transpose.int %arg0, {{.*}} -> !torch.vtensor<[4,2,2],f32>
+  // CHECK: torch.aten.ne.Tensor {{.*}} -> !torch.vtensor<[4,4,4],i1>
+  // CHECK: torch.aten.amin
+  // CHECK: torch.aten.lt.Tensor {{.*}} -> !torch.vtensor<[4,4,4],i1>
+  // CHECK: torch.aten.sort
+  // CHECK: %[[I:.*]] = torch.aten.slice.Tensor
+  // CHECK: torch.aten.index_select %arg0, %{{.*}}, %[[I]] : !torch.vtensor<[2,4,2],f32>, !torch.int, !torch.vtensor<[?],si64> -> !torch.vtensor<[2,?,2],f32>
+  %0:4 = torch.operator "onnx.Unique"(%arg0) {torch.onnx.axis = 1 : si64} : (!torch.vtensor<[2,4,2],f32>) -> (!torch.vtensor<[2,?,2],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[4],si64>, !torch.vtensor<[?],si64>)
+  return %0#0, %0#1, %0#2, %0#3 : !torch.vtensor<[2,?,2],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[4],si64>, !torch.vtensor<[?],si64>
+}
+
+// -----
+
+// Unique along an axis in first-occurrence order: no lexicographic rank.
+// CHECK-LABEL: func.func @test_unique_axis_unsorted
+func.func @test_unique_axis_unsorted(%arg0: !torch.vtensor<[5,2],f32>) -> (!torch.vtensor<[?,2],f32>, !torch.vtensor<[?],si64>) attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK: torch.aten.amin
+  // CHECK-NOT: torch.aten.lt.Tensor
+  // CHECK: torch.aten.nonzero
+  // CHECK: torch.aten.index_select %arg0
+  %0:2 = torch.operator "onnx.Unique"(%arg0) {torch.onnx.axis = 0 : si64, torch.onnx.sorted = 0 : si64} : (!torch.vtensor<[5,2],f32>) -> (!torch.vtensor<[?,2],f32>, !torch.vtensor<[?],si64>)
+  return %0#0, %0#1 : !torch.vtensor<[?,2],f32>, !torch.vtensor<[?],si64>
+}

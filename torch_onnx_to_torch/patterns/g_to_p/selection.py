@@ -117,6 +117,7 @@ def non_max_suppression(b: Binder):
                     [b.int_list([0, 3]), b.int(b.torch_dtype_of("si64")), none, none, none,
                      none], vt([0, 3], "si64"))
     iou_v = b.float(iou) if isinstance(iou, float) else iou
+    taken = _nms_sizes(b)
     thr = None if thr_t is None else emit.reshape(b, thr_t, [], [])
     one = b.int(1)
     picked = []
@@ -128,7 +129,13 @@ def non_max_suppression(b: Binder):
             sc = b.op("torch.aten.select.int", [scores, b.int(0), b.int(bi)],
                       vt(sshape[1:], belt))
             sc = b.op("torch.aten.select.int", [sc, b.int(0), b.int(ci)], vt([n_boxes], belt))
-            pad = len(picked)
+            pad = 0
+            if n_boxes is not None:
+                while n_boxes + pad in taken:
+                    pad += 1
+                taken.add(n_boxes + pad)
+            else:
+                pad = len(picked)
             keep = b.op("torch.torchvision.nms", [*_padded(b, bx, sc, pad), iou_v],
                         vt([None], "si64"))
             mask = None
@@ -161,13 +168,33 @@ def non_max_suppression(b: Binder):
     return b.op("torch.aten.cat", [b.tensor_list(picked), b.int(0)], vt([None, 3], "si64"))
 
 
+def _nms_sizes(b: Binder) -> set:
+    """The box counts of the torchvision.nms ops already in the enclosing function."""
+    func = b.onnx_op.parent
+    while func is not None and func.name != "func.func":
+        func = func.parent
+    sizes = set()
+    if func is None:
+        return sizes
+
+    def visit(op):
+        if op.name == "torch.torchvision.nms":
+            shape = b.shape(op.operands[0])
+            if shape:
+                sizes.add(shape[0])
+        return ir.WalkResult.ADVANCE
+
+    func.walk(visit, ir.WalkOrder.PRE_ORDER)
+    return sizes
+
+
 def _padded(b: Binder, bx: ir.Value, sc: ir.Value, pad: int):
     """`pad` empty boxes with score -inf appended to boxes and scores.
 
     They come last in the score order and never suppress a box (their IoU is 0), so they change
-    nothing but the sizes; distinct sizes keep the torchvision.nms loops of different classes
-    apart, which IREE otherwise miscompiles (two nms of the same size in one function corrupt
-    each other's results through their shared initial tensors)."""
+    nothing but the sizes. Every torchvision.nms of a function gets its own box count: IREE
+    miscompiles two nms of the same size in one function (their loops share the CSE'd initial
+    tensors, and each corrupts the other's result)."""
     if not pad:
         return bx, sc
     (n, _), elt = b.tensor_info(bx)
