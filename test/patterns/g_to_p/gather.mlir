@@ -82,28 +82,49 @@ func.func @test_gather_elements(%arg0: !torch.vtensor<[3,3],f32>, %arg1: !torch.
 
 // -----
 
-// GatherND-11: one index tensor per indexed dim (select.int of the tuples).
+// GatherND-11: the index tuples as row numbers of data reshaped to [rows, rest].
 // CHECK-LABEL: func.func @test_gathernd_v11
 func.func @test_gathernd_v11(%arg0: !torch.vtensor<[2,2,2],f32>, %arg1: !torch.vtensor<[2,1,2],si64>) -> !torch.vtensor<[2,1,2],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
-  // CHECK: %[[C0:.*]] = torch.aten.select.int %arg1, %{{.*}}, %{{.*}} : !torch.vtensor<[2,1,2],si64>, !torch.int, !torch.int -> !torch.vtensor<[2,1],si64>
+  // CHECK: torch.aten.select.int %arg1, %{{.*}}, %{{.*}} : !torch.vtensor<[2,1,2],si64>, !torch.int, !torch.int -> !torch.vtensor<[2,1],si64>
   // CHECK: %[[W0:.*]] = torch.aten.where.self
+  // CHECK: %[[S0:.*]] = torch.aten.mul.Scalar %[[W0]]
   // CHECK: torch.aten.select.int %arg1
   // CHECK: %[[W1:.*]] = torch.aten.where.self
-  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[W0]], %[[W1]]
-  // CHECK: torch.aten.index.Tensor_hacked_twin %arg0, %[[L]] : !torch.vtensor<[2,2,2],f32>, !torch.list<vtensor> -> !torch.vtensor<[2,1,2],f32>
+  // CHECK: %[[LIN:.*]] = torch.aten.add.Tensor %[[S0]], %[[W1]]
+  // CHECK: %[[D:.*]] = torch.aten.reshape %arg0, {{.*}} -> !torch.vtensor<[4,2],f32>
+  // CHECK: %[[F:.*]] = torch.aten.reshape %[[LIN]], {{.*}} -> !torch.vtensor<[2],si64>
+  // CHECK: %[[P:.*]] = torch.aten.index_select %[[D]], %{{.*}}, %[[F]] : !torch.vtensor<[4,2],f32>, !torch.int, !torch.vtensor<[2],si64> -> !torch.vtensor<[2,2],f32>
+  // CHECK: torch.aten.reshape %[[P]], {{.*}} -> !torch.vtensor<[2,1,2],f32>
   %0 = torch.operator "onnx.GatherND"(%arg0, %arg1) : (!torch.vtensor<[2,2,2],f32>, !torch.vtensor<[2,1,2],si64>) -> !torch.vtensor<[2,1,2],f32>
   return %0 : !torch.vtensor<[2,1,2],f32>
 }
 
 // -----
 
-// GatherND-13 with batch_dims=1: the batch dim is indexed by an arange.
+// GatherND-13 with batch_dims=1: the batch position (an arange) times the rows per batch.
 // CHECK-LABEL: func.func @test_gathernd_batch_dims
 func.func @test_gathernd_batch_dims(%arg0: !torch.vtensor<[2,2,2],si32>, %arg1: !torch.vtensor<[2,1],si64>) -> !torch.vtensor<[2,2],si32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // CHECK: %[[R:.*]] = torch.aten.arange
   // CHECK: %[[W:.*]] = torch.aten.where.self
-  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[R]], %[[W]]
-  // CHECK: torch.aten.index.Tensor_hacked_twin %arg0, %[[L]] : !torch.vtensor<[2,2,2],si32>, !torch.list<vtensor> -> !torch.vtensor<[2,2],si32>
+  // CHECK: %[[R:.*]] = torch.aten.arange
+  // CHECK: %[[RR:.*]] = torch.aten.reshape %[[R]]
+  // CHECK: %[[B:.*]] = torch.aten.mul.Scalar %[[RR]]
+  // CHECK: %[[LIN:.*]] = torch.aten.add.Tensor %[[W]], %[[B]]
+  // CHECK: %[[D:.*]] = torch.aten.reshape %arg0, {{.*}} -> !torch.vtensor<[4,2],si32>
+  // CHECK: torch.aten.index_select %[[D]], %{{.*}}, %[[LIN]] : !torch.vtensor<[4,2],si32>, !torch.int, !torch.vtensor<[2],si64> -> !torch.vtensor<[2,2],si32>
   %0 = torch.operator "onnx.GatherND"(%arg0, %arg1) {torch.onnx.batch_dims = 1 : si64} : (!torch.vtensor<[2,2,2],si32>, !torch.vtensor<[2,1],si64>) -> !torch.vtensor<[2,2],si32>
   return %0 : !torch.vtensor<[2,2],si32>
+}
+
+// -----
+
+// A constant negative scalar index on a dynamic dim: wrapped with add.int on the size.
+// CHECK-LABEL: func.func @test_gather_const_scalar_dynamic_dim
+func.func @test_gather_const_scalar_dynamic_dim(%arg0: !torch.vtensor<[?,3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[N:.*]] = torch.aten.size.int %arg0
+  // CHECK: %[[M1:.*]] = torch.constant.int -1
+  // CHECK: %[[I:.*]] = torch.aten.add.int %[[N]], %[[M1]]
+  // CHECK: torch.aten.select.int %arg0, %{{.*}}, %[[I]] : !torch.vtensor<[?,3],f32>, !torch.int, !torch.int -> !torch.vtensor<[3],f32>
+  %0 = torch.operator "onnx.Constant"() {torch.onnx.value = dense<-1> : tensor<si64>} : () -> !torch.vtensor<[],si64>
+  %1 = torch.operator "onnx.Gather"(%arg0, %0) : (!torch.vtensor<[?,3],f32>, !torch.vtensor<[],si64>) -> !torch.vtensor<[3],f32>
+  return %1 : !torch.vtensor<[3],f32>
 }

@@ -78,7 +78,7 @@ func.func @test_reversesequence_batch(%arg0: !torch.vtensor<[4,4],f32>, %arg1: !
 // -----
 
 // Unique-11 flattened, sorted: sort, neighbour comparison, cumsum group ids, nonzero starts;
-// the permutations are inverted by sorting (no scatter).
+// first index and inverse read from sorted composite keys (no scatter).
 // CHECK-LABEL: func.func @test_unique_sorted_flat
 func.func @test_unique_sorted_flat(%arg0: !torch.vtensor<[6],f32>) -> (!torch.vtensor<[?],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[6],si64>, !torch.vtensor<[?],si64>) attributes {torch.onnx_meta.opset_version = 11 : si64} {
   // CHECK: %[[V:.*]], %[[P:.*]] = torch.aten.sort %arg0, {{.*}} -> !torch.vtensor<[6],f32>, !torch.vtensor<[6],si64>
@@ -89,7 +89,10 @@ func.func @test_unique_sorted_flat(%arg0: !torch.vtensor<[6],f32>) -> (!torch.vt
   // CHECK: torch.aten.index_select %[[V]]
   // CHECK-NOT: torch.aten.scatter
   // CHECK: torch.aten.remainder.Scalar
-  // CHECK: torch.aten.sort %[[P]]
+  // CHECK: %[[K:.*]] = torch.aten.mul.Scalar %[[P]]
+  // CHECK: %[[K2:.*]] = torch.aten.add.Tensor %[[K]]
+  // CHECK: %[[S:.*]], %{{.*}} = torch.aten.sort %[[K2]]
+  // CHECK: torch.aten.remainder.Scalar %[[S]]
   %0:4 = torch.operator "onnx.Unique"(%arg0) : (!torch.vtensor<[6],f32>) -> (!torch.vtensor<[?],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[6],si64>, !torch.vtensor<[?],si64>)
   return %0#0, %0#1, %0#2, %0#3 : !torch.vtensor<[?],f32>, !torch.vtensor<[?],si64>, !torch.vtensor<[6],si64>, !torch.vtensor<[?],si64>
 }

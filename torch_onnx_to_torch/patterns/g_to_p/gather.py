@@ -99,6 +99,11 @@ def gather(b: Binder):
             return b.op("torch.aten.select.int", [data, b.int(axis), b.int(int(consts))],
                         b.vtensor(out, elt))
         idx = emit.array_literal(b, consts, "si64")
+    elif consts is not None and consts.ndim == 0:  # a dynamic dim: wrap with int arithmetic
+        i = int(consts)
+        at = b.int(i) if i >= 0 else b.op("torch.aten.add.int", [n, b.int(i)], b.types.int)
+        out = list(dshape[:axis]) + list(dshape[axis + 1:])
+        return b.op("torch.aten.select.int", [data, b.int(axis), at], b.vtensor(out, elt))
     else:
         idx = wrap_negative(b, idx, n)
     flat = flatten(b, idx)
@@ -123,8 +128,9 @@ def gather_elements(b: Binder):
 
 
 def gather_nd(b: Binder):
-    """GatherND-11..13 (batch_dims from 12) -> aten.index.Tensor_hacked_twin over the batch dims
-    (aten.arange) and the indexed dims (aten.select.int of the index tuples)."""
+    """GatherND-11..13 (batch_dims from 12) -> the index tuples (and batch positions, from
+    aten.arange) as row numbers of the data reshaped to [rows, rest]; aten.index_select."""
+    # Not aten.index.Tensor: torch-mlir cannot lower it with dynamically shaped index tensors.
     data, idx = b.input(0), b.input(1)
     dshape, elt = b.tensor_info(data)
     ishape = b.shape(idx)
@@ -141,21 +147,39 @@ def gather_nd(b: Binder):
         raise Unsupported(f"batch_dims {bd} with index tuples of length {m} do not fit "
                           f"data rank {r} and indices rank {q}")
     dims = emit.dim_sizes(b, data)
-    lead = list(ishape[:-1])  # the shape every index tensor broadcasts to
-    parts = []
+    lead = list(ishape[:-1])
+    lead_t = b.vtensor(lead, "si64")
+    idx = as_i64(b, idx)
+    lin = None
+
+    def add(term, stride):
+        nonlocal lin
+        if not (isinstance(stride, int) and stride == 1):
+            term = b.op("torch.aten.mul.Scalar", [term, emit.int_value(b, stride)],
+                        emit.like(b, term))
+        if lin is None:
+            lin = term
+        else:
+            shape = emit.broadcast_shape(b.shape(lin), b.shape(term))
+            lin = b.op("torch.aten.add.Tensor", [lin, term, b.int(1)], b.vtensor(shape, "si64"))
+
+    for j in range(m):
+        col = b.op("torch.aten.select.int", [idx, b.int(q - 1), b.int(j)], lead_t)
+        add(wrap_negative(b, col, dims[bd + j]), emit.int_prod(b, dims[bd + j + 1:bd + m]))
+    tuple_rows = emit.int_prod(b, dims[bd:bd + m])
     for i in range(bd):
         shape = [1] * (q - 1)
         shape[i] = dims[i]
-        ramp = arange(b, dims[i])
-        parts.append(ramp if q == 2 else
-                     emit.reshape(b, ramp, shape, emit.static_or_none(shape)))
-    idx = as_i64(b, idx)
-    for j in range(m):
-        col = b.op("torch.aten.select.int", [idx, b.int(q - 1), b.int(j)], b.vtensor(lead, "si64"))
-        parts.append(wrap_negative(b, col, dims[bd + j]))
-    out = lead + list(dshape[bd + m:])
-    return b.op("torch.aten.index.Tensor_hacked_twin", [data, b.tensor_list(parts)],
-                b.vtensor(out, elt))
+        ramp = emit.reshape(b, arange(b, dims[i]), shape, emit.static_or_none(shape))
+        add(ramp, emit.int_mul(b, emit.int_prod(b, dims[i + 1:bd]), tuple_rows))
+    rows = emit.int_prod(b, dims[:bd + m])
+    rest = emit.int_prod(b, dims[bd + m:])
+    flat = emit.reshape(b, data, [rows, rest], emit.static_or_none([rows, rest]))
+    lin = flatten(b, lin)
+    picked = b.op("torch.aten.index_select", [flat, b.int(0), lin],
+                  b.vtensor([b.shape(lin)[0]] + emit.static_or_none([rest]), elt))
+    out = emit.dim_sizes(b, idx)[:-1] + dims[bd + m:]
+    return emit.reshape(b, picked, out, emit.static_or_none(out))
 
 
 TABLE = [

@@ -132,7 +132,7 @@ class _Ops:
 def unique(b: Binder):
     """Unique-11..28 (sorted or in first-occurrence order; flattened or along an axis; all four
     outputs) -> flattened: aten.sort, aten.ne.Tensor of neighbours, aten.cumsum group ids,
-    aten.nonzero for the group starts, aten.index_select (permutations inverted by sorting);
+    aten.nonzero for the group starts, sorted composite keys for first index and inverse;
     along an axis: pairwise row comparison (aten.ne.Tensor / aten.lt.Tensor with aten.cumsum
     for the lexicographic order), aten.amin, aten.nonzero, aten.sort, aten.index_select."""
     x = b.input(0)
@@ -185,8 +185,13 @@ def _unique_flat(b: Binder, x, is_sorted: int):
     key = o.sort(key)[0]
     first = b.op("torch.aten.remainder.Scalar", [o.take(key, starts), emit.int_value(b, n)],
                  o.t([None]))
-    # inverse: gid in original order; sorting perm gives its inverse permutation
-    inverse = o.take(gid, o.sort(perm)[1])
+    # inverse: gid in original order, read from the sorted keys perm * n + gid. (Not from the
+    # indices of a sort of perm: IREE cannot compile a dynamically sized sort whose values are
+    # unused, an unbounded stack allocation.)
+    key = b.op("torch.aten.mul.Scalar", [perm, emit.int_value(b, n)], o.t(nt))
+    key = b.op("torch.aten.add.Tensor", [key, gid, one], o.t(nt))
+    inverse = b.op("torch.aten.remainder.Scalar", [o.sort(key)[0], emit.int_value(b, n)],
+                   o.t(nt))
     if not is_sorted:
         # In original positions: which ones are first occurrences; their running count is the
         # id in first-occurrence order (no sort of the data-dependent [unique] tensors, which
