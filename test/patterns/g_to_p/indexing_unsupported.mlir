@@ -32,3 +32,11 @@ func.func @test_nms_dynamic_classes(%arg0: !torch.vtensor<[1,6,4],f32>, %arg1: !
   %0 = torch.operator "onnx.NonMaxSuppression"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,6,4],f32>, !torch.vtensor<[1,?,6],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,3],si64>
   return %0 : !torch.vtensor<[?,3],si64>
 }
+
+// -----
+
+func.func @test_gather_strings(%arg0: !torch.vtensor<[3],!torch.str>, %arg1: !torch.vtensor<[2],si64>) -> !torch.vtensor<[2],!torch.str> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // expected-remark@+1 {{onnx.Gather was not converted: string tensors have no torch equivalent}}
+  %0 = torch.operator "onnx.Gather"(%arg0, %arg1) : (!torch.vtensor<[3],!torch.str>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[2],!torch.str>
+  return %0 : !torch.vtensor<[2],!torch.str>
+}

@@ -39,3 +39,11 @@ func.func @test_unique_axis_too_big(%arg0: !torch.vtensor<[4096,4096],f32>) -> !
   %0 = torch.operator "onnx.Unique"(%arg0) {torch.onnx.axis = 0 : si64} : (!torch.vtensor<[4096,4096],f32>) -> !torch.vtensor<[?,4096],f32>
   return %0 : !torch.vtensor<[?,4096],f32>
 }
+
+// -----
+
+func.func @test_unique_strings(%arg0: !torch.vtensor<[3],!torch.str>) -> !torch.vtensor<[?],!torch.str> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // expected-remark@+1 {{onnx.Unique was not converted: string tensors have no torch equivalent}}
+  %0 = torch.operator "onnx.Unique"(%arg0) : (!torch.vtensor<[3],!torch.str>) -> !torch.vtensor<[?],!torch.str>
+  return %0 : !torch.vtensor<[?],!torch.str>
+}
