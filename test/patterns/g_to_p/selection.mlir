@@ -78,18 +78,26 @@ func.func @test_nms_single_class(%arg0: !torch.vtensor<[1,6,4],f32>, %arg1: !tor
 
 // -----
 
-// Two classes, center_point_box=1, NMS-10, no score_threshold: the second nms gets one
-// padding box (dropped again with lt.Scalar), the rows are concatenated.
+// Two classes, center_point_box=1, NMS-10, no score_threshold: one nms in a loop over the
+// (batch, class) pairs, each writing its rows into its slots of a buffer compacted at the end.
 // CHECK-LABEL: func.func @test_nms_two_classes_center
 func.func @test_nms_two_classes_center(%arg0: !torch.vtensor<[1,6,4],f32>, %arg1: !torch.vtensor<[1,2,6],f32>, %arg2: !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,3],si64> attributes {torch.onnx_meta.opset_version = 10 : si64} {
+  // CHECK: %[[INIT:.*]] = torch.aten.full {{.*}} -> !torch.vtensor<[12,3],si64>
+  // CHECK: %[[BUF:.*]] = torch.prim.Loop %{{.*}}, %{{.*}}, init(%[[INIT]]) {
+  // CHECK: ^bb0(%[[G:.*]]: !torch.int, %[[ACC:.*]]: !torch.vtensor<[12,3],si64>):
+  // CHECK: %[[BI:.*]] = torch.aten.floordiv.int %[[G]]
+  // CHECK: %[[CI:.*]] = torch.aten.remainder.int %[[G]]
+  // CHECK: torch.aten.select.int %arg0, %{{.*}}, %[[BI]]
   // CHECK: torch.aten.div.Scalar
   // CHECK: %[[BX:.*]] = torch.aten.cat {{.*}} -> !torch.vtensor<[6,4],f32>
-  // CHECK: torch.torchvision.nms %[[BX]], %{{.*}} : !torch.vtensor<[6,4],f32>, !torch.vtensor<[6],f32>
-  // CHECK: %[[PB:.*]] = torch.aten.cat {{.*}} -> !torch.vtensor<[7,4],f32>
-  // CHECK: %[[PS:.*]] = torch.aten.cat {{.*}} -> !torch.vtensor<[7],f32>
-  // CHECK: torch.torchvision.nms %[[PB]], %[[PS]]
-  // CHECK: torch.aten.lt.Scalar
-  // CHECK: torch.aten.cat {{.*}} -> !torch.vtensor<[?,3],si64>
+  // CHECK: torch.torchvision.nms %[[BX]]
+  // CHECK-NOT: torch.torchvision.nms
+  // CHECK: %[[ROWS:.*]] = torch.aten.stack
+  // CHECK: %[[NEW:.*]] = torch.aten.slice_scatter %[[ACC]], %[[ROWS]]
+  // CHECK: torch.prim.Loop.condition %{{.*}}, iter(%[[NEW]] : !torch.vtensor<[12,3],si64>)
+  // CHECK: torch.aten.ge.Scalar
+  // CHECK: torch.aten.nonzero
+  // CHECK: torch.aten.index_select %[[BUF]]
   %0 = torch.operator "onnx.NonMaxSuppression"(%arg0, %arg1, %arg2) {torch.onnx.center_point_box = 1 : si64} : (!torch.vtensor<[1,6,4],f32>, !torch.vtensor<[1,2,6],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,3],si64>
   return %0 : !torch.vtensor<[?,3],si64>
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from torch_mlir import ir
 
@@ -84,9 +86,10 @@ def _scalar_float(b: Binder, v: ir.Value | None, default: float, what: str):
 def non_max_suppression(b: Binder):
     """NonMaxSuppression-10..11 -> per (batch, class): torchvision.nms, the kept boxes above
     score_threshold (aten.gt.Tensor + aten.nonzero + aten.index_select), aten.slice.Tensor to
-    max_output_boxes_per_class, aten.stack of (batch, class, box); aten.cat of all.
+    max_output_boxes_per_class, aten.stack of (batch, class, box); several (batch, class)
+    pairs in a torch.prim.Loop (aten.slice_scatter into slots, aten.nonzero to compact).
 
-    Unrolled over the batches and classes, which must be static."""
+    The batch and class counts must be static."""
     boxes, scores = b.input(0), b.input(1)
     bshape, belt = b.tensor_info(boxes)
     sshape = b.shape(scores)
@@ -97,8 +100,6 @@ def non_max_suppression(b: Binder):
         raise Unsupported("the batch and class counts must be static")
     if bshape[2] != 4:
         raise Unsupported("boxes must have 4 coordinates")
-    if n_batch * n_class > 64:
-        raise Unsupported(f"{n_batch * n_class} (batch, class) pairs: too many to unroll")
     if belt not in ("f32", "f64", "f16"):
         raise Unsupported(f"boxes of dtype {belt} are not supported")
     if b.dtype(scores) != belt:
@@ -112,62 +113,113 @@ def non_max_suppression(b: Binder):
     thr_t = b.optional_input(4)
     if thr_t is not None and b.shape(thr_t) is not None and 0 in b.shape(thr_t):
         thr_t = None  # an empty score_threshold means none
-    vt = b.vtensor
-    if isinstance(max_out, int) and max_out <= 0:
+    rows_t = b.vtensor([None, 3], "si64")
+
+    def no_rows():
         none = b.none()
         return b.op("torch.aten.empty.memory_format",
                     [b.int_list([0, 3]), b.int(b.torch_dtype_of("si64")), none, none, none,
-                     none], vt([0, 3], "si64"))
-    iou_v = b.float(iou) if isinstance(iou, float) else iou
+                     none], b.vtensor([0, 3], "si64"))
+
+    if isinstance(max_out, int) and max_out <= 0:
+        return no_rows()
+    args = _NmsArgs(boxes, scores, center, b.float(iou) if isinstance(iou, float) else iou,
+                    None if thr_t is None else emit.reshape(b, thr_t, [], []),
+                    emit.int_value(b, max_out))
+    # Every torchvision.nms of a function gets its own box count (see _padded).
     taken = _nms_sizes(b)
-    thr = None if thr_t is None else emit.reshape(b, thr_t, [], [])
+    pad = 0
+    if n_boxes is not None:
+        while n_boxes + pad in taken:
+            pad += 1
+    if n_batch * n_class == 1:
+        return _nms_group(b, args, b.int(0), b.int(0), pad)
+    # One nms in a loop over the (batch, class) pairs: unrolled, every nms is a loop nest of
+    # its own, and 90 classes take minutes to compile. Group g writes its rows into slots
+    # [g * n, g * n + k) of a buffer of "-size" rows (aten.slice_scatter), compacted after
+    # the loop: IREE loses the data of a loop-carried tensor grown with aten.cat. The fill
+    # value is distinct per NMS op of the function, so no two loops start from one buffer.
+    groups = n_batch * n_class
+    n = emit.dim_sizes(b, scores)[2]
+    size = (n_boxes or 0) + pad
+    slots = emit.int_mul(b, groups, n)
+    buf_t = b.vtensor(emit.static_or_none([slots, 3]), "si64")
+    none = b.none()
+    init = b.op("torch.aten.full", [b.int_list([slots, 3]), b.int(-size - 1),
+                                    b.int(b.torch_dtype_of("si64")), none, none, none], buf_t)
+    loop = ir.Operation.create("torch.prim.Loop", results=[buf_t],
+                               operands=[b.int(groups), b.bool(True), init],
+                               regions=1, loc=b.loc, ip=b.ip)
+    b.created.append(loop)
+    body = loop.regions[0].blocks.append(b.types.int, buf_t)
+    outer, b.ip = b.ip, ir.InsertionPoint(body)
+    try:
+        g, buf = body.arguments
+        bi = b.op("torch.aten.floordiv.int", [g, b.int(n_class)], b.types.int)
+        ci = b.op("torch.aten.remainder.int", [g, b.int(n_class)], b.types.int)
+        rows = _nms_group(b, args, bi, ci, pad)
+        start = b.op("torch.aten.mul.int", [g, emit.int_value(b, n)], b.types.int)
+        end = b.op("torch.aten.add.int", [start, emit.size(b, rows, 0)], b.types.int)
+        buf = b.op("torch.aten.slice_scatter", [buf, rows, b.int(0), start, end, b.int(1)],
+                   buf_t)
+        b.created.append(ir.Operation.create("torch.prim.Loop.condition", results=[],
+                                             operands=[b.bool(True), buf], loc=b.loc,
+                                             ip=b.ip))
+    finally:
+        b.ip = outer
+    buf = loop.results[0]
+    box = b.op("torch.aten.select.int", [buf, b.int(1), b.int(2)],
+               b.vtensor(b.shape(buf)[:1], "si64"))
+    used = b.op("torch.aten.ge.Scalar", [box, b.int(0)], b.vtensor(b.shape(buf)[:1], "i1"))
+    where = b.op("torch.aten.nonzero", [used], b.vtensor([None, 1], "si64"))
+    where = emit.reshape(b, where, [-1], [None])
+    return b.op("torch.aten.index_select", [buf, b.int(0), where], rows_t)
+
+
+class _NmsArgs(NamedTuple):
+    boxes: ir.Value
+    scores: ir.Value
+    center: int
+    iou: ir.Value  # !torch.float
+    threshold: ir.Value | None  # rank-0 tensor
+    max_out: ir.Value  # !torch.int
+
+
+def _nms_group(b: Binder, a: _NmsArgs, bi: ir.Value, ci: ir.Value, pad: int) -> ir.Value:
+    """The [k, 3] selected (batch, class, box) rows of batch `bi`, class `ci`."""
+    vt = b.vtensor
+    bshape, belt = b.tensor_info(a.boxes)
+    sshape = b.shape(a.scores)
+    n_boxes = sshape[2]
     one = b.int(1)
-    picked = []
-    for bi in range(n_batch):
-        bx = b.op("torch.aten.select.int", [boxes, b.int(0), b.int(bi)], vt(bshape[1:], belt))
-        if center:
-            bx = _corners(b, bx)
-        for ci in range(n_class):
-            sc = b.op("torch.aten.select.int", [scores, b.int(0), b.int(bi)],
-                      vt(sshape[1:], belt))
-            sc = b.op("torch.aten.select.int", [sc, b.int(0), b.int(ci)], vt([n_boxes], belt))
-            pad = 0
-            if n_boxes is not None:
-                while n_boxes + pad in taken:
-                    pad += 1
-                taken.add(n_boxes + pad)
-            else:
-                pad = len(picked)
-            keep = b.op("torch.torchvision.nms", [*_padded(b, bx, sc, pad), iou_v],
-                        vt([None], "si64"))
-            mask = None
-            if pad:  # drop the padding boxes
-                mask = b.op("torch.aten.lt.Scalar", [keep, emit.size(b, bx, 0)],
-                            vt([None], "i1"))
-            if thr is not None:
-                kept = b.op("torch.aten.index_select", [sc, b.int(0), keep], vt([None], belt))
-                above = b.op("torch.aten.gt.Tensor", [kept, thr], vt([None], "i1"))
-                mask = above if mask is None else b.op("torch.aten.logical_and",
-                                                       [mask, above], vt([None], "i1"))
-            if mask is not None:
-                where = b.op("torch.aten.nonzero", [mask], vt([None, 1], "si64"))
-                keep = b.op("torch.aten.index_select", [keep, b.int(0), emit.reshape(
-                    b, where, [-1], [None])], vt([None], "si64"))
-            count = b.op("torch.prim.min.int", [emit.size(b, keep, 0),
-                                                emit.int_value(b, max_out)], b.types.int)
-            keep = b.op("torch.aten.slice.Tensor", [keep, b.int(0), b.int(0), count, one],
-                        vt([None], "si64"))
-            cols = []
-            for fill in (bi, ci):
-                none = b.none()
-                cols.append(b.op("torch.aten.full_like", [keep, b.int(fill), none, none, none,
-                                                          none, none], vt([None], "si64")))
-            cols.append(keep)
-            picked.append(b.op("torch.aten.stack", [b.tensor_list(cols), one],
-                               vt([None, 3], "si64")))
-    if len(picked) == 1:
-        return picked[0]
-    return b.op("torch.aten.cat", [b.tensor_list(picked), b.int(0)], vt([None, 3], "si64"))
+    bx = b.op("torch.aten.select.int", [a.boxes, b.int(0), bi], vt(bshape[1:], belt))
+    if a.center:
+        bx = _corners(b, bx)
+    sc = b.op("torch.aten.select.int", [a.scores, b.int(0), bi], vt(sshape[1:], belt))
+    sc = b.op("torch.aten.select.int", [sc, b.int(0), ci], vt([n_boxes], belt))
+    keep = b.op("torch.torchvision.nms", [*_padded(b, bx, sc, pad), a.iou], vt([None], "si64"))
+    mask = None
+    if pad:  # drop the padding boxes
+        mask = b.op("torch.aten.lt.Scalar", [keep, emit.size(b, bx, 0)], vt([None], "i1"))
+    if a.threshold is not None:
+        kept = b.op("torch.aten.index_select", [sc, b.int(0), keep], vt([None], belt))
+        above = b.op("torch.aten.gt.Tensor", [kept, a.threshold], vt([None], "i1"))
+        mask = above if mask is None else b.op("torch.aten.logical_and", [mask, above],
+                                               vt([None], "i1"))
+    if mask is not None:
+        where = b.op("torch.aten.nonzero", [mask], vt([None, 1], "si64"))
+        keep = b.op("torch.aten.index_select",
+                    [keep, b.int(0), emit.reshape(b, where, [-1], [None])], vt([None], "si64"))
+    count = b.op("torch.prim.min.int", [emit.size(b, keep, 0), a.max_out], b.types.int)
+    keep = b.op("torch.aten.slice.Tensor", [keep, b.int(0), b.int(0), count, one],
+                vt([None], "si64"))
+    cols = []
+    for fill in (bi, ci):
+        none = b.none()
+        cols.append(b.op("torch.aten.full_like", [keep, fill, none, none, none, none, none],
+                         vt([None], "si64")))
+    cols.append(keep)
+    return b.op("torch.aten.stack", [b.tensor_list(cols), one], vt([None, 3], "si64"))
 
 
 def _nms_sizes(b: Binder) -> set:
