@@ -114,15 +114,11 @@ def non_max_suppression(b: Binder):
     if thr_t is not None and b.shape(thr_t) is not None and 0 in b.shape(thr_t):
         thr_t = None  # an empty score_threshold means none
     rows_t = b.vtensor([None, 3], "si64")
-
-    def no_rows():
+    if isinstance(max_out, int) and max_out <= 0:
         none = b.none()
         return b.op("torch.aten.empty.memory_format",
                     [b.int_list([0, 3]), b.int(b.torch_dtype_of("si64")), none, none, none,
                      none], b.vtensor([0, 3], "si64"))
-
-    if isinstance(max_out, int) and max_out <= 0:
-        return no_rows()
     args = _NmsArgs(boxes, scores, center, b.float(iou) if isinstance(iou, float) else iou,
                     None if thr_t is None else emit.reshape(b, thr_t, [], []),
                     emit.int_value(b, max_out))
