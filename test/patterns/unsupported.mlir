@@ -80,14 +80,14 @@ func.func @test_opset_too_old(%arg0: !torch.vtensor<[3],f32>) -> !torch.vtensor<
 
 // -----
 
-// Ops inside regions (If branches) are visited too.
+// Ops inside the regions of an unknown op are converted; the op holding them stays.
 // CHECK-LABEL: func.func @test_ops_in_regions
 func.func @test_ops_in_regions(%arg0: !torch.vtensor<[1],i1>, %arg1: !torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 17 : si64} {
-  // CHECK: torch.operator "onnx.If"
+  // CHECK: torch.operator "onnx.FooWithRegions"
   // CHECK: torch.aten.neg %arg1
   // CHECK: torch.aten.abs %arg1
-  // expected-remark@+1 {{onnx.If was not converted: no pattern for this op}}
-  %0 = torch.operator "onnx.If"(%arg0) : (!torch.vtensor<[1],i1>) -> !torch.vtensor<[3],f32> {
+  // expected-remark@+1 {{onnx.FooWithRegions was not converted: no pattern for this op}}
+  %0 = torch.operator "onnx.FooWithRegions"(%arg0) : (!torch.vtensor<[1],i1>) -> !torch.vtensor<[3],f32> {
     %1 = torch.operator "onnx.Neg"(%arg1) : (!torch.vtensor<[3],f32>) -> !torch.vtensor<[3],f32>
     torch.operator_terminator %1 : !torch.vtensor<[3],f32>
   }, {
