@@ -15,7 +15,7 @@ import numpy as np
 import onnx
 from onnx import numpy_helper
 
-from . import convert
+from . import boundary, convert
 from .importer import ImportFailure, import_model, infer_model_shapes, new_context
 
 STAGES = ("import_error", "convert_error", "unconverted", "compile_error", "run_error",
@@ -44,10 +44,13 @@ def _first_lines(text: str, n: int = 6) -> str:
     return "\n".join(lines[:n])
 
 
-def convert_model(model: onnx.ModelProto, converter=None, progress=None):
+def convert_model(model: onnx.ModelProto, converter=None, progress=None, specialize=None):
     """Shape-infer, import, convert; returns (module text, Outcome or None when all converted).
 
     `converter(module)` defaults to our pass; the conformance reference swaps in another.
+    `specialize(module)`, if given, rewrites the imported module before the conversion and
+    again after it (`specialize(module, after=True)`): the boundary of sequence and optional
+    arguments and results (see `run_model`).
     """
     ctx = new_context()
     try:
@@ -57,6 +60,8 @@ def convert_model(model: onnx.ModelProto, converter=None, progress=None):
     if progress:
         progress("convert_error")
     try:
+        if specialize is not None:
+            specialize(module)
         if converter is None:
             report = convert(module)
             reasons = {}
@@ -78,6 +83,13 @@ def convert_model(model: onnx.ModelProto, converter=None, progress=None):
         unconv = {op: reasons.get(op, ["left by the converter"]) for op in left}
         detail = "; ".join(f"{op}: {' | '.join(r)}" for op, r in unconv.items())
         return text, Outcome("unconverted", _first_lines(detail, 3), unconv)
+    if specialize is not None:
+        try:
+            specialize(module, after=True)
+        except ValueError as e:
+            why = f"a sequence or optional result stays in the signature: {e}"
+            return None, Outcome("compile_error", why)
+        text = module.operation.get_asm(enable_debug_info=False)
     return text, None
 
 
@@ -202,10 +214,35 @@ def run_model(model: onnx.ModelProto, data_sets, rtol: float = 1e-3, atol: float
     `progress(stage)`, if given, is called before each step with the stage a failure there
     would be recorded as (import_error, compile_error, run_error), so a supervisor that sees
     the process die or hang knows where it was.
+
+    IREE takes no list or optional in a function signature: a model whose graph takes or
+    returns sequences or optionals is specialized to each data set (its sequence lengths and
+    which optionals are present), converted and compiled once per data set (boundary.py).
     """
+    if converter is None and boundary.needs_flattening(model):
+        for k, data_set in enumerate(data_sets):
+            out = _run(model, [data_set], rtol, atol, None, progress, k)
+            if out.stage != "pass":
+                return out
+        return Outcome("pass")
+    return _run(model, data_sets, rtol, atol, converter, progress)
+
+
+def _run(model, data_sets, rtol, atol, converter, progress, specialized: int | None = None):
     note = progress or (lambda stage: None)
     note("import_error")
-    text, failed = convert_model(model, converter, note)
+    layout: dict = {}
+    specialize = None
+    if specialized is not None:
+        inputs = [as_value(x) for x in data_sets[0][0]]
+
+        def specialize(module, after=False):
+            if after:
+                layout["results"] = boundary.flatten_results(module, _entry_name(model))
+            else:
+                layout["inputs"] = boundary.specialize_inputs(module, _entry_name(model), inputs)
+
+    text, failed = convert_model(model, converter, note, specialize)
     if failed:
         return failed
     note("compile_error")
@@ -215,9 +252,14 @@ def run_model(model: onnx.ModelProto, data_sets, rtol: float = 1e-3, atol: float
         return Outcome("compile_error", _first_lines(_compiler_message(str(e))))
     entry = _entry_name(model)
     for k, (inputs, expected) in enumerate(data_sets):
+        k = k if specialized is None else specialized
         note("run_error")
         try:
-            actual = run_compiled(vmfb, entry, [as_value(x) for x in inputs])
+            if specialized is None:
+                actual = run_compiled(vmfb, entry, [as_value(x) for x in inputs])
+            else:
+                actual = boundary.regroup(run_compiled(vmfb, entry, layout["inputs"]),
+                                          layout["results"])
         except Exception as e:
             return Outcome("run_error", _first_lines(f"data set {k}: {type(e).__name__}: {e}"))
         if len(actual) != len(expected):
