@@ -152,6 +152,13 @@ class ResourceBlobs:
             self._raw.setdefault(name, None)
         return self._raw[name]
 
+    def preload(self, attrs) -> None:
+        """Read the blobs of these small dense_resource attributes together (one print)."""
+        todo = [a for a in attrs if (m := _RESOURCE_NAME_RE.match(str(a))) is not None
+                and m.group(1) not in self._raw]
+        if todo:
+            self._load(todo)
+
     def _load(self, attrs) -> None:
         if self._scratch is None:
             self._scratch = ir.Module.create(ir.Location.unknown(self.context))

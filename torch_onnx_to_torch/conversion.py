@@ -8,10 +8,12 @@ reason; an unexpected exception in a handler becomes an error diagnostic at the 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 
@@ -157,29 +159,44 @@ def _sync_signature(func: ir.Operation) -> None:
             ir.FunctionType.get(list(ftype.inputs), returned))
 
 
-def _inline_scalar_resources(func: ir.Operation, types: Types) -> None:
-    """Rank-0 `torch.vtensor.literal`s holding a dense_resource (how the importer stores
-    initializers and raw_data constants) become inline `dense<...>` splats: IREE crashes on
-    a rank-0 dense_resource operand of an elementwise op ("ElementsAttr does not provide
-    iteration facilities"), e.g. a loop bound compared with a scalar constant."""
+# Constants up to this size are inlined; bigger ones are weights and stay resources.
+INLINE_BYTES = 4096
+
+
+def _inline_small_resources(func: ir.Operation, types: Types) -> None:
+    """Small `torch.vtensor.literal`s holding a dense_resource (how the importer stores
+    initializers and raw_data constants) become inline `dense<...>`: iree-compile 3.13 crashes
+    on a dense_resource operand it tries to fold ("ElementsAttr does not provide iteration
+    facilities"), e.g. a scalar divisor or a loop bound; inline they also read as written.
+    Weights above INLINE_BYTES stay resources and are never read."""
+    found = []
 
     def visit(o):
-        op = o.operation
-        attr = op.attributes["value"]
+        attr = o.operation.attributes["value"]
         t = getattr(attr, "type", None)
-        if isinstance(attr, ir.DenseElementsAttr) or not isinstance(t, ir.RankedTensorType) \
-                or t.rank != 0:
-            return ir.WalkResult.ADVANCE
-        vals = read_dense(attr, types.blobs)
-        if vals is None:
-            return ir.WalkResult.ADVANCE
-        et, v = t.element_type, vals.reshape(-1)[0]
-        scalar = (ir.FloatAttr.get(et, float(v)) if isinstance(et, ir.FloatType)
-                  else ir.IntegerAttr.get(et, int(v)))
-        op.attributes["value"] = ir.DenseElementsAttr.get_splat(t, scalar)
+        if not isinstance(attr, ir.DenseElementsAttr) and isinstance(t, ir.RankedTensorType) \
+                and t.has_static_shape and \
+                math.prod(t.shape) * _bit_width(t.element_type) <= 8 * INLINE_BYTES:
+            found.append(o.operation)
         return ir.WalkResult.ADVANCE
 
     func.walk(visit, ir.WalkOrder.PRE_ORDER, torch_d.ValueTensorLiteralOp)
+    if not found:
+        return
+    types.blobs.preload([op.attributes["value"] for op in found])
+    for op in found:
+        t = op.attributes["value"].type
+        vals = read_dense(op.attributes["value"], types.blobs)
+        if vals is not None:
+            op.attributes["value"] = ir.DenseElementsAttr.get(
+                np.ascontiguousarray(vals), type=t.element_type, shape=list(t.shape))
+
+
+def _bit_width(t: ir.Type) -> int:
+    for kind in (ir.IntegerType, ir.FloatType):
+        if isinstance(t, kind):
+            return kind(t).width
+    return 1 << 20  # complex and others: never inlined
 
 
 def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
@@ -347,7 +364,8 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
         for o in ops:
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
         _sync_signature(func)
-        _inline_scalar_resources(func, types)
+        with func.location:
+            _inline_small_resources(func, types)
     new = report.declines[first:]
     return not new if options.strict else not any(d.internal for d in new)
 
