@@ -142,3 +142,26 @@ def test_read_dense_small_constants():
         assert read_dense(bools).tolist() == [True, False, True]
         assert read_dense(ints).tolist() == [3, -1]
         assert read_dense(splat).tolist() == [[2.5, 2.5], [2.5, 2.5]]
+
+
+def test_small_resource_constants_inlined_weights_kept():
+    """Initializers arrive as dense_resource literals: the small ones (<= 4 KiB) become inline
+    dense<...> (iree-compile crashes folding resources), weights stay resources."""
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    from torch_onnx_to_torch.importer import import_model
+
+    x = helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, [2048])
+    y = helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, [2048])
+    inits = [numpy_helper.from_array(np.arange(2048, dtype=np.float32), "w"),
+             numpy_helper.from_array(np.array(2.5, dtype=np.float32), "s")]
+    nodes = [helper.make_node("Mul", ["x", "w"], ["t"]), helper.make_node("Div", ["t", "s"], ["y"])]
+    model = helper.make_model(helper.make_graph(nodes, "g", [x], [y], inits),
+                              opset_imports=[helper.make_opsetid("", 17)])
+    module = import_model(model)
+    convert(module)
+    text = str(module)
+    assert "dense<2.500000e+00> : tensor<f32>" in text
+    assert "dense_resource<w> : tensor<2048xf32>" in text

@@ -324,10 +324,10 @@ func.func @test_constant_dense() -> !torch.vtensor<[2],si64> attributes {torch.o
 
 // -----
 
-// The weight blob is referenced, not copied.
+// A small resource constant is inlined (big weights stay resources: test_api.py).
 // CHECK-LABEL: func.func @test_constant_dense_resource
 func.func @test_constant_dense_resource() -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // CHECK: torch.vtensor.literal(dense_resource<weight> : tensor<2xf32>) : !torch.vtensor<[2],f32>
+  // CHECK: torch.vtensor.literal(dense<[1.000000e+00, 2.000000e+00]> : tensor<2xf32>) : !torch.vtensor<[2],f32>
   %0 = torch.operator "onnx.Constant"() {torch.onnx.value = dense_resource<weight> : tensor<2xf32>} : () -> !torch.vtensor<[2],f32>
   return %0 : !torch.vtensor<[2],f32>
 }
