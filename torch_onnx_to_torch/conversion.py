@@ -18,6 +18,7 @@ from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 
 from .binder import Binder, Types, Unsupported, read_dense, vtensor_asm
+from .refine import refine_created
 from .registry import DEFAULT_DOMAIN, Registry
 
 PASS_NAME = "convert-torch-onnx-to-torch"
@@ -217,10 +218,11 @@ def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
     if have_info[1] is not None and want_info[1] is not None and have_info[1] != want_info[1]:
         raise Unsupported(f"handler produced dtype {have_info[1]} where {want_info[1]} is expected")
     have, wanted = have_info[0], want_info[0]
-    if wanted == () and have:
-        # Rank 0 is how the importer types a value ONNX inference left without a shape (often
-        # inside Loop/Scan bodies): the handler computed the real type from its operands, so
-        # the users (and a function signature returning it) get that one.
+    if have is not None and (wanted is None or (wanted == () and have)):
+        # An unranked declared type is a value ONNX inference left without a shape (often
+        # inside Loop/Scan bodies); torch-mlir's own importer types those rank 0. The handler
+        # computed the real type from its operands, so the users (and a function signature
+        # returning it) get that one.
         return value
     if have is not None and wanted is not None and (
             len(have) != len(wanted) or
@@ -229,6 +231,13 @@ def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
         # shape inference): a cast would be invalid IR, so the op stays.
         raise Unsupported(f"result shape {list(have)} does not match the declared "
                           f"{list(wanted)}".replace("None", "?"))
+    if have is not None and wanted is not None:
+        # Users get the most precise type: a dim the handler knows statically (a shape folded
+        # at conversion time) is not hidden behind the declared `?`.
+        meet = [h if h is not None else w for h, w in zip(have, wanted)]
+        if meet == list(have) and (want_info[1] is None or have_info[1] is not None):
+            return value
+        want = b.vtensor(meet, want_info[1] if have_info[1] is None else have_info[1])
     return b.op("torch.tensor_static_info_cast", [value], want)
 
 
@@ -262,6 +271,7 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
     try:
         with b.loc:
             produced = handler(b)
+        refine_created(b)
         if isinstance(produced, ir.Value) or produced is None:
             produced = [produced]
         results = list(op.results)
@@ -293,8 +303,8 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
 
 
 def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
-    """Give Loop and Scan body arguments typed rank 0 (the importer's type for a value ONNX
-    inference left without a shape) the type of the value they receive on entry, before the
+    """Give Loop and Scan body arguments without a shape (unranked; torch-mlir's importer types
+    them rank 0) the type of the value they receive on entry, before the
     bodies are converted, so that body ops see real shapes. Outer loops first."""
 
     def visit(o):
@@ -320,14 +330,15 @@ def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
             pairs += [(a, v.type, ax) for a, v, ax in zip(args[n:], operands[n:], axes)]
         for arg, init, axis in pairs:
             have, want = types.info(init), types.info(arg.type)
-            if have is None or want is None or want[0] != () or not have[0]:
+            if have is None or want is None or have[0] is None or \
+                    not (want[0] is None or (want[0] == () and have[0])):
                 continue
             shape = list(have[0])
             if axis is not None:
                 if not -len(shape) <= axis < len(shape):
                     continue
                 del shape[axis]
-            if shape:
+            if shape or want[0] is None:
                 arg.set_type(types.get(vtensor_asm(shape, have[1] or want[1])))
         return ir.WalkResult.ADVANCE
 

@@ -196,15 +196,32 @@ def new_context() -> ir.Context:
     return ctx
 
 
+class _TypeCache(onnx_importer.ContextCache):
+    """torch-mlir's ONNX-to-torch type mapping, except for a tensor type without a shape (what
+    ONNX shape inference leaves where it cannot tell the rank, often inside Loop/Scan bodies):
+    torch-mlir types it rank 0 (`!torch.vtensor<[],f32>`), a wrong type; here it is unranked
+    (`!torch.vtensor<*,f32>`), and the pass gives it the type its conversion computes."""
+
+    def type_proto_to_type(self, tp):
+        if isinstance(tp, onnx.TypeProto) and tp.HasField("tensor_type"):
+            tt = tp.tensor_type
+            if tt.elem_type and not tt.HasField("shape"):
+                elt = self.tensor_element_type(tt.elem_type)
+                return ir.Type.parse(f"!torch.vtensor<*,{elt}>", self._c)
+        return super().type_proto_to_type(tp)
+
+
 def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> ir.Module:
-    """Import `model` with torch-mlir's ONNX importer into a new module."""
+    """Import `model` with torch-mlir's ONNX importer into a new module (value types without a
+    shape come out unranked, see `_TypeCache`)."""
     context = context or new_context()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             info = onnx_importer.ModelInfo(model)
             module = info.create_module(context=context)
-            imp = onnx_importer.NodeImporter.define_function(info.main_graph, module.operation)
+            imp = onnx_importer.NodeImporter.define_function(
+                info.main_graph, module.operation, context_cache=_TypeCache(context))
             imp.import_all()
     except Exception as e:
         raise ImportFailure(f"import failed: {type(e).__name__}: {e}") from None
