@@ -194,18 +194,17 @@ func.func @test_reducemax_empty_set(%arg0: !torch.vtensor<[2,0,4],f32>) -> !torc
 
 // -----
 
-// Axes of run-time length: flags from tensor compares (an empty axes tensor means every dim).
+// Axes of run-time length with keepdims=0 (the result rank says one dim goes): flags from
+// tensor compares, a masked reduction per dim, then the flagged dim squeezed.
 // CHECK-LABEL: func.func @test_reducesum_dynamic_length_axes
 // CHECK: %[[NEG:.*]] = torch.aten.lt.Scalar %arg1
 // CHECK: %[[A:.*]] = torch.aten.where.self %[[NEG]]
-// CHECK: %[[N:.*]] = torch.aten.size.int %[[A]]
-// CHECK: torch.aten.lt.int %[[N]], %int1
 // CHECK: %[[HIT:.*]] = torch.aten.eq.Scalar %[[A]], %int0
 // CHECK: torch.aten.item
 // CHECK: torch.aten.where.ScalarOther
 // CHECK: torch.aten.sum.dim_IntList {{.*}} -> !torch.vtensor<[?,4],f32>
 // CHECK: torch.aten.sum.dim_IntList {{.*}} -> !torch.vtensor<[?,?],f32>
-func.func @test_reducesum_dynamic_length_axes(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[?],si64>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  %0 = torch.operator "onnx.ReduceSum"(%arg0, %arg1) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[?],si64>) -> !torch.vtensor<[?,?],f32>
-  return %0 : !torch.vtensor<[?,?],f32>
+func.func @test_reducesum_dynamic_length_axes(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[?],si64>) -> !torch.vtensor<[?],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  %0 = torch.operator "onnx.ReduceSum"(%arg0, %arg1) {torch.onnx.keepdims = 0 : si64} : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[?],si64>) -> !torch.vtensor<[?],f32>
+  return %0 : !torch.vtensor<[?],f32>
 }

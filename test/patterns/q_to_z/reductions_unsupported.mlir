@@ -23,3 +23,13 @@ func.func @test_reducemean_dynamic_length_axes_unranked_result(%arg0: !torch.vte
   %0 = torch.operator "onnx.ReduceMean"(%arg0, %arg1) {torch.onnx.keepdims = 0 : si64} : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[?],si64>) -> !torch.vtensor<*,f32>
   return %0 : !torch.vtensor<*,f32>
 }
+
+// -----
+
+// Run-time axes with keepdims=1 that the static shapes do not fix: each result dim would be
+// 1 or n at run time, typed `?`, which torch-mlir's lowering does not broadcast correctly.
+func.func @test_reducesum_runtime_axes_keepdims(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[?],si64>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // expected-remark@+1 {{onnx.ReduceSum was not converted: run-time axes that the static shapes do not fix leave keepdims result dims dynamic (1 or n), which the lowering mis-broadcasts}}
+  %0 = torch.operator "onnx.ReduceSum"(%arg0, %arg1) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[?],si64>) -> !torch.vtensor<[?,?],f32>
+  return %0 : !torch.vtensor<[?,?],f32>
+}

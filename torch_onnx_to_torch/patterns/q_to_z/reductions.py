@@ -118,6 +118,12 @@ def read_axes(b: Binder, x: ir.Value, axes_from_input: bool, keepdim: bool) -> A
     fixed = _axes_from_result(b, x, keepdim, n_axes)
     if fixed is not None:
         return fixed
+    if keepdim:
+        # Each result dim would be 1 or n at run time, typed `?`: torch-mlir's linalg lowering
+        # takes a `?` dim as not broadcasting, so a later elementwise op with a size-1 one at
+        # run time reads out of bounds (a wrong result, seen on RMSNormalization expanded).
+        raise Unsupported("run-time axes that the static shapes do not fix leave keepdims "
+                          "result dims dynamic (1 or n), which the lowering mis-broadcasts")
     if t_shape[0] is None:
         return Axes(rank, flags=_flags_of_tensor(b, t, rank, noop), n_axes=n_axes or 0)
     entries = emit.int_entries(b, t, "run-time axes")
