@@ -1,14 +1,17 @@
-"""Result shapes for elementwise torch ops built with an unranked type.
+"""Result shapes for elementwise torch ops (and concatenations) built with an unranked type.
 
 Where ONNX shape inference leaves a value without a shape, its declared type is unranked
 (`!torch.vtensor<*,f32>`) and a handler that builds its op with the declared result type builds
 an unranked result, which neither the next handler (it needs ranks) nor torch-mlir's backend
 contract accepts. For the elementwise ops the shape is the broadcast of the tensor operands'
-shapes: `refine_created` sets it on each op a handler built, in the order they were built,
-before the result is matched with the declared type.
+shapes, for `aten.cat` the items' shapes summed along its dim: `refine_created` sets it on each
+op a handler built, in the order they were built, before the result is matched with the
+declared type.
 """
 
 from __future__ import annotations
+
+from torch_mlir import ir
 
 from . import emit
 from .binder import Binder
@@ -30,11 +33,16 @@ ELEMENTWISE = frozenset(
 def refine_created(b: Binder) -> None:
     """Give the unranked results of the elementwise ops `b` built their broadcast shape."""
     for op in b.created:
-        if op.name not in ELEMENTWISE or len(op.results) != 1:
+        if len(op.results) != 1 or (op.name not in ELEMENTWISE and op.name != "torch.aten.cat"):
             continue
         result = op.results[0]
         info = b.types.info(result.type)
         if info is None or info[0] is not None:
+            continue
+        if op.name == "torch.aten.cat":
+            shape = _cat_shape(b, op)
+            if shape is not None:
+                result.set_type(b.vtensor(shape, info[1]))
             continue
         shape = ()
         for v in op.operands:
@@ -46,3 +54,31 @@ def refine_created(b: Binder) -> None:
                 break
         if shape is not None:
             result.set_type(b.vtensor(shape, info[1]))
+
+
+def _cat_shape(b: Binder, op) -> list | None:
+    """The shape of `aten.cat(ListConstruct(items), dim)` from its items' shapes."""
+    items, dim = op.operands[0].owner, op.operands[1].owner
+    if not isinstance(items, ir.OpView) and not isinstance(items, ir.Operation):
+        return None
+    items, dim = items.operation, getattr(dim, "operation", None)
+    if items.name != "torch.prim.ListConstruct" or dim is None or \
+            dim.name != "torch.constant.int":
+        return None
+    shapes = [b.types.info(v.type) for v in items.operands]
+    if not shapes or any(s is None or s[0] is None for s in shapes):
+        return None
+    rank = len(shapes[0][0])
+    if any(len(s[0]) != rank for s in shapes) or rank == 0:
+        return None
+    d = dim.attributes["value"].value
+    d = d + rank if d < 0 else d
+    out = []
+    for i in range(rank):
+        dims = [s[0][i] for s in shapes]
+        if i == d:
+            out.append(None if None in dims else sum(dims))
+        else:
+            static = [x for x in dims if x is not None]
+            out.append(static[0] if static else None)
+    return out
