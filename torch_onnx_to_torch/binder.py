@@ -389,6 +389,13 @@ class Binder:
 
     # ---------------------------------------------------------------- constants
     def const_value(self, v: ir.Value) -> np.ndarray | None:
+        """Values of `v` if it is a small constant (onnx.Constant or vtensor.literal) or a small
+        integer tensor torch ops compute from constants (folding.py), else None."""
+        from .folding import fold
+
+        return fold(self, v)
+
+    def literal_value(self, v: ir.Value) -> np.ndarray | None:
         """Values of `v` if it is a small constant (onnx.Constant or vtensor.literal), else None."""
         owner = v.owner
         if not isinstance(owner, (ir.Operation, ir.OpView)):

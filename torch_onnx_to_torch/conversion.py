@@ -17,7 +17,9 @@ import numpy as np
 from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 
+from . import emit
 from .binder import Binder, Types, Unsupported, read_dense, vtensor_asm
+from .folding import fold
 from .refine import refine_created
 from .registry import DEFAULT_DOMAIN, Registry
 
@@ -241,6 +243,26 @@ def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
     return b.op("torch.tensor_static_info_cast", [value], want)
 
 
+def _folded(b: Binder, value: ir.Value | None) -> ir.Value | None:
+    """`value`, or a literal of it when it is a small integer/bool tensor computed from
+    constants (folding.py): the next handlers read it as a constant, shapes come out static."""
+    if value is None:
+        return None
+    owner = value.owner
+    if not isinstance(owner, (ir.Operation, ir.OpView)) or \
+            owner.operation.name == "torch.vtensor.literal":
+        return value
+    vals = fold(b, value)
+    if vals is None:
+        return value
+    try:
+        with b.loc:
+            lit = emit.array_literal(b, vals, b.dtype(value))
+    except Unsupported:
+        return value
+    return lit if lit.type == value.type else value
+
+
 def _decline(report: Report, op: ir.Operation, full: str, reason: str, emit: bool,
              internal: bool = False) -> None:
     report.declines.append(Decline(full, location_str(op.location), reason, internal))
@@ -295,10 +317,17 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         msg = f"internal error converting {full}: {type(e).__name__}: {e}"
         _decline(report, op, full, msg, True, internal=True)
         return
+    produced = replacements
+    replacements = [_folded(b, new) for new in replacements]
     for old, new in zip(results, replacements):
         if new is not None:
             old.replace_all_uses_with(new)
     op.erase()
+    if any(r is not n for r, n in zip(produced, replacements)):
+        for created in reversed(b.created):  # what folding left unused (pure ops only)
+            if len(created.results) and not len(created.regions) and \
+                    all(next(iter(r.uses), None) is None for r in created.results):
+                created.erase()
     report.converted[full] += 1
 
 

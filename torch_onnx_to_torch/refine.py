@@ -1,12 +1,14 @@
-"""Result shapes for elementwise torch ops (and concatenations) built with an unranked type.
+"""Result shapes for elementwise torch ops (and concatenations) built with an unranked type or
+with `?` dims their operands give statically.
 
 Where ONNX shape inference leaves a value without a shape, its declared type is unranked
 (`!torch.vtensor<*,f32>`) and a handler that builds its op with the declared result type builds
 an unranked result, which neither the next handler (it needs ranks) nor torch-mlir's backend
-contract accepts. For the elementwise ops the shape is the broadcast of the tensor operands'
-shapes, for `aten.cat` the items' shapes summed along its dim: `refine_created` sets it on each
-op a handler built, in the order they were built, before the result is matched with the
-declared type.
+contract accepts; and a declared `?` that is 1 at run time is mis-broadcast by torch-mlir's
+linalg lowering (an attention mask typed [2,?,16,16] for [2,1,16,16]). For the elementwise ops
+the shape is the broadcast of the tensor operands' shapes, for `aten.cat` the items' shapes
+summed along its dim: `refine_created` sets it on each op a handler built, in the order they
+were built, before the result is matched with the declared type.
 """
 
 from __future__ import annotations
@@ -37,11 +39,11 @@ def refine_created(b: Binder) -> None:
             continue
         result = op.results[0]
         info = b.types.info(result.type)
-        if info is None or info[0] is not None:
+        if info is None or (info[0] is not None and None not in info[0]):
             continue
         if op.name == "torch.aten.cat":
             shape = _cat_shape(b, op)
-            if shape is not None:
+            if shape is not None and info[0] is None:
                 result.set_type(b.vtensor(shape, info[1]))
             continue
         shape = ()
@@ -52,8 +54,15 @@ def refine_created(b: Binder) -> None:
             shape = emit.broadcast_shape(shape, vinfo[0])
             if shape is None:
                 break
-        if shape is not None:
-            result.set_type(b.vtensor(shape, info[1]))
+        if shape is None:
+            continue
+        if info[0] is not None:  # a declared `?` the operands give statically
+            if len(shape) != len(info[0]):
+                continue
+            shape = [d if d is not None else s for d, s in zip(info[0], shape)]
+            if list(shape) == list(info[0]):
+                continue
+        result.set_type(b.vtensor(shape, info[1]))
 
 
 def _cat_shape(b: Binder, op) -> list | None:

@@ -195,12 +195,12 @@ func.func @test_constantofshape_default(%arg0: !torch.vtensor<[2],si64>) -> !tor
 
 // -----
 
+// A small integer result computed from constants is folded into a literal at conversion time.
 // CHECK-LABEL: func.func @test_constantofshape_int_const_shape
 func.func @test_constantofshape_int_const_shape() -> !torch.vtensor<[2,3],si32> attributes {torch.onnx_meta.opset_version = 20 : si64} {
-  // CHECK: %[[DIMS:.*]] = torch.prim.ListConstruct %int2, %int3
-  // CHECK: %[[V:.*]] = torch.constant.int 7
-  // CHECK: %[[DT:.*]] = torch.constant.int 3
-  // CHECK: torch.aten.full %[[DIMS]], %[[V]], %[[DT]], {{.*}} -> !torch.vtensor<[2,3],si32>
+  // CHECK: %[[C:.*]] = torch.vtensor.literal(dense<7> : tensor<2x3xsi32>) : !torch.vtensor<[2,3],si32>
+  // CHECK-NOT: torch.aten.full
+  // CHECK: return %[[C]]
   %0 = torch.vtensor.literal(dense<[2, 3]> : tensor<2xsi64>) : !torch.vtensor<[2],si64>
   %1 = torch.operator "onnx.ConstantOfShape"(%0) {torch.onnx.value = dense<7> : tensor<1xsi32>} : (!torch.vtensor<[2],si64>) -> !torch.vtensor<[2,3],si32>
   return %1 : !torch.vtensor<[2,3],si32>
@@ -211,10 +211,8 @@ func.func @test_constantofshape_int_const_shape() -> !torch.vtensor<[2,3],si32> 
 // An empty shape gives a scalar.
 // CHECK-LABEL: func.func @test_constantofshape_bool_scalar
 func.func @test_constantofshape_bool_scalar() -> !torch.vtensor<[],i1> attributes {torch.onnx_meta.opset_version = 25 : si64} {
-  // CHECK: %[[DIMS:.*]] = torch.prim.ListConstruct  : () -> !torch.list<int>
-  // CHECK: %[[V:.*]] = torch.constant.int 1
-  // CHECK: %[[DT:.*]] = torch.constant.int 11
-  // CHECK: torch.aten.full %[[DIMS]], %[[V]], %[[DT]], {{.*}} -> !torch.vtensor<[],i1>
+  // CHECK: %[[C:.*]] = torch.vtensor.literal(dense<true> : tensor<i1>) : !torch.vtensor<[],i1>
+  // CHECK: return %[[C]]
   %0 = torch.vtensor.literal(dense<> : tensor<0xsi64>) : !torch.vtensor<[0],si64>
   %1 = torch.operator "onnx.ConstantOfShape"(%0) {torch.onnx.value = dense<true> : tensor<1xi1>} : (!torch.vtensor<[0],si64>) -> !torch.vtensor<[],i1>
   return %1 : !torch.vtensor<[],i1>

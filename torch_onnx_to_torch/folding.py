@@ -1,0 +1,164 @@
+"""Conversion-time evaluation of small integer tensors computed by torch ops.
+
+Exported models compute shapes at run time (Shape -> Gather -> Concat -> Reshape; masks as
+Where(Equal(ConstantOfShape(..) * -1, ..))). When every input of such a computation is a
+constant, `fold` evaluates the torch ops a handler built, so that the pass can replace the
+result with a literal: the next handler reads it as a constant and the types come out static.
+Only integer and bool tensors of at most MAX_FOLD elements are folded (shape-like values),
+and only results whose static type the evaluation matches.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from torch_mlir import ir
+
+from . import dtypes
+
+MAX_FOLD = 1024
+_MAX_DEPTH = 24
+_FOLDABLE = ("si64", "si32", "si16", "si8", "ui8", "i1")
+_CMP = {"eq": np.equal, "ne": np.not_equal, "lt": np.less, "gt": np.greater,
+        "le": np.less_equal, "ge": np.greater_equal}
+
+
+def _owner(v: ir.Value):
+    owner = v.owner
+    return owner.operation if isinstance(owner, (ir.Operation, ir.OpView)) else None
+
+
+def scalar_const(v: ir.Value):
+    """The value of a torch.constant.int/float/str/bool/none; raises KeyError otherwise."""
+    op = _owner(v)
+    if op is None or not op.name.startswith("torch.constant."):
+        raise KeyError
+    if op.name == "torch.constant.none":
+        return None
+    return op.attributes["value"].value
+
+
+def _int_list(v: ir.Value) -> list[int]:
+    op = _owner(v)
+    if op is None or op.name != "torch.prim.ListConstruct":
+        raise KeyError
+    return [int(scalar_const(x)) for x in op.operands]
+
+
+def _int_scalar(v: ir.Value) -> int:
+    s = scalar_const(v)
+    if not isinstance(s, int) or isinstance(s, bool):
+        raise TypeError
+    return s
+
+
+def fold(b, v: ir.Value, depth: int = 0) -> np.ndarray | None:
+    """The value of `v` if it is a constant or a small integer/bool tensor that torch ops
+    compute from constants; else None."""
+    vals = b.literal_value(v)
+    if vals is not None or depth > _MAX_DEPTH:
+        return vals
+    op = _owner(v)
+    info = b.types.info(v.type)
+    if op is None or info is None or info[0] is None or info[1] not in _FOLDABLE:
+        return None
+    if any(d is None for d in info[0]) or int(np.prod(info[0])) > MAX_FOLD:
+        return None
+    try:
+        out = _evaluate(b, op, depth + 1)
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError, ZeroDivisionError,
+            OverflowError):
+        return None
+    if out is None:
+        return None
+    out = np.asarray(out)
+    if out.shape != tuple(info[0]):
+        return None  # only trust a result matching the op's type
+    return out.astype(dtypes.BY_MLIR[info[1]].numpy)
+
+
+def _evaluate(b, op, depth: int):
+    name = op.name.removeprefix("torch.")
+    ins = list(op.operands)
+
+    def t(i):
+        r = fold(b, ins[i], depth)
+        if r is None:
+            raise KeyError
+        return r
+
+    if name == "tensor_static_info_cast":
+        return t(0)
+    if name == "aten._shape_as_tensor":
+        shape = b.shape(ins[0])
+        return None if shape is None or None in shape else np.array(shape, dtype=np.int64)
+    if name == "prim.NumToTensor.Scalar":
+        return np.array(scalar_const(ins[0]))
+    if name in ("aten.full", "aten.broadcast_to", "aten.expand"):
+        if name == "aten.full":
+            return np.full(_int_list(ins[0]), scalar_const(ins[1]))
+        return np.broadcast_to(t(0), _int_list(ins[1]))
+    if name == "aten.cat":
+        items = _owner(ins[0])
+        if items is None or items.name != "torch.prim.ListConstruct":
+            return None
+        parts = [fold(b, x, depth) for x in items.operands]
+        if any(p is None for p in parts):
+            return None
+        return np.concatenate(parts, axis=scalar_const(ins[1]))
+    if name == "aten.div.Tensor_mode":
+        x, y, mode = t(0), t(1), scalar_const(ins[2])
+        if np.any(y == 0) or x.dtype.kind not in "iu":
+            return None
+        if mode == "floor":
+            return np.floor_divide(x, y)
+        if mode == "trunc":
+            q = np.abs(x) // np.abs(y)
+            return np.where((x < 0) != (y < 0), -q, q)
+        return None
+    if name in ("aten.mul.Tensor", "aten.mul.Scalar"):
+        return t(0) * (t(1) if name.endswith("Tensor") else _int_scalar(ins[1]))
+    if name in ("aten.add.Tensor", "aten.sub.Tensor", "aten.add.Scalar", "aten.sub.Scalar"):
+        other = t(1) if name.endswith("Tensor") else _int_scalar(ins[1])
+        y = other * _int_scalar(ins[2])
+        return t(0) + y if name.startswith("aten.add") else t(0) - y
+    if name == "aten.neg":
+        return -t(0)
+    for cmp, fn in _CMP.items():
+        if name == f"aten.{cmp}.Tensor":
+            return fn(t(0), t(1))
+        if name == f"aten.{cmp}.Scalar":
+            return fn(t(0), scalar_const(ins[1]))
+    if name == "aten.where.self":
+        return np.where(t(0), t(1), t(2))
+    if name in ("aten.logical_and", "aten.logical_or", "aten.logical_not"):
+        if name == "aten.logical_not":
+            return np.logical_not(t(0))
+        fn = np.logical_and if name.endswith("and") else np.logical_or
+        return fn(t(0), t(1))
+    if name == "aten.to.dtype":
+        x = t(0)
+        if x.dtype.kind == "f":
+            return None  # only integer/bool sources: no float rounding questions
+        return x
+    if name == "aten.unsqueeze":
+        x = t(0)
+        return np.expand_dims(x, scalar_const(ins[1]) % (x.ndim + 1))
+    if name == "aten.squeeze.dim":
+        return np.squeeze(t(0), scalar_const(ins[1]))
+    if name in ("aten.reshape", "aten.view"):
+        return t(0).reshape(b.shape(op.results[0]))
+    if name == "aten.slice.Tensor":
+        x = t(0)
+        dim, start, end, step = (scalar_const(o) for o in ins[1:5])
+        if step is None or step <= 0:
+            return None
+        key = [slice(None)] * x.ndim
+        key[dim] = slice(start, end, step)
+        return x[tuple(key)]
+    if name == "aten.select.int":
+        return np.take(t(0), scalar_const(ins[2]), axis=scalar_const(ins[1]))
+    if name == "aten.index_select":
+        return np.take(t(0), t(2), axis=scalar_const(ins[1]))
+    if name == "aten.permute":
+        return np.transpose(t(0), _int_list(ins[1]))
+    return None
