@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import emit
 from ...binder import Binder, Unsupported
-from ..a_to_f.d_dft import _scalar_input, _transform
+from ..a_to_f.dft import _scalar_input, _transform
 from ..families import register_table
 
 

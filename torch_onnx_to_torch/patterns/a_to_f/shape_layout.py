@@ -1,7 +1,8 @@
-"""Patterns for default-domain ONNX ops whose names start with D to F (the small ones).
+"""Layout and shape ops DepthToSpace, Expand, Flatten, EyeLike, plus the small D-F ops Det,
+Dropout and the elementwise Div, Elu, Equal, Erf, Exp, Floor.
 
-DFT, DeformConv, the quantize ops and Einsum live in their own modules (d_dft, d_deform_conv,
-d_quantize, e_einsum).
+DFT, DeformConv, the quantize ops and Einsum live in their own modules (dft, deform_conv,
+quantize, einsum).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Patterns for default-domain ONNX ops whose names start with A or B (the elementwise and
-reduction ones; the bigger ops live in their own `a_*.py` / `b_*.py` modules)."""
+"""A-F elementwise ops: unary math (Abs, Acos...), Add, And, the bitwise ops and BitShift;
+also the small A/B ops ArgMax/ArgMin, BatchNormalization and BitCast."""
 
 from __future__ import annotations
 
