@@ -21,8 +21,6 @@ def like(b: Binder, v: ir.Value, elt: str | None = None) -> ir.Type:
     return b.vtensor(shape, have if elt is None else elt)
 
 
-_INT_WIDTH = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64, "si8": 8, "si16": 16, "si32": 32,
-              "si64": 64}
 _FLOAT_MLIR = {"f16": ir.F16Type, "f32": ir.F32Type, "f64": ir.F64Type, "bf16": ir.BF16Type}
 
 
@@ -31,9 +29,9 @@ def _mlir_element(elt: str) -> ir.Type:
         return _FLOAT_MLIR[elt].get()
     if elt == "i1":
         return ir.IntegerType.get_signless(1)
-    if elt not in _INT_WIDTH:
+    if elt not in dtypes.INT_BITS:
         raise Unsupported(f"no constant of element type {elt}")
-    width = _INT_WIDTH[elt]
+    width = dtypes.INT_BITS[elt]
     return (ir.IntegerType.get_unsigned(width) if elt.startswith("ui")
             else ir.IntegerType.get_signed(width))
 
@@ -139,6 +137,13 @@ def dim_sizes(b: Binder, v: ir.Value) -> list:
     if shape is None:
         raise Unsupported("operand rank is unknown")
     return [d if d is not None else size(b, v, i) for i, d in enumerate(shape)]
+
+
+def reject_strings(b: Binder, *values: ir.Value) -> None:
+    """Decline string tensors (ONNX allows them in the data-movement ops; torch does not)."""
+    for v in values:
+        if b.tensor_info(v)[1] == "!torch.str":
+            raise Unsupported("string tensors have no torch equivalent")
 
 
 def int_value(b: Binder, x) -> ir.Value:

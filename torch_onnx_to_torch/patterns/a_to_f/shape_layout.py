@@ -15,18 +15,12 @@ from ..families import binary, register_table, unary
 
 
 # ------------------------------------------------------------------ handlers
-def reject_strings(b: Binder, v: ir.Value) -> None:
-    """Decline string tensors (ONNX allows them in the data-movement ops; torch does not)."""
-    if b.tensor_info(v)[1] == "!torch.str":
-        raise Unsupported("string tensors have no torch equivalent")
-
-
 def _no_strings(handler):
     """Wrap a binary-family handler so that string tensors are declined, not miscompiled."""
 
     def wrapped(b: Binder):
         for v in b.inputs():
-            reject_strings(b, v)
+            emit.reject_strings(b, v)
         return handler(b)
 
     wrapped.__name__ = handler.__name__
@@ -37,7 +31,7 @@ def _no_strings(handler):
 def depth_to_space(b: Binder):
     """DepthToSpace-1..28 (DCR and CRD modes) -> aten.reshape + aten.permute + aten.reshape"""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     bs = b.attr_int("blocksize")
     mode = b.attr_str("mode", "DCR") if b.opset >= 11 else "DCR"
     if mode not in ("DCR", "CRD"):
@@ -215,7 +209,7 @@ def expand(b: Binder):
     bidirectional (shape entries of 1 keep the input's dims).
     """
     x, shape_v = b.input(0), b.input(1)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     target = emit.int_entries(b, shape_v, "shape")
     rank = b.rank(x)
     n = max(len(target), rank)
@@ -299,7 +293,7 @@ def eye_like(b: Binder):
 def flatten(b: Binder):
     """Flatten-1..25 (axis, negative axis, axis=0) -> aten.reshape to 2-D"""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     dims = emit.dim_sizes(b, x)
     rank = len(dims)
     axis = b.attr_int("axis", 1)

@@ -15,13 +15,6 @@ from ..families import register_table
 
 
 # ------------------------------------------------------------------ shared index helpers
-def reject_strings(b: Binder, *values: ir.Value) -> None:
-    """Decline string tensors (ONNX allows them in the data-movement ops; torch does not)."""
-    for v in values:
-        if b.tensor_info(v)[1] == "!torch.str":
-            raise Unsupported("string tensors have no torch equivalent")
-
-
 def as_i64(b: Binder, v: ir.Value) -> ir.Value:
     """An integer index tensor as si64 (what the aten indexing ops want)."""
     elt = b.dtype(v)
@@ -83,7 +76,7 @@ def gather(b: Binder):
     """Gather-1..13 -> aten.index_select (+ aten.reshape for indices of rank != 1; aten.select.int
     for a constant scalar index; a literal when data and indices are both constant)."""
     data, idx = b.input(0), b.input(1)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     dshape, elt = b.tensor_info(data)
     if dshape is None:
         raise Unsupported("data rank is unknown")
@@ -127,7 +120,7 @@ def gather(b: Binder):
 def gather_elements(b: Binder):
     """GatherElements-11..13 -> aten.gather (negative indices wrapped with aten.where)."""
     data, idx = b.input(0), b.input(1)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     rank = b.rank(data)
     if b.rank(idx) != rank:
         raise Unsupported("indices and data ranks differ")
@@ -141,7 +134,7 @@ def gather_nd(b: Binder):
     aten.arange) as row numbers of the data reshaped to [rows, rest]; aten.index_select."""
     # Not aten.index.Tensor: torch-mlir cannot lower it with dynamically shaped index tensors.
     data, idx = b.input(0), b.input(1)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     dshape, elt = b.tensor_info(data)
     ishape = b.shape(idx)
     if dshape is None or ishape is None:

@@ -10,7 +10,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .gather import arange, as_i64, reject_strings, scalar_int
+from .gather import arange, as_i64, scalar_int
 
 
 def one_hot(b: Binder):
@@ -18,7 +18,7 @@ def one_hot(b: Binder):
     aten.where.self(values[1], values[0]); negative indices wrap from 11, out-of-range ones
     give all off."""
     idx, depth_t, values = b.input(0), b.input(1), b.input(2)
-    reject_strings(b, values)
+    emit.reject_strings(b, values)
     ishape, ielt = b.tensor_info(idx)
     if ishape is None:
         raise Unsupported("indices rank is unknown")
@@ -61,7 +61,7 @@ def one_hot(b: Binder):
 def non_zero(b: Binder):
     """NonZero-9..13 -> aten.nonzero + aten.transpose.int (ONNX puts the rank first)."""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     rank = b.rank(x)
     found = b.op("torch.aten.nonzero", [x], b.vtensor([None, rank], "si64"))
     return b.op("torch.aten.transpose.int", [found, b.int(0), b.int(1)],

@@ -7,7 +7,7 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..g_to_p.gather import arange, as_i64, reject_strings, wrap_negative
+from ..g_to_p.gather import arange, as_i64, wrap_negative
 
 # ONNX reduction -> aten.scatter_reduce.two reduce (include_self=True); "none" is scatter.src.
 _REDUCE = {"add": "sum", "mul": "prod", "max": "amax", "min": "amin"}
@@ -39,7 +39,7 @@ def scatter_elements(b: Binder):
     """Scatter-9..11, ScatterElements-11..18 (reduction add/mul from 16, max/min from 18)
     -> aten.scatter.src / aten.scatter_reduce.two (negative indices wrapped with aten.where)."""
     data, idx, upd = b.input(0), b.input(1), b.input(2)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     rank = b.rank(data)
     if b.rank(idx) != rank or b.rank(upd) != rank:
         raise Unsupported("data, indices and updates ranks differ")
@@ -54,7 +54,7 @@ def scatter_nd(b: Binder):
     linear row numbers, aten.scatter.src / aten.scatter_reduce.two along dim 0 of the data
     reshaped to [rows, rest] (aten.reshape, aten.expand)."""
     data, idx, upd = b.input(0), b.input(1), b.input(2)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     dshape = b.shape(data)
     ishape = b.shape(idx)
     if dshape is None or ishape is None or b.shape(upd) is None:
@@ -96,7 +96,7 @@ def tensor_scatter(b: Binder):
     with the positions write_indices[batch] + arange(sequence_length) (aten.remainder.Scalar
     for circular)."""
     past, upd = b.input(0), b.input(1)
-    reject_strings(b, past)
+    emit.reject_strings(b, past)
     wi = b.optional_input(2)
     pshape = b.shape(past)
     ushape = b.shape(upd)

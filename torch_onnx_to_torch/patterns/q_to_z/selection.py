@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..g_to_p.gather import arange, as_i64, flatten, reject_strings, scalar_int
+from ..g_to_p.gather import arange, as_i64, flatten, scalar_int
 
 # Element types whose order torch cannot represent (torch-mlir compares them as signed).
 _UNSIGNED_WIDE = ("ui16", "ui32", "ui64")
@@ -37,7 +37,7 @@ def trilu(b: Binder):
     """Trilu-14 -> aten.triu / aten.tril (k, the diagonal offset, read with aten.item when it
     is a run-time input)."""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     if b.rank(x) < 2:
         raise Unsupported("input must have rank >= 2")
     k_t = b.optional_input(1)
@@ -50,7 +50,7 @@ def reverse_sequence(b: Binder):
     """ReverseSequence-10..28 -> aten.gather along the time axis with the positions
     where(t < len[batch], len[batch] - 1 - t, t) (aten.arange, aten.where.self, aten.expand)."""
     x, lens = b.input(0), b.input(1)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     shape = b.shape(x)
     if shape is None or len(shape) < 2:
         raise Unsupported("input must have rank >= 2")
@@ -138,7 +138,7 @@ def unique(b: Binder):
     along an axis: pairwise row comparison (aten.ne.Tensor / aten.lt.Tensor with aten.cumsum
     for the lexicographic order), aten.amin, aten.nonzero, aten.sort, aten.index_select."""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     shape = b.shape(x)
     if shape is None:
         raise Unsupported("input rank is unknown")

@@ -18,7 +18,7 @@ def data_input(b: Binder) -> ir.Value:
     """Input 0 of a data-movement op, seen through the casts to declared ONNX types (see
     most_static); declines string tensors (ONNX allows them, torch not)."""
     x = most_static(b, b.input(0))
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     return x
 
 
@@ -39,12 +39,6 @@ def most_static(b: Binder, v: ir.Value) -> ir.Value:
                 w is not None and h != w for h, w in zip(have[0], want[0]))):
             return v
         v = src
-
-
-def reject_strings(b: Binder, x: ir.Value) -> None:
-    """Decline a string tensor operand."""
-    if b.tensor_info(x)[1] == "!torch.str":
-        raise Unsupported("string tensors have no torch equivalent")
 
 
 def _int_op(b: Binder, name: str, x, y) -> ir.Value:
