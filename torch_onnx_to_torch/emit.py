@@ -146,6 +146,14 @@ def reject_strings(b: Binder, *values: ir.Value) -> None:
             raise Unsupported("string tensors have no torch equivalent")
 
 
+def arange(b: Binder, n, elt: str = "si64") -> ir.Value:
+    """`aten.arange(n)` of dtype `elt`; `n` is an int or a `!torch.int`."""
+    none = b.none()
+    return b.op("torch.aten.arange", [int_value(b, n), b.int(b.torch_dtype_of(elt)), none,
+                                      none, none],
+                b.vtensor([n if isinstance(n, int) else None], elt))
+
+
 def int_value(b: Binder, x) -> ir.Value:
     """A size as a `!torch.int` value."""
     return x if isinstance(x, ir.Value) else b.int(x)

@@ -93,8 +93,7 @@ def det(b: Binder):
                    t([size, 1]))
         mag = b.op("torch.aten.abs", [col], t([size, 1]))
         p = b.op("torch.aten.argmax", [mag, b.int(nb), b.bool(True)], t([1, 1], "si64"))
-        idx = b.op("torch.aten.arange", [b.int(size), b.int(b.torch_dtype_of("si64")), none,
-                                         none, none], b.vtensor([size], "si64"))
+        idx = emit.arange(b, size)
         idx = emit.reshape(b, idx, [size, 1], [size, 1])
         is_p = b.op("torch.aten.eq.Tensor", [idx, p], t([size, 1], "i1"))
         pivot_row = b.op("torch.aten.mul.Tensor", [m, emit.to_dtype(b, is_p, work)],
@@ -245,10 +244,7 @@ def expand(b: Binder):
             # (index k, or 0 when the dim is 1).
             many = b.op("torch.aten.ne.int", [d, b.int(1)], b.types.bool)
             keep = b.op("torch.aten.Int.bool", [many], b.types.int)
-            none = b.none()
-            idx = b.op("torch.aten.arange", [emit.int_value(b, out), b.int(b.torch_dtype_of("si64")),
-                                             none, none, none],
-                       b.vtensor(emit.static_or_none([out]), "si64"))
+            idx = emit.arange(b, out)
             idx = b.op("torch.aten.mul.Scalar", [idx, keep], idx.type)
             shape = list(b.shape(x))
             shape[i - lead] = out if isinstance(out, int) else None
@@ -273,13 +269,9 @@ def eye_like(b: Binder):
     b.torch_dtype_of(out_elt)
     k = b.attr_int("k", 0)
     rows, cols = emit.dim_sizes(b, x)
-    none = b.none()
-    i64 = b.int(b.torch_dtype_of("si64"))
 
     def arange(n, shape):
-        r = b.op("torch.aten.arange", [emit.int_value(b, n), i64, none, none, none],
-                 b.vtensor([n if isinstance(n, int) else None], "si64"))
-        return emit.reshape(b, r, shape, emit.static_or_none(shape))
+        return emit.reshape(b, emit.arange(b, n), shape, emit.static_or_none(shape))
 
     r = arange(rows, [rows, 1])
     if k:

@@ -40,14 +40,6 @@ def wrap_negative(b: Binder, idx: ir.Value, dim) -> ir.Value:
     return b.op("torch.aten.where.self", [neg, plus, idx], t)
 
 
-def arange(b: Binder, n, elt: str = "si64") -> ir.Value:
-    """`aten.arange(n)` of dtype `elt`; `n` is an int or a `!torch.int`."""
-    none = b.none()
-    return b.op("torch.aten.arange", [emit.int_value(b, n), b.int(b.torch_dtype_of(elt)), none,
-                                      none, none],
-                b.vtensor([n if isinstance(n, int) else None], elt))
-
-
 def scalar_int(b: Binder, v: ir.Value, what: str):
     """A one-element integer tensor operand as a Python int if constant, else a `!torch.int`."""
     vals = b.const_value(v)
@@ -173,7 +165,7 @@ def gather_nd(b: Binder):
     for i in range(bd):
         shape = [1] * (q - 1)
         shape[i] = dims[i]
-        ramp = emit.reshape(b, arange(b, dims[i]), shape, emit.static_or_none(shape))
+        ramp = emit.reshape(b, emit.arange(b, dims[i]), shape, emit.static_or_none(shape))
         add(ramp, emit.int_mul(b, emit.int_prod(b, dims[i + 1:bd]), tuple_rows))
     rows = emit.int_prod(b, dims[:bd + m])
     rest = emit.int_prod(b, dims[bd + m:])

@@ -57,7 +57,7 @@ def _gather_pad(b: Binder, x: ir.Value, dim: int, begin, end, mode: str) -> ir.V
         idx = _source_index(mode, np.arange(n, dtype=np.int64) - begin, d)
         idx = emit.array_literal(b, idx, "si64")
     else:
-        i = sm.arange(b, n)
+        i = emit.arange(b, n)
         i = b.op("torch.aten.sub.Scalar", [i, emit.int_value(b, begin), b.int(1)],
                  b.types.get(str(i.type)))
         idx = _source_index_runtime(b, mode, i, d)

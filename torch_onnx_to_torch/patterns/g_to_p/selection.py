@@ -10,7 +10,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .gather import arange, as_i64, scalar_int
+from .gather import as_i64, scalar_int
 
 
 def one_hot(b: Binder):
@@ -48,7 +48,7 @@ def one_hot(b: Binder):
     idx = emit.unsqueeze(b, idx, axis)
     ramp_shape = [1] * rank
     ramp_shape[axis] = depth
-    ramp = emit.reshape(b, arange(b, depth), ramp_shape, emit.static_or_none(ramp_shape))
+    ramp = emit.reshape(b, emit.arange(b, depth), ramp_shape, emit.static_or_none(ramp_shape))
     out_shape = list(ishape[:axis]) + [depth if isinstance(depth, int) else None] + \
         list(ishape[axis:])
     hit = b.op("torch.aten.eq.Tensor", [idx, ramp], b.vtensor(out_shape, "i1"))

@@ -7,7 +7,7 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..g_to_p.gather import arange, as_i64, wrap_negative
+from ..g_to_p.gather import as_i64, wrap_negative
 
 # ONNX reduction -> aten.scatter_reduce.two reduce (include_self=True); "none" is scatter.src.
 _REDUCE = {"add": "sum", "mul": "prod", "max": "amax", "min": "amin"}
@@ -112,7 +112,7 @@ def tensor_scatter(b: Binder):
     udims = emit.dim_sizes(b, upd)
     shape = [1] * rank
     shape[axis] = udims[axis]
-    pos = emit.reshape(b, arange(b, udims[axis]), shape, emit.static_or_none(shape))
+    pos = emit.reshape(b, emit.arange(b, udims[axis]), shape, emit.static_or_none(shape))
     if wi is not None:
         shape = [1] * rank
         shape[0] = udims[0]

@@ -288,10 +288,3 @@ def index_select(b: Binder, x: ir.Value, dim: int, idx: ir.Value, n) -> ir.Value
         out = list(shape)
         out[dim] = n if isinstance(n, int) else None
     return b.op("torch.aten.index_select", [x, b.int(dim), idx], b.vtensor(out, elt))
-
-
-def arange(b: Binder, n) -> ir.Value:
-    """`aten.arange(n)` of si64 (n a size)."""
-    none = b.none()
-    return b.op("torch.aten.arange", [emit.int_value(b, n), b.int(b.torch_dtype_of("si64")), none, none, none],
-                b.vtensor([n if isinstance(n, int) else None], "si64"))

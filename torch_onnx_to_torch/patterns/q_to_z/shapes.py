@@ -291,7 +291,7 @@ def _range_f64(b: Binder) -> ir.Value:
     steps = b.op("torch.aten.ceil", [steps], scalar)
     steps = b.op("torch.aten.clamp", [steps, b.float(0.0), b.none()], scalar)
     n = b.op("torch.aten.item", [emit.to_dtype(b, steps, "si64")], b.types.int)
-    idx = emit.to_dtype(b, sm.arange(b, n), "f64")
+    idx = emit.to_dtype(b, emit.arange(b, n), "f64")
     y = b.op("torch.aten.mul.Tensor", [idx, delta], b.vtensor([None], "f64"))
     return b.op("torch.aten.add.Tensor", [y, start, b.int(1)], b.vtensor([None], "f64"))
 

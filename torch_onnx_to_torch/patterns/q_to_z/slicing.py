@@ -67,7 +67,7 @@ def _slice_axis(b: Binder, x: ir.Value, dim: int, start, end, step, n_declared) 
     s, e = _clamped(b, start, end, d, positive)
     n = n_declared if n_declared is not None else \
         sm.maximum(b, sm.ceil_div(b, sm.sub(b, e, s), step), 0)
-    idx = sm.arange(b, n)
+    idx = emit.arange(b, n)
     idx = b.op("torch.aten.mul.Scalar", [idx, step], b.types.get(str(idx.type)))
     idx = b.op("torch.aten.add.Scalar", [idx, emit.int_value(b, s), b.int(1)],
                b.types.get(str(idx.type)))

@@ -44,12 +44,9 @@ def stft(b: Binder):
     frames = _iop(b, "add", _iop(b, "floordiv", _iop(b, "sub", length, fl), step), 1)
     if isinstance(frames, int) and frames < 1:
         raise Unsupported("the signal is shorter than one frame")
-    none, i64 = b.none(), b.torch_dtype_of("si64")
 
     def arange(n, shape):
-        r = b.op("torch.aten.arange", [emit.int_value(b, n), b.int(i64), none, none, none],
-                 b.vtensor(emit.static_or_none([n]), "si64"))
-        return emit.reshape(b, r, shape, emit.static_or_none(shape))
+        return emit.reshape(b, emit.arange(b, n), shape, emit.static_or_none(shape))
 
     starts = arange(frames, [frames, 1])
     starts = b.op("torch.aten.mul.Scalar", [starts, emit.int_value(b, step)], starts.type)
