@@ -159,6 +159,53 @@ def int_value(b: Binder, x) -> ir.Value:
     return x if isinstance(x, ir.Value) else b.int(x)
 
 
+def int_add(b: Binder, x, y):
+    """x + y on sizes (ints or `!torch.int`), folded when both are ints or one is 0."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x + y
+    if isinstance(y, int) and y == 0:
+        return x
+    if isinstance(x, int) and x == 0:
+        return y
+    return b.op("torch.aten.add.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_sub(b: Binder, x, y):
+    """x - y on sizes, folded when both are ints or y is 0."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x - y
+    if isinstance(y, int) and y == 0:
+        return x
+    return b.op("torch.aten.sub.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_min(b: Binder, x, y):
+    """min(x, y) on sizes, folded when both are ints."""
+    if isinstance(x, int) and isinstance(y, int):
+        return min(x, y)
+    return b.op("torch.prim.min.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_max(b: Binder, x, y):
+    """max(x, y) on sizes, folded when both are ints."""
+    if isinstance(x, int) and isinstance(y, int):
+        return max(x, y)
+    return b.op("torch.prim.max.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+_INT_CMP = {"eq": int.__eq__, "ne": int.__ne__, "lt": int.__lt__, "le": int.__le__,
+            "gt": int.__gt__, "ge": int.__ge__}
+
+
+def int_cmp(b: Binder, name: str, x, y):
+    """The comparison `aten.<name>.int` (eq, ne, lt, le, gt, ge) of two sizes as a 0/1 int:
+    a Python int when both are ints, else `aten.Int.bool` of the `!torch.bool`."""
+    if isinstance(x, int) and isinstance(y, int):
+        return int(_INT_CMP[name](x, y))
+    cond = b.op(f"torch.aten.{name}.int", [int_value(b, x), int_value(b, y)], b.types.bool)
+    return b.op("torch.aten.Int.bool", [cond], b.types.int)
+
+
 def int_mul(b: Binder, x, y):
     """x * y on sizes."""
     if isinstance(x, int) and isinstance(y, int):

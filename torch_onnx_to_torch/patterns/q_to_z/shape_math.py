@@ -41,77 +41,23 @@ def most_static(b: Binder, v: ir.Value) -> ir.Value:
         v = src
 
 
-def _int_op(b: Binder, name: str, x, y) -> ir.Value:
-    return b.op(name, [emit.int_value(b, x), emit.int_value(b, y)], b.types.int)
-
-
-def add(b: Binder, x, y):
-    """x + y on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return x + y
-    if isinstance(y, int) and y == 0:
-        return x
-    if isinstance(x, int) and x == 0:
-        return y
-    return _int_op(b, "torch.aten.add.int", x, y)
-
-
-def sub(b: Binder, x, y):
-    """x - y on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return x - y
-    if isinstance(y, int) and y == 0:
-        return x
-    return _int_op(b, "torch.aten.sub.int", x, y)
-
-
-def minimum(b: Binder, x, y):
-    """min(x, y) on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return min(x, y)
-    return _int_op(b, "torch.prim.min.int", x, y)
-
-
-def maximum(b: Binder, x, y):
-    """max(x, y) on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return max(x, y)
-    return _int_op(b, "torch.prim.max.int", x, y)
-
-
 def clamp(b: Binder, x, lo, hi):
     """min(max(x, lo), hi) on sizes."""
-    return minimum(b, maximum(b, x, lo), hi)
-
-
-def is_negative(b: Binder, x):
-    """1 if x < 0 else 0, on sizes."""
-    if isinstance(x, int):
-        return int(x < 0)
-    lt = b.op("torch.aten.lt.int", [x, b.int(0)], b.types.bool)
-    return b.op("torch.aten.Int.bool", [lt], b.types.int)
-
-
-def is_positive(b: Binder, x):
-    """1 if x > 0 else 0, on sizes."""
-    if isinstance(x, int):
-        return int(x > 0)
-    gt = b.op("torch.aten.gt.int", [x, b.int(0)], b.types.bool)
-    return b.op("torch.aten.Int.bool", [gt], b.types.int)
+    return emit.int_min(b, emit.int_max(b, x, lo), hi)
 
 
 def wrap_negative(b: Binder, x, dim):
     """x + dim when x < 0 (an ONNX index counted from the end)."""
     if isinstance(x, int):
-        return add(b, x, dim) if x < 0 else x
-    return add(b, x, emit.int_mul(b, is_negative(b, x), dim))
+        return emit.int_add(b, x, dim) if x < 0 else x
+    return emit.int_add(b, x, emit.int_mul(b, emit.int_cmp(b, "lt", x, 0), dim))
 
 
 def ceil_div(b: Binder, x, y):
     """ceil(x / y) for any signs (floor division rounds toward -inf)."""
     if isinstance(x, int) and isinstance(y, int):
         return -((-x) // y)
-    return sub(b, 0, emit.int_floordiv(b, sub(b, 0, x), y))
+    return emit.int_sub(b, 0, emit.int_floordiv(b, emit.int_sub(b, 0, x), y))
 
 
 def dim_size(b: Binder, x: ir.Value, dim: int):

@@ -8,14 +8,6 @@ from ..a_to_f.dft import _scalar_input, _transform
 from ..families import register_table
 
 
-def _iop(b: Binder, name: str, x, y):
-    """An int op on sizes, folded when both are Python ints."""
-    if isinstance(x, int) and isinstance(y, int):
-        return {"sub": x - y, "floordiv": x // y, "add": x + y, "mul": x * y}[name]
-    return b.op(f"torch.aten.{name}.int", [emit.int_value(b, x), emit.int_value(b, y)],
-                b.types.int)
-
-
 def stft(b: Binder):
     """STFT-17 (frame_step, window, frame_length, onesided; constant or run-time sizes) ->
     aten.arange frame indices + aten.index_select + aten.reshape, aten.mul.Tensor by the
@@ -41,7 +33,7 @@ def stft(b: Binder):
         fl = length
     if isinstance(fl, int) and fl < 1 or isinstance(step, int) and step < 1:
         raise Unsupported("frame_length and frame_step must be positive")
-    frames = _iop(b, "add", _iop(b, "floordiv", _iop(b, "sub", length, fl), step), 1)
+    frames = emit.int_add(b, emit.int_floordiv(b, emit.int_sub(b, length, fl), step), 1)
     if isinstance(frames, int) and frames < 1:
         raise Unsupported("the signal is shorter than one frame")
 
@@ -53,7 +45,7 @@ def stft(b: Binder):
     idx_shape = emit.static_or_none([frames, fl])
     idx = b.op("torch.aten.add.Tensor", [starts, arange(fl, [1, fl]), b.int(1)],
                b.vtensor(idx_shape, "si64"))
-    n_idx = _iop(b, "mul", frames, fl)
+    n_idx = emit.int_mul(b, frames, fl)
     idx = emit.reshape(b, idx, [n_idx], emit.static_or_none([n_idx]))
     y = b.op("torch.aten.index_select", [x, b.int(1), idx],
              b.vtensor(emit.static_or_none([batch, n_idx, parts]), elt))
