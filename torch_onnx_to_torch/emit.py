@@ -131,6 +131,23 @@ def broadcast_shape(a: Sequence[int | None] | None, c: Sequence[int | None] | No
 # Sizes that are Python ints where static and `!torch.int` values where dynamic. The helpers
 # fold the static cases, so that static shapes stay constant lists.
 
+def binary(b: Binder, name: str, x: ir.Value, y: ir.Value) -> ir.Value:
+    """Elementwise `aten.<name>.Tensor` with numpy broadcasting (add and sub with alpha 1)."""
+    shape = broadcast_shape(b.shape(x), b.shape(y))
+    operands = [x, y, b.int(1)] if name in ("add", "sub") else [x, y]
+    return b.op(f"torch.aten.{name}.Tensor", operands, b.vtensor(shape, b.dtype(x)))
+
+
+def add_scalar(b: Binder, x: ir.Value, value: float) -> ir.Value:
+    """`x + value` (a float scalar)."""
+    return b.op("torch.aten.add.Scalar", [x, b.float(value), b.int(1)], like(b, x))
+
+
+def unary(b: Binder, name: str, x: ir.Value) -> ir.Value:
+    """Elementwise `aten.<name>`."""
+    return b.op(f"torch.aten.{name}", [x], like(b, x))
+
+
 def dim_sizes(b: Binder, v: ir.Value) -> list:
     """Every dim of `v`: a Python int where static, else an `aten.size.int` value."""
     shape = b.shape(v)
