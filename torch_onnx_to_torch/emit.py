@@ -171,6 +171,31 @@ def arange(b: Binder, n, elt: str = "si64") -> ir.Value:
                 b.vtensor([n if isinstance(n, int) else None], elt))
 
 
+def as_i64(b: Binder, v: ir.Value) -> ir.Value:
+    """An integer index tensor as si64 (what the aten indexing ops want)."""
+    elt = b.dtype(v)
+    if elt in ("ui32", "ui64", "ui16"):
+        raise Unsupported(f"indices of dtype {elt} have no torch equivalent")
+    return to_dtype(b, v, "si64")
+
+
+def wrap_negative(b: Binder, idx: ir.Value, dim) -> ir.Value:
+    """si64 `where(idx < 0, idx + dim, idx)`; `dim` is an int or a `!torch.int`.
+
+    Constant indices with a static `dim` are wrapped at conversion time."""
+    vals = b.const_value(idx)
+    if vals is not None and isinstance(dim, int):
+        vals = np.asarray(vals).astype(np.int64)
+        return array_literal(b, np.where(vals < 0, vals + dim, vals), "si64")
+    if vals is not None and (np.asarray(vals) >= 0).all():
+        return as_i64(b, idx)
+    idx = as_i64(b, idx)
+    t = like(b, idx)
+    neg = b.op("torch.aten.lt.Scalar", [idx, b.int(0)], like(b, idx, "i1"))
+    plus = b.op("torch.aten.add.Scalar", [idx, int_value(b, dim), b.int(1)], t)
+    return b.op("torch.aten.where.self", [neg, plus, idx], t)
+
+
 def int_value(b: Binder, x) -> ir.Value:
     """A size as a `!torch.int` value."""
     return x if isinstance(x, ir.Value) else b.int(x)
@@ -221,6 +246,13 @@ def int_cmp(b: Binder, name: str, x, y):
         return int(_INT_CMP[name](x, y))
     cond = b.op(f"torch.aten.{name}.int", [int_value(b, x), int_value(b, y)], b.types.bool)
     return b.op("torch.aten.Int.bool", [cond], b.types.int)
+
+
+def int_wrap_negative(b: Binder, x, dim):
+    """x + dim when x < 0 on sizes (an ONNX index counted from the end)."""
+    if isinstance(x, int):
+        return int_add(b, x, dim) if x < 0 else x
+    return int_add(b, x, int_mul(b, int_cmp(b, "lt", x, 0), dim))
 
 
 def int_mul(b: Binder, x, y):

@@ -15,31 +15,6 @@ from ..families import register_table
 
 
 # ------------------------------------------------------------------ shared index helpers
-def as_i64(b: Binder, v: ir.Value) -> ir.Value:
-    """An integer index tensor as si64 (what the aten indexing ops want)."""
-    elt = b.dtype(v)
-    if elt in ("ui32", "ui64", "ui16"):
-        raise Unsupported(f"indices of dtype {elt} have no torch equivalent")
-    return emit.to_dtype(b, v, "si64")
-
-
-def wrap_negative(b: Binder, idx: ir.Value, dim) -> ir.Value:
-    """si64 `where(idx < 0, idx + dim, idx)`; `dim` is an int or a `!torch.int`.
-
-    Constant indices with a static `dim` are wrapped at conversion time."""
-    vals = b.const_value(idx)
-    if vals is not None and isinstance(dim, int):
-        vals = np.asarray(vals).astype(np.int64)
-        return emit.array_literal(b, np.where(vals < 0, vals + dim, vals), "si64")
-    if vals is not None and (np.asarray(vals) >= 0).all():
-        return as_i64(b, idx)
-    idx = as_i64(b, idx)
-    t = emit.like(b, idx)
-    neg = b.op("torch.aten.lt.Scalar", [idx, b.int(0)], emit.like(b, idx, "i1"))
-    plus = b.op("torch.aten.add.Scalar", [idx, emit.int_value(b, dim), b.int(1)], t)
-    return b.op("torch.aten.where.self", [neg, plus, idx], t)
-
-
 def scalar_int(b: Binder, v: ir.Value, what: str):
     """A one-element integer tensor operand as a Python int if constant, else a `!torch.int`."""
     vals = b.const_value(v)
@@ -98,7 +73,7 @@ def gather(b: Binder):
         out = list(dshape[:axis]) + list(dshape[axis + 1:])
         return b.op("torch.aten.select.int", [data, b.int(axis), at], b.vtensor(out, elt))
     else:
-        idx = wrap_negative(b, idx, n)
+        idx = emit.wrap_negative(b, idx, n)
     flat = flatten(b, idx)
     sel_shape = list(dshape)
     sel_shape[axis] = b.shape(flat)[0]
@@ -117,7 +92,7 @@ def gather_elements(b: Binder):
     if b.rank(idx) != rank:
         raise Unsupported("indices and data ranks differ")
     axis = emit.normalize_axis(b.attr_int("axis", 0), rank)
-    idx = wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
+    idx = emit.wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
     return b.op("torch.aten.gather", [data, b.int(axis), idx, b.bool(False)], b.result_type())
 
 
@@ -144,7 +119,7 @@ def gather_nd(b: Binder):
     dims = emit.dim_sizes(b, data)
     lead = list(ishape[:-1])
     lead_t = b.vtensor(lead, "si64")
-    idx = as_i64(b, idx)
+    idx = emit.as_i64(b, idx)
     lin = None
 
     def add(term, stride):
@@ -160,7 +135,7 @@ def gather_nd(b: Binder):
 
     for j in range(m):
         col = b.op("torch.aten.select.int", [idx, b.int(q - 1), b.int(j)], lead_t)
-        add(wrap_negative(b, col, dims[bd + j]), emit.int_prod(b, dims[bd + j + 1:bd + m]))
+        add(emit.wrap_negative(b, col, dims[bd + j]), emit.int_prod(b, dims[bd + j + 1:bd + m]))
     tuple_rows = emit.int_prod(b, dims[bd:bd + m])
     for i in range(bd):
         shape = [1] * (q - 1)

@@ -126,7 +126,7 @@ def _per_dim_pads(b: Binder, axes, begins, ends, rank: int):
             raise Unsupported(f"repeated axes {axes}")
         return [(a, pb, pe) for a, pb, pe in zip(axes, begins, ends)
                 if not (isinstance(pb, int) and isinstance(pe, int) and pb == pe == 0)]
-    norm = [sm.wrap_negative(b, a, rank) for a in axes]
+    norm = [emit.int_wrap_negative(b, a, rank) for a in axes]
     specs = []
     for d in range(rank):
         pb = pe = 0

@@ -10,7 +10,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .gather import as_i64, scalar_int
+from .gather import scalar_int
 
 
 def one_hot(b: Binder):
@@ -39,7 +39,7 @@ def one_hot(b: Binder):
             depth_t = emit.to_dtype(b, depth_t, "si64")  # truncates toward zero, as ONNX
         depth = scalar_int(b, depth_t, "depth")
     # Float indices are truncated toward zero (ONNX casts them to int64).
-    idx = as_i64(b, idx)
+    idx = emit.as_i64(b, idx)
     if b.opset >= 11:
         neg = b.op("torch.aten.lt.Scalar", [idx, b.int(0)], emit.like(b, idx, "i1"))
         plus = b.op("torch.aten.add.Scalar", [idx, emit.int_value(b, depth), b.int(1)],

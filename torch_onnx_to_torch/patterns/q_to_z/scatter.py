@@ -7,7 +7,6 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..g_to_p.gather import as_i64, wrap_negative
 
 # ONNX reduction -> aten.scatter_reduce.two reduce (include_self=True); "none" is scatter.src.
 _REDUCE = {"add": "sum", "mul": "prod", "max": "amax", "min": "amin"}
@@ -45,7 +44,7 @@ def scatter_elements(b: Binder):
         raise Unsupported("data, indices and updates ranks differ")
     axis = emit.normalize_axis(b.attr_int("axis", 0), rank)
     red = _reduction(b) if b.name == "onnx.ScatterElements" else "none"
-    idx = wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
+    idx = emit.wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
     return _scatter(b, data, axis, idx, upd, red, b.result_type())
 
 
@@ -68,11 +67,11 @@ def scatter_nd(b: Binder):
     dims = emit.dim_sizes(b, data)
     q = len(ishape)
     lead = list(ishape[:-1])
-    idx = as_i64(b, idx)
+    idx = emit.as_i64(b, idx)
     lin = None
     for j in range(k):
         col = b.op("torch.aten.select.int", [idx, b.int(q - 1), b.int(j)], b.vtensor(lead, "si64"))
-        col = wrap_negative(b, col, dims[j])
+        col = emit.wrap_negative(b, col, dims[j])
         stride = emit.int_prod(b, dims[j + 1:k])
         if not (isinstance(stride, int) and stride == 1):
             col = b.op("torch.aten.mul.Scalar", [col, emit.int_value(b, stride)],
@@ -116,7 +115,7 @@ def tensor_scatter(b: Binder):
     if wi is not None:
         shape = [1] * rank
         shape[0] = udims[0]
-        start = emit.reshape(b, as_i64(b, wi), shape, emit.static_or_none(shape))
+        start = emit.reshape(b, emit.as_i64(b, wi), shape, emit.static_or_none(shape))
         bshape = emit.broadcast_shape(b.shape(start), b.shape(pos))
         pos = b.op("torch.aten.add.Tensor", [pos, start, b.int(1)], b.vtensor(bshape, "si64"))
     if mode == "circular":

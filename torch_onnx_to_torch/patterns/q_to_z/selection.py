@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..g_to_p.gather import as_i64, flatten, scalar_int
+from ..g_to_p.gather import flatten, scalar_int
 
 # Element types whose order torch cannot represent (torch-mlir compares them as signed).
 _UNSIGNED_WIDE = ("ui16", "ui32", "ui64")
@@ -65,7 +65,7 @@ def reverse_sequence(b: Binder):
     t = emit.reshape(b, emit.arange(b, dims[time_axis]), tshape, emit.static_or_none(tshape))
     lshape = [1] * rank
     lshape[batch_axis] = dims[batch_axis]
-    n = emit.reshape(b, as_i64(b, lens), lshape, emit.static_or_none(lshape))
+    n = emit.reshape(b, emit.as_i64(b, lens), lshape, emit.static_or_none(lshape))
     both = emit.broadcast_shape(b.shape(t), b.shape(n))
     inside = b.op("torch.aten.lt.Tensor", [t, n], b.vtensor(both, "i1"))
     back = b.op("torch.aten.sub.Tensor", [n, t, b.int(1)], b.vtensor(both, "si64"))

@@ -46,13 +46,6 @@ def clamp(b: Binder, x, lo, hi):
     return emit.int_min(b, emit.int_max(b, x, lo), hi)
 
 
-def wrap_negative(b: Binder, x, dim):
-    """x + dim when x < 0 (an ONNX index counted from the end)."""
-    if isinstance(x, int):
-        return emit.int_add(b, x, dim) if x < 0 else x
-    return emit.int_add(b, x, emit.int_mul(b, emit.int_cmp(b, "lt", x, 0), dim))
-
-
 def ceil_div(b: Binder, x, y):
     """ceil(x / y) for any signs (floor division rounds toward -inf)."""
     if isinstance(x, int) and isinstance(y, int):

@@ -44,8 +44,8 @@ def _clamped(b: Binder, start, end, dim, positive):
     """ONNX Slice start/end for one axis, wrapped and clamped: [0, dim] for a positive step,
     start in [0, dim-1] and end in [-1, dim-1] for a negative one (`positive` a size 0/1)."""
     hi = emit.int_add(b, dim, emit.int_sub(b, positive, 1))
-    s = sm.clamp(b, sm.wrap_negative(b, start, dim), 0, hi)
-    e = sm.clamp(b, sm.wrap_negative(b, end, dim), emit.int_sub(b, positive, 1), hi)
+    s = sm.clamp(b, emit.int_wrap_negative(b, start, dim), 0, hi)
+    e = sm.clamp(b, emit.int_wrap_negative(b, end, dim), emit.int_sub(b, positive, 1), hi)
     return s, e
 
 
@@ -79,7 +79,7 @@ def _runtime_axes_specs(b: Binder, x, axes, starts, ends, steps):
     """Per input dim (start, end, step) sizes when the axes are only known at run time:
     entry i applies to dim d when wrap(axes[i]) == d; untouched dims take the whole range."""
     rank = b.rank(x)
-    norm = [sm.wrap_negative(b, a, rank) for a in axes]
+    norm = [emit.int_wrap_negative(b, a, rank) for a in axes]
     specs = []
     for d in range(rank):
         hits = []
