@@ -58,6 +58,9 @@ FLOAT_TYPES = frozenset(
 )
 SIGNED_INT_TYPES = frozenset(["si8", "si16", "si32", "si64"])
 UNSIGNED_INT_TYPES = frozenset(["ui8", "ui16", "ui32", "ui64"])
+# Bit widths of the integer element types.
+INT_BITS = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64,
+            "si8": 8, "si16": 16, "si32": 32, "si64": 64}
 
 
 def is_float(mlir_elt: str | None) -> bool:

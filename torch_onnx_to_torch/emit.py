@@ -21,8 +21,6 @@ def like(b: Binder, v: ir.Value, elt: str | None = None) -> ir.Type:
     return b.vtensor(shape, have if elt is None else elt)
 
 
-_INT_WIDTH = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64, "si8": 8, "si16": 16, "si32": 32,
-              "si64": 64}
 _FLOAT_MLIR = {"f16": ir.F16Type, "f32": ir.F32Type, "f64": ir.F64Type, "bf16": ir.BF16Type}
 
 
@@ -31,9 +29,9 @@ def _mlir_element(elt: str) -> ir.Type:
         return _FLOAT_MLIR[elt].get()
     if elt == "i1":
         return ir.IntegerType.get_signless(1)
-    if elt not in _INT_WIDTH:
+    if elt not in dtypes.INT_BITS:
         raise Unsupported(f"no constant of element type {elt}")
-    width = _INT_WIDTH[elt]
+    width = dtypes.INT_BITS[elt]
     return (ir.IntegerType.get_unsigned(width) if elt.startswith("ui")
             else ir.IntegerType.get_signed(width))
 
@@ -133,6 +131,23 @@ def broadcast_shape(a: Sequence[int | None] | None, c: Sequence[int | None] | No
 # Sizes that are Python ints where static and `!torch.int` values where dynamic. The helpers
 # fold the static cases, so that static shapes stay constant lists.
 
+def binary(b: Binder, name: str, x: ir.Value, y: ir.Value) -> ir.Value:
+    """Elementwise `aten.<name>.Tensor` with numpy broadcasting (add and sub with alpha 1)."""
+    shape = broadcast_shape(b.shape(x), b.shape(y))
+    operands = [x, y, b.int(1)] if name in ("add", "sub") else [x, y]
+    return b.op(f"torch.aten.{name}.Tensor", operands, b.vtensor(shape, b.dtype(x)))
+
+
+def add_scalar(b: Binder, x: ir.Value, value: float) -> ir.Value:
+    """`x + value` (a float scalar)."""
+    return b.op("torch.aten.add.Scalar", [x, b.float(value), b.int(1)], like(b, x))
+
+
+def unary(b: Binder, name: str, x: ir.Value) -> ir.Value:
+    """Elementwise `aten.<name>`."""
+    return b.op(f"torch.aten.{name}", [x], like(b, x))
+
+
 def dim_sizes(b: Binder, v: ir.Value) -> list:
     """Every dim of `v`: a Python int where static, else an `aten.size.int` value."""
     shape = b.shape(v)
@@ -141,9 +156,103 @@ def dim_sizes(b: Binder, v: ir.Value) -> list:
     return [d if d is not None else size(b, v, i) for i, d in enumerate(shape)]
 
 
+def reject_strings(b: Binder, *values: ir.Value) -> None:
+    """Decline string tensors (ONNX allows them in the data-movement ops; torch does not)."""
+    for v in values:
+        if b.tensor_info(v)[1] == "!torch.str":
+            raise Unsupported("string tensors have no torch equivalent")
+
+
+def arange(b: Binder, n, elt: str = "si64") -> ir.Value:
+    """`aten.arange(n)` of dtype `elt`; `n` is an int or a `!torch.int`."""
+    none = b.none()
+    return b.op("torch.aten.arange", [int_value(b, n), b.int(b.torch_dtype_of(elt)), none,
+                                      none, none],
+                b.vtensor([n if isinstance(n, int) else None], elt))
+
+
+def as_i64(b: Binder, v: ir.Value) -> ir.Value:
+    """An integer index tensor as si64 (what the aten indexing ops want)."""
+    elt = b.dtype(v)
+    if elt in ("ui32", "ui64", "ui16"):
+        raise Unsupported(f"indices of dtype {elt} have no torch equivalent")
+    return to_dtype(b, v, "si64")
+
+
+def wrap_negative(b: Binder, idx: ir.Value, dim) -> ir.Value:
+    """si64 `where(idx < 0, idx + dim, idx)`; `dim` is an int or a `!torch.int`.
+
+    Constant indices with a static `dim` are wrapped at conversion time."""
+    vals = b.const_value(idx)
+    if vals is not None and isinstance(dim, int):
+        vals = np.asarray(vals).astype(np.int64)
+        return array_literal(b, np.where(vals < 0, vals + dim, vals), "si64")
+    if vals is not None and (np.asarray(vals) >= 0).all():
+        return as_i64(b, idx)
+    idx = as_i64(b, idx)
+    t = like(b, idx)
+    neg = b.op("torch.aten.lt.Scalar", [idx, b.int(0)], like(b, idx, "i1"))
+    plus = b.op("torch.aten.add.Scalar", [idx, int_value(b, dim), b.int(1)], t)
+    return b.op("torch.aten.where.self", [neg, plus, idx], t)
+
+
 def int_value(b: Binder, x) -> ir.Value:
     """A size as a `!torch.int` value."""
     return x if isinstance(x, ir.Value) else b.int(x)
+
+
+def int_add(b: Binder, x, y):
+    """x + y on sizes (ints or `!torch.int`), folded when both are ints or one is 0."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x + y
+    if isinstance(y, int) and y == 0:
+        return x
+    if isinstance(x, int) and x == 0:
+        return y
+    return b.op("torch.aten.add.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_sub(b: Binder, x, y):
+    """x - y on sizes, folded when both are ints or y is 0."""
+    if isinstance(x, int) and isinstance(y, int):
+        return x - y
+    if isinstance(y, int) and y == 0:
+        return x
+    return b.op("torch.aten.sub.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_min(b: Binder, x, y):
+    """min(x, y) on sizes, folded when both are ints."""
+    if isinstance(x, int) and isinstance(y, int):
+        return min(x, y)
+    return b.op("torch.prim.min.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+def int_max(b: Binder, x, y):
+    """max(x, y) on sizes, folded when both are ints."""
+    if isinstance(x, int) and isinstance(y, int):
+        return max(x, y)
+    return b.op("torch.prim.max.int", [int_value(b, x), int_value(b, y)], b.types.int)
+
+
+_INT_CMP = {"eq": int.__eq__, "ne": int.__ne__, "lt": int.__lt__, "le": int.__le__,
+            "gt": int.__gt__, "ge": int.__ge__}
+
+
+def int_cmp(b: Binder, name: str, x, y):
+    """The comparison `aten.<name>.int` (eq, ne, lt, le, gt, ge) of two sizes as a 0/1 int:
+    a Python int when both are ints, else `aten.Int.bool` of the `!torch.bool`."""
+    if isinstance(x, int) and isinstance(y, int):
+        return int(_INT_CMP[name](x, y))
+    cond = b.op(f"torch.aten.{name}.int", [int_value(b, x), int_value(b, y)], b.types.bool)
+    return b.op("torch.aten.Int.bool", [cond], b.types.int)
+
+
+def int_wrap_negative(b: Binder, x, dim):
+    """x + dim when x < 0 on sizes (an ONNX index counted from the end)."""
+    if isinstance(x, int):
+        return int_add(b, x, dim) if x < 0 else x
+    return int_add(b, x, int_mul(b, int_cmp(b, "lt", x, 0), dim))
 
 
 def int_mul(b: Binder, x, y):

@@ -12,10 +12,6 @@ import math
 from .. import dtypes, emit
 from ..binder import Binder, Unsupported
 
-# Bit widths of the integer element types.
-INT_BITS = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64,
-            "si8": 8, "si16": 16, "si32": 32, "si64": 64}
-
 
 def unary(aten: str, onnx_name: str, versions: str):
     """A handler `onnx_name -> aten` for ops applying `aten` elementwise to input 0."""

@@ -29,23 +29,6 @@ def mean(b: Binder, x: ir.Value, dims: Sequence[int]) -> ir.Value:
                 b.vtensor(keep_shape(shape, dims), elt))
 
 
-def binary(b: Binder, name: str, x: ir.Value, y: ir.Value) -> ir.Value:
-    """Elementwise `aten.<name>.Tensor` with numpy broadcasting (add and sub with alpha 1)."""
-    shape = emit.broadcast_shape(b.shape(x), b.shape(y))
-    operands = [x, y, b.int(1)] if name in ("add", "sub") else [x, y]
-    return b.op(f"torch.aten.{name}.Tensor", operands, b.vtensor(shape, b.dtype(x)))
-
-
-def add_scalar(b: Binder, x: ir.Value, value: float) -> ir.Value:
-    """`x + value`."""
-    return b.op("torch.aten.add.Scalar", [x, b.float(value), b.int(1)], emit.like(b, x))
-
-
-def unary(b: Binder, name: str, x: ir.Value) -> ir.Value:
-    """Elementwise `aten.<name>`."""
-    return b.op(f"torch.aten.{name}", [x], emit.like(b, x))
-
-
 def stash_dtype(b: Binder, x: ir.Value) -> str:
     """The element type of the statistics: `stash_type` (default float) where the op has it,
     else the input's own."""
@@ -66,18 +49,18 @@ def standardize(b: Binder, x: ir.Value, dims: Sequence[int], epsilon: float,
     the statistics with the reduced dims kept as 1."""
     x = emit.to_dtype(b, x, stash or b.dtype(x))
     mu = mean(b, x, dims)
-    d = binary(b, "sub", x, mu)
-    var = mean(b, binary(b, "mul", d, d), dims)
-    inv_std = unary(b, "rsqrt", add_scalar(b, var, epsilon))
-    return binary(b, "mul", d, inv_std), mu, inv_std
+    d = emit.binary(b, "sub", x, mu)
+    var = mean(b, emit.binary(b, "mul", d, d), dims)
+    inv_std = emit.unary(b, "rsqrt", emit.add_scalar(b, var, epsilon))
+    return emit.binary(b, "mul", d, inv_std), mu, inv_std
 
 
 def rms_normalize(b: Binder, x: ir.Value, dims: Sequence[int], epsilon: float,
                   stash: str | None = None) -> ir.Value:
     """x / sqrt(mean(x^2) + epsilon) over `dims`, computed in `stash` (default: x's dtype)."""
     x = emit.to_dtype(b, x, stash or b.dtype(x))
-    ms = mean(b, binary(b, "mul", x, x), dims)
-    return binary(b, "mul", x, unary(b, "rsqrt", add_scalar(b, ms, epsilon)))
+    ms = mean(b, emit.binary(b, "mul", x, x), dims)
+    return emit.binary(b, "mul", x, emit.unary(b, "rsqrt", emit.add_scalar(b, ms, epsilon)))
 
 
 def per_channel(b: Binder, v: ir.Value, rank: int, channel_dim: int = 1) -> ir.Value:

@@ -1,29 +1,30 @@
 """Patterns for default-domain ONNX ops whose names start with A to F.
 
-The shard is a package: one module per letter group, each with `populate(registry)`.
+The shard is a package: one module per op family (named after what it holds), each with
+`populate(registry)`.
 """
 
 from __future__ import annotations
 
 from . import (
-    a_affine_grid,
-    a_attention,
-    a_averagepool,
-    a_b,
-    b_generate,
-    c,
-    c_cast,
-    c_conv,
-    d_deform_conv,
-    d_dft,
-    d_f,
-    d_quantize,
-    e_einsum,
+    affine_grid,
+    attention,
+    averagepool,
+    casts,
+    convolution,
+    deform_conv,
+    dft,
+    einsum,
+    elementwise,
+    generators,
+    quantize,
     sequences,
+    shape_layout,
+    tensor_building,
 )
 
-MODULES = (a_affine_grid, a_attention, a_averagepool, a_b, b_generate, c, c_cast, c_conv,
-           d_deform_conv, d_dft, d_f, d_quantize, e_einsum, sequences)
+MODULES = (affine_grid, attention, averagepool, casts, convolution, deform_conv, dft, einsum,
+           elementwise, generators, quantize, sequences, shape_layout, tensor_building)
 
 
 def populate(registry) -> None:

@@ -6,14 +6,30 @@ The shard is a package: one module per op family (named after what it holds), ea
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+from . import (
+    activations,
+    control_flow,
+    elementwise,
+    gather,
+    grid_sample,
+    image_decoder,
+    linalg,
+    linear_attention,
+    losses,
+    modulo,
+    multinomial,
+    normalization,
+    optionals,
+    pad,
+    pooling,
+    recurrent,
+    selection,
+    windows,
+)
 
-# Every module of the package that defines `populate`, in name order.
-MODULES = tuple(
-    m for m in (importlib.import_module(f"{__name__}.{info.name}")
-                for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name))
-    if hasattr(m, "populate"))
+MODULES = (activations, control_flow, elementwise, gather, grid_sample, image_decoder, linalg,
+           linear_attention, losses, modulo, multinomial, normalization, optionals, pad, pooling,
+           recurrent, selection, windows)
 
 
 def populate(registry) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import INT_BITS, binary, legacy_broadcast, logical, register_table, unary, variadic
+from ..families import binary, legacy_broadcast, logical, register_table, unary, variadic
 
 
 def identity(b: Binder):
@@ -76,7 +76,7 @@ def _int_pow(b: Binder, base, exponent, out):
     bit, multiplied in where the bit is set. Negative exponents have no integer result (numpy
     and torch raise); their bits are used as if unsigned."""
     eb, ee = b.dtype(base), b.dtype(exponent)
-    if eb not in INT_BITS or ee not in INT_BITS:
+    if eb not in dtypes.INT_BITS or ee not in dtypes.INT_BITS:
         raise Unsupported(f"integer Pow of {eb} by {ee} is not supported")
     const = b.const_value(exponent)
     if const is not None and const.size == 1 and int(const.reshape(-1)[0]) >= 0:
@@ -85,7 +85,7 @@ def _int_pow(b: Binder, base, exponent, out):
     t = b.vtensor(out_shape, eb)
     bit_t = emit.like(b, exponent, "i1")
     one, zero_e = emit.scalar_tensor(b, 1, eb), emit.scalar_tensor(b, 0, ee)
-    bits = INT_BITS[ee]
+    bits = dtypes.INT_BITS[ee]
     acc, p = None, base
     for k in range(bits):
         mask = 1 << k

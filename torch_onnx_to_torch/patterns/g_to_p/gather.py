@@ -15,46 +15,6 @@ from ..families import register_table
 
 
 # ------------------------------------------------------------------ shared index helpers
-def reject_strings(b: Binder, *values: ir.Value) -> None:
-    """Decline string tensors (ONNX allows them in the data-movement ops; torch does not)."""
-    for v in values:
-        if b.tensor_info(v)[1] == "!torch.str":
-            raise Unsupported("string tensors have no torch equivalent")
-
-
-def as_i64(b: Binder, v: ir.Value) -> ir.Value:
-    """An integer index tensor as si64 (what the aten indexing ops want)."""
-    elt = b.dtype(v)
-    if elt in ("ui32", "ui64", "ui16"):
-        raise Unsupported(f"indices of dtype {elt} have no torch equivalent")
-    return emit.to_dtype(b, v, "si64")
-
-
-def wrap_negative(b: Binder, idx: ir.Value, dim) -> ir.Value:
-    """si64 `where(idx < 0, idx + dim, idx)`; `dim` is an int or a `!torch.int`.
-
-    Constant indices with a static `dim` are wrapped at conversion time."""
-    vals = b.const_value(idx)
-    if vals is not None and isinstance(dim, int):
-        vals = np.asarray(vals).astype(np.int64)
-        return emit.array_literal(b, np.where(vals < 0, vals + dim, vals), "si64")
-    if vals is not None and (np.asarray(vals) >= 0).all():
-        return as_i64(b, idx)
-    idx = as_i64(b, idx)
-    t = emit.like(b, idx)
-    neg = b.op("torch.aten.lt.Scalar", [idx, b.int(0)], emit.like(b, idx, "i1"))
-    plus = b.op("torch.aten.add.Scalar", [idx, emit.int_value(b, dim), b.int(1)], t)
-    return b.op("torch.aten.where.self", [neg, plus, idx], t)
-
-
-def arange(b: Binder, n, elt: str = "si64") -> ir.Value:
-    """`aten.arange(n)` of dtype `elt`; `n` is an int or a `!torch.int`."""
-    none = b.none()
-    return b.op("torch.aten.arange", [emit.int_value(b, n), b.int(b.torch_dtype_of(elt)), none,
-                                      none, none],
-                b.vtensor([n if isinstance(n, int) else None], elt))
-
-
 def scalar_int(b: Binder, v: ir.Value, what: str):
     """A one-element integer tensor operand as a Python int if constant, else a `!torch.int`."""
     vals = b.const_value(v)
@@ -83,7 +43,7 @@ def gather(b: Binder):
     """Gather-1..13 -> aten.index_select (+ aten.reshape for indices of rank != 1; aten.select.int
     for a constant scalar index; a literal when data and indices are both constant)."""
     data, idx = b.input(0), b.input(1)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     dshape, elt = b.tensor_info(data)
     if dshape is None:
         raise Unsupported("data rank is unknown")
@@ -113,7 +73,7 @@ def gather(b: Binder):
         out = list(dshape[:axis]) + list(dshape[axis + 1:])
         return b.op("torch.aten.select.int", [data, b.int(axis), at], b.vtensor(out, elt))
     else:
-        idx = wrap_negative(b, idx, n)
+        idx = emit.wrap_negative(b, idx, n)
     flat = flatten(b, idx)
     sel_shape = list(dshape)
     sel_shape[axis] = b.shape(flat)[0]
@@ -127,12 +87,12 @@ def gather(b: Binder):
 def gather_elements(b: Binder):
     """GatherElements-11..13 -> aten.gather (negative indices wrapped with aten.where)."""
     data, idx = b.input(0), b.input(1)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     rank = b.rank(data)
     if b.rank(idx) != rank:
         raise Unsupported("indices and data ranks differ")
     axis = emit.normalize_axis(b.attr_int("axis", 0), rank)
-    idx = wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
+    idx = emit.wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
     return b.op("torch.aten.gather", [data, b.int(axis), idx, b.bool(False)], b.result_type())
 
 
@@ -141,7 +101,7 @@ def gather_nd(b: Binder):
     aten.arange) as row numbers of the data reshaped to [rows, rest]; aten.index_select."""
     # Not aten.index.Tensor: torch-mlir cannot lower it with dynamically shaped index tensors.
     data, idx = b.input(0), b.input(1)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     dshape, elt = b.tensor_info(data)
     ishape = b.shape(idx)
     if dshape is None or ishape is None:
@@ -159,7 +119,7 @@ def gather_nd(b: Binder):
     dims = emit.dim_sizes(b, data)
     lead = list(ishape[:-1])
     lead_t = b.vtensor(lead, "si64")
-    idx = as_i64(b, idx)
+    idx = emit.as_i64(b, idx)
     lin = None
 
     def add(term, stride):
@@ -175,12 +135,12 @@ def gather_nd(b: Binder):
 
     for j in range(m):
         col = b.op("torch.aten.select.int", [idx, b.int(q - 1), b.int(j)], lead_t)
-        add(wrap_negative(b, col, dims[bd + j]), emit.int_prod(b, dims[bd + j + 1:bd + m]))
+        add(emit.wrap_negative(b, col, dims[bd + j]), emit.int_prod(b, dims[bd + j + 1:bd + m]))
     tuple_rows = emit.int_prod(b, dims[bd:bd + m])
     for i in range(bd):
         shape = [1] * (q - 1)
         shape[i] = dims[i]
-        ramp = emit.reshape(b, arange(b, dims[i]), shape, emit.static_or_none(shape))
+        ramp = emit.reshape(b, emit.arange(b, dims[i]), shape, emit.static_or_none(shape))
         add(ramp, emit.int_mul(b, emit.int_prod(b, dims[i + 1:bd]), tuple_rows))
     rows = emit.int_prod(b, dims[:bd + m])
     rest = emit.int_prod(b, dims[bd + m:])

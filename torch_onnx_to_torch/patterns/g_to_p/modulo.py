@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import INT_BITS, register_table
+from ..families import register_table
 
 
 def mod(b: Binder):
@@ -74,7 +74,7 @@ def _unsigned_rem(b: Binder, x, y, out):
     floor(x / y) = 2 * trunc((x >> 1) / y) + (0 or 1) when y's top bit is clear, and 0 or 1 when it
     is set; the logical shift and the comparisons know the type is unsigned. y == 0 gives 0."""
     elt = b.dtype(x)
-    bits = INT_BITS[elt]
+    bits = dtypes.INT_BITS[elt]
     shape = emit.broadcast_shape(b.shape(x), b.shape(y))
     t, mask_t, mask_y = b.vtensor(shape, elt), b.vtensor(shape, "i1"), emit.like(b, y, "i1")
     zero, one = emit.scalar_tensor(b, 0, elt), emit.scalar_tensor(b, 1, elt)

@@ -18,10 +18,10 @@ def layer_normalization(b: Binder):
     stash = nc.stash_dtype(b, x)
     y, mu, inv_std = nc.standardize(b, x, range(axis, rank), b.attr_float("epsilon", 1e-5),
                                     stash)
-    y = nc.binary(b, "mul", emit.to_dtype(b, y, b.dtype(x)), b.input(1))
+    y = emit.binary(b, "mul", emit.to_dtype(b, y, b.dtype(x)), b.input(1))
     bias = b.optional_input(2)
     if bias is not None:
-        y = nc.binary(b, "add", y, bias)
+        y = emit.binary(b, "add", y, bias)
     outs = [y]
     for i, stat in ((1, mu), (2, inv_std)):
         if b.num_results > i:
@@ -53,12 +53,12 @@ def group_normalization(b: Binder):
     y = emit.to_dtype(b, y, b.dtype(x))
     scale, bias = b.input(1), b.input(2)
     if b.opset < 21:  # per group: applied in the grouped view
-        y = nc.binary(b, "mul", y, nc.per_channel(b, scale, 3))
-        y = nc.binary(b, "add", y, nc.per_channel(b, bias, 3))
+        y = emit.binary(b, "mul", y, nc.per_channel(b, scale, 3))
+        y = emit.binary(b, "add", y, nc.per_channel(b, bias, 3))
         return emit.reshape(b, y, sizes, shape)
     y = emit.reshape(b, y, sizes, shape)
-    y = nc.binary(b, "mul", y, nc.per_channel(b, scale, len(shape)))
-    return nc.binary(b, "add", y, nc.per_channel(b, bias, len(shape)))
+    y = emit.binary(b, "mul", y, nc.per_channel(b, scale, len(shape)))
+    return emit.binary(b, "add", y, nc.per_channel(b, bias, len(shape)))
 
 
 def instance_normalization(b: Binder):
@@ -71,8 +71,8 @@ def instance_normalization(b: Binder):
     if not dtypes.is_float(b.dtype(x)):
         raise Unsupported(f"InstanceNormalization of {b.dtype(x)} is not supported")
     y, _, _ = nc.standardize(b, x, range(2, rank), b.attr_float("epsilon", 1e-5))
-    y = nc.binary(b, "mul", y, nc.per_channel(b, b.input(1), rank))
-    return nc.binary(b, "add", y, nc.per_channel(b, b.input(2), rank))
+    y = emit.binary(b, "mul", y, nc.per_channel(b, b.input(1), rank))
+    return emit.binary(b, "add", y, nc.per_channel(b, b.input(2), rank))
 
 
 def lp_normalization(b: Binder):
@@ -86,12 +86,12 @@ def lp_normalization(b: Binder):
         raise Unsupported(f"p={p} (only 1 and 2 are defined)")
     if not dtypes.is_float(b.dtype(x)):
         raise Unsupported(f"LpNormalization of {b.dtype(x)} is not supported")
-    mag = nc.unary(b, "abs", x) if p == 1 else nc.binary(b, "mul", x, x)
+    mag = emit.unary(b, "abs", x) if p == 1 else emit.binary(b, "mul", x, x)
     norm = b.op("torch.aten.sum.dim_IntList",
                 [mag, b.int_list([axis]), b.bool(True), b.none()],
                 b.vtensor(nc.keep_shape(b.shape(x), [axis]), b.dtype(x)))
     if p == 2:
-        norm = nc.unary(b, "sqrt", norm)
+        norm = emit.unary(b, "sqrt", norm)
     y = b.op("torch.aten.div.Tensor", [x, norm], emit.like(b, x))
     zero = b.op("torch.aten.eq.Scalar", [norm, b.float(0.0)], emit.like(b, norm, "i1"))
     return b.op("torch.aten.where.ScalarSelf", [zero, b.float(0.0), y], emit.like(b, x))
@@ -106,9 +106,9 @@ def mean_variance_normalization(b: Binder):
         raise Unsupported(f"MeanVarianceNormalization of {b.dtype(x)} is not supported")
     axes = sorted({emit.normalize_axis(a, rank) for a in b.attr_ints("axes", [0, 2, 3])})
     mu = nc.mean(b, x, axes)
-    d = nc.binary(b, "sub", x, mu)
-    std = nc.unary(b, "sqrt", nc.mean(b, nc.binary(b, "mul", d, d), axes))
-    return nc.binary(b, "div", d, nc.add_scalar(b, std, 1e-9))
+    d = emit.binary(b, "sub", x, mu)
+    std = emit.unary(b, "sqrt", nc.mean(b, emit.binary(b, "mul", d, d), axes))
+    return emit.binary(b, "div", d, emit.add_scalar(b, std, 1e-9))
 
 
 TABLE = [

@@ -34,11 +34,11 @@ def _source_index_runtime(b: Binder, mode: str, i: ir.Value, d) -> ir.Value:
     t = b.types.get(str(i.type))
     dv = emit.int_value(b, d)
     if mode == "edge":
-        return b.op("torch.aten.clamp", [i, b.int(0), emit.int_value(b, sm.sub(b, d, 1))], t)
+        return b.op("torch.aten.clamp", [i, b.int(0), emit.int_value(b, emit.int_sub(b, d, 1))], t)
     if mode == "wrap":
         return b.op("torch.aten.remainder.Scalar", [i, dv], t)
-    last = sm.sub(b, d, 1)
-    period = sm.maximum(b, sm.add(b, last, last), 1)
+    last = emit.int_sub(b, d, 1)
+    period = emit.int_max(b, emit.int_add(b, last, last), 1)
     j = b.op("torch.aten.remainder.Scalar", [i, emit.int_value(b, period)], t)
     j = b.op("torch.aten.sub.Scalar", [j, emit.int_value(b, last), b.int(1)], t)
     j = b.op("torch.aten.abs", [j], t)
@@ -48,7 +48,7 @@ def _source_index_runtime(b: Binder, mode: str, i: ir.Value, d) -> ir.Value:
 def _gather_pad(b: Binder, x: ir.Value, dim: int, begin, end, mode: str) -> ir.Value:
     """Pad (or crop) one axis by reading x at computed indices."""
     d = sm.dim_size(b, x, dim)
-    n = sm.add(b, sm.add(b, begin, d), end)
+    n = emit.int_add(b, emit.int_add(b, begin, d), end)
     if isinstance(n, int) and n < 0:
         raise Unsupported(f"pads {begin}, {end} remove more than the {d} elements of axis {dim}")
     if isinstance(d, int) and d == 0 and n != 0:
@@ -57,7 +57,7 @@ def _gather_pad(b: Binder, x: ir.Value, dim: int, begin, end, mode: str) -> ir.V
         idx = _source_index(mode, np.arange(n, dtype=np.int64) - begin, d)
         idx = emit.array_literal(b, idx, "si64")
     else:
-        i = sm.arange(b, n)
+        i = emit.arange(b, n)
         i = b.op("torch.aten.sub.Scalar", [i, emit.int_value(b, begin), b.int(1)],
                  b.types.get(str(i.type)))
         idx = _source_index_runtime(b, mode, i, d)
@@ -68,10 +68,10 @@ def _crop(b: Binder, x: ir.Value, dim: int, begin, end) -> ir.Value:
     """Remove the negative parts of the pads of one axis (aten.slice.Tensor)."""
     shape, elt = b.tensor_info(x)
     d = sm.dim_size(b, x, dim)
-    start = sm.maximum(b, sm.sub(b, 0, begin), 0)
-    stop = sm.maximum(b, sm.add(b, d, sm.minimum(b, end, 0)), start)
+    start = emit.int_max(b, emit.int_sub(b, 0, begin), 0)
+    stop = emit.int_max(b, emit.int_add(b, d, emit.int_min(b, end, 0)), start)
     out = list(shape)
-    out[dim] = sm.sub(b, stop, start) if isinstance(stop, int) and isinstance(start, int) \
+    out[dim] = emit.int_sub(b, stop, start) if isinstance(stop, int) and isinstance(start, int) \
         else None
     return b.op("torch.aten.slice.Tensor", [x, b.int(dim), emit.int_value(b, start),
                                             emit.int_value(b, stop), b.int(1)],
@@ -84,7 +84,7 @@ def _constant_pad(b: Binder, x: ir.Value, specs, value) -> ir.Value:
         if not (isinstance(begin, int) and begin >= 0 and isinstance(end, int) and end >= 0):
             x = _crop(b, x, dim, begin, end)
     shape, elt = b.tensor_info(x)
-    pos = {dim: (sm.maximum(b, begin, 0), sm.maximum(b, end, 0)) for dim, begin, end in specs}
+    pos = {dim: (emit.int_max(b, begin, 0), emit.int_max(b, end, 0)) for dim, begin, end in specs}
     if all(p == (0, 0) for p in pos.values()):
         return x
     flat, out = [], list(shape)
@@ -92,7 +92,7 @@ def _constant_pad(b: Binder, x: ir.Value, specs, value) -> ir.Value:
         pb, pe = pos.get(dim, (0, 0))
         flat += [pb, pe]
         if shape[dim] is not None:
-            total = sm.add(b, sm.add(b, pb, pe), shape[dim])
+            total = emit.int_add(b, emit.int_add(b, pb, pe), shape[dim])
             out[dim] = total if isinstance(total, int) else None
     return b.op("torch.aten.constant_pad_nd", [x, b.int_list(flat), value], b.vtensor(out, elt))
 
@@ -126,15 +126,15 @@ def _per_dim_pads(b: Binder, axes, begins, ends, rank: int):
             raise Unsupported(f"repeated axes {axes}")
         return [(a, pb, pe) for a, pb, pe in zip(axes, begins, ends)
                 if not (isinstance(pb, int) and isinstance(pe, int) and pb == pe == 0)]
-    norm = [sm.wrap_negative(b, a, rank) for a in axes]
+    norm = [emit.int_wrap_negative(b, a, rank) for a in axes]
     specs = []
     for d in range(rank):
         pb = pe = 0
         for a, b0, e0 in zip(norm, begins, ends):
             eq = b.op("torch.aten.eq.int", [emit.int_value(b, a), b.int(d)], b.types.bool)
             hit = b.op("torch.aten.Int.bool", [eq], b.types.int)
-            pb = sm.add(b, pb, emit.int_mul(b, hit, b0))
-            pe = sm.add(b, pe, emit.int_mul(b, hit, e0))
+            pb = emit.int_add(b, pb, emit.int_mul(b, hit, b0))
+            pe = emit.int_add(b, pe, emit.int_mul(b, hit, e0))
         specs.append((d, pb, pe))
     return specs
 

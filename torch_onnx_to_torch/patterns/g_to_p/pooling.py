@@ -25,13 +25,6 @@ def _lowest(elt: str):
     return int(np.iinfo(row.numpy).min)
 
 
-def _arange(b: Binder, end, shape) -> ir.Value:
-    """`aten.arange(end)` as si64 (`end` a Python int or `!torch.int`)."""
-    none = b.none()
-    return b.op("torch.aten.arange", [emit.int_value(b, end), b.int(4), none, none, none],
-                b.vtensor(shape, "si64"))
-
-
 def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_major: bool,
                   fitted: bool):
     """ONNX MaxPool indices from torch's: torch gives the flat offset inside the spatial
@@ -72,7 +65,7 @@ def _onnx_indices(b: Binder, idx: ir.Value, x: ir.Value, plane, offsets, col_maj
                 stride = emit.int_mul(b, stride, spatial[i])
     n, c = dims[0], dims[1]
     lead = emit.int_mul(b, n, c)
-    base = _arange(b, lead, [lead if isinstance(lead, int) else None])
+    base = emit.arange(b, lead)
     per_channel = emit.int_prod(b, spatial)
     if not (isinstance(per_channel, int) and per_channel == 1):
         base = b.op("torch.aten.mul.Scalar", [base, emit.int_value(b, per_channel)],

@@ -10,7 +10,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .gather import arange, as_i64, reject_strings, scalar_int
+from .gather import scalar_int
 
 
 def one_hot(b: Binder):
@@ -18,7 +18,7 @@ def one_hot(b: Binder):
     aten.where.self(values[1], values[0]); negative indices wrap from 11, out-of-range ones
     give all off."""
     idx, depth_t, values = b.input(0), b.input(1), b.input(2)
-    reject_strings(b, values)
+    emit.reject_strings(b, values)
     ishape, ielt = b.tensor_info(idx)
     if ishape is None:
         raise Unsupported("indices rank is unknown")
@@ -39,7 +39,7 @@ def one_hot(b: Binder):
             depth_t = emit.to_dtype(b, depth_t, "si64")  # truncates toward zero, as ONNX
         depth = scalar_int(b, depth_t, "depth")
     # Float indices are truncated toward zero (ONNX casts them to int64).
-    idx = as_i64(b, idx)
+    idx = emit.as_i64(b, idx)
     if b.opset >= 11:
         neg = b.op("torch.aten.lt.Scalar", [idx, b.int(0)], emit.like(b, idx, "i1"))
         plus = b.op("torch.aten.add.Scalar", [idx, emit.int_value(b, depth), b.int(1)],
@@ -48,7 +48,7 @@ def one_hot(b: Binder):
     idx = emit.unsqueeze(b, idx, axis)
     ramp_shape = [1] * rank
     ramp_shape[axis] = depth
-    ramp = emit.reshape(b, arange(b, depth), ramp_shape, emit.static_or_none(ramp_shape))
+    ramp = emit.reshape(b, emit.arange(b, depth), ramp_shape, emit.static_or_none(ramp_shape))
     out_shape = list(ishape[:axis]) + [depth if isinstance(depth, int) else None] + \
         list(ishape[axis:])
     hit = b.op("torch.aten.eq.Tensor", [idx, ramp], b.vtensor(out_shape, "i1"))
@@ -61,7 +61,7 @@ def one_hot(b: Binder):
 def non_zero(b: Binder):
     """NonZero-9..13 -> aten.nonzero + aten.transpose.int (ONNX puts the rank first)."""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     rank = b.rank(x)
     found = b.op("torch.aten.nonzero", [x], b.vtensor([None, rank], "si64"))
     return b.op("torch.aten.transpose.int", [found, b.int(0), b.int(1)],

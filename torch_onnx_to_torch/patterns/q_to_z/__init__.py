@@ -6,14 +6,31 @@ The shard is a package: one module per op family (named after what it holds), ea
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+from . import (
+    activations,
+    elementwise,
+    losses,
+    normalization,
+    quantized,
+    random,
+    recurrent,
+    reductions,
+    resize,
+    roi_align,
+    rotary_embedding,
+    scan,
+    scatter,
+    selection,
+    sequences,
+    shapes,
+    slicing,
+    stft,
+    text,
+)
 
-# Every module of the package that defines `populate`, in name order.
-MODULES = tuple(
-    m for m in (importlib.import_module(f"{__name__}.{info.name}")
-                for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name))
-    if hasattr(m, "populate"))
+MODULES = (activations, elementwise, losses, normalization, quantized, random, recurrent,
+           reductions, resize, roi_align, rotary_embedding, scan, scatter, selection, sequences,
+           shapes, slicing, stft, text)
 
 
 def populate(registry) -> None:

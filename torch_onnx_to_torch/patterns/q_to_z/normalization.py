@@ -16,7 +16,7 @@ def rms_normalization(b: Binder):
     axis = emit.normalize_axis(b.attr_int("axis", -1), rank)
     stash = nc.stash_dtype(b, x)
     y = nc.rms_normalize(b, x, range(axis, rank), b.attr_float("epsilon", 1e-5), stash)
-    return nc.binary(b, "mul", emit.to_dtype(b, y, b.dtype(x)), b.input(1))
+    return emit.binary(b, "mul", emit.to_dtype(b, y, b.dtype(x)), b.input(1))
 
 
 TABLE = [("RMSNormalization", 23, rms_normalization)]

@@ -14,9 +14,9 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..a_to_f import c_conv
-from ..a_to_f.c_cast import cast_to
-from ..a_to_f.d_quantize import granularity, per_element
+from ..a_to_f import convolution
+from ..a_to_f.casts import cast_to
+from ..a_to_f.quantize import granularity, per_element
 from ..families import register_table
 from ..g_to_p.linalg import matmul_nd, minus_zero_point, per_row_or_column
 
@@ -196,9 +196,9 @@ def qlinear_conv(b: Binder):
         if b.dtype(v) not in ("ui8", "si8"):
             raise Unsupported(f"operands must be 8-bit integers, got {b.dtype(v)}")
     out = _q_output(b, x, y_zp)
-    nd = c_conv._spatial_rank(b, x, w)
-    kernel, strides, dilations, group = c_conv._conv_attrs(b, w, nd)
-    begins, ends = c_conv._conv_pads(b, x, kernel, strides, dilations, nd)
+    nd = convolution._spatial_rank(b, x, w)
+    kernel, strides, dilations, group = convolution._conv_attrs(b, w, nd)
+    begins, ends = convolution._conv_pads(b, x, kernel, strides, dilations, nd)
     xi, wi = emit.to_dtype(b, x, "si32"), emit.to_dtype(b, w, "si32")
     if x_zp is not None:
         zp = emit.to_dtype(b, _one_value(b, x_zp, "x_zero_point"), "si32")
@@ -218,10 +218,10 @@ def qlinear_conv(b: Binder):
         zp = emit.to_dtype(b, per_out_channel(w_zp, "w_zero_point", nd + 1), "si32")
         wi = b.op("torch.aten.sub.Tensor", [wi, zp, b.int(1)], b.vtensor(b.shape(wi), "si32"))
     # Padding after the zero point is subtracted adds exact zeros, as the reference does.
-    xi, padding = c_conv._pad_input(b, xi, begins, ends)
+    xi, padding = convolution._pad_input(b, xi, begins, ends)
     if bias is not None and b.dtype(bias) != "si32":
         raise Unsupported(f"bias dtype {b.dtype(bias)} is not int32")
-    acc = c_conv._convolution(b, xi, wi, bias, strides, padding, dilations, group,
+    acc = convolution._convolution(b, xi, wi, bias, strides, padding, dilations, group,
                               b.vtensor(b.shape(b.result_type()), "si32"))
     w_scale = per_out_channel(w_scale, "w_scale", nd)  # against [N, C, spatial...]
     y_zp = None if y_zp is None else _one_value(b, y_zp, "y_zero_point")

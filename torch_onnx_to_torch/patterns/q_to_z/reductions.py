@@ -44,19 +44,6 @@ def _dim(b: Binder, x: ir.Value, i: int):
     return d if d is not None else emit.size(b, x, i)
 
 
-def _as_int(b: Binder, cond) -> ir.Value:
-    """A `!torch.bool` as a 0/1 `!torch.int`."""
-    return b.op("torch.aten.Int.bool", [cond], b.types.int)
-
-
-def _cmp(b: Binder, name: str, x, y) -> ir.Value:
-    """`aten.<name>.int` comparison of two sizes as a 0/1 `!torch.int`."""
-    if isinstance(x, int) and isinstance(y, int):
-        return int({"eq": x == y, "lt": x < y, "gt": x > y}[name])
-    return _as_int(b, b.op(f"torch.aten.{name}.int", [emit.int_value(b, x), emit.int_value(b, y)],
-                           b.types.bool))
-
-
 # ------------------------------------------------------------------------------- axes
 
 class Axes:
@@ -127,13 +114,13 @@ def read_axes(b: Binder, x: ir.Value, axes_from_input: bool, keepdim: bool) -> A
     if t_shape[0] is None:
         return Axes(rank, flags=_flags_of_tensor(b, t, rank, noop), n_axes=n_axes or 0)
     entries = emit.int_entries(b, t, "run-time axes")
-    norm = [_iop(b, "add", a, _iop(b, "mul", _cmp(b, "lt", a, 0), rank)) for a in entries]
+    norm = [_iop(b, "add", a, _iop(b, "mul", emit.int_cmp(b, "lt", a, 0), rank)) for a in entries]
     flags = []
     for i in range(rank):
         hits = 0
         for a in norm:
-            hits = _iop(b, "add", hits, _cmp(b, "eq", a, i))
-        flags.append(hits if len(norm) == 1 else _cmp(b, "gt", hits, 0))
+            hits = _iop(b, "add", hits, emit.int_cmp(b, "eq", a, i))
+        flags.append(hits if len(norm) == 1 else emit.int_cmp(b, "gt", hits, 0))
     return Axes(rank, flags=flags, n_axes=len(norm))
 
 
@@ -147,14 +134,14 @@ def _flags_of_tensor(b: Binder, t: ir.Value, rank: int, noop: bool) -> list:
     t = b.op("torch.aten.where.self", [neg, wrapped, t], like)
     # size < 1, not size == 0: torch-mlir's ScalarizeShapes folds `size.int == 0` to false
     # (with a run-time assert), assuming it comes from Reshape
-    empty = 0 if noop else _cmp(b, "lt", emit.size(b, t, 0), 1)
+    empty = 0 if noop else emit.int_cmp(b, "lt", emit.size(b, t, 0), 1)
     flags = []
     for i in range(rank):
         hit = b.op("torch.aten.eq.Scalar", [t, b.int(i)], emit.like(b, t, "i1"))
         hits = b.op("torch.aten.sum", [emit.to_dtype(b, hit, "si64"), b.none()],
                     b.vtensor([], "si64"))
         hits = b.op("torch.aten.item", [hits], b.types.int)
-        flags.append(_cmp(b, "gt", _iop(b, "add", hits, empty), 0))
+        flags.append(emit.int_cmp(b, "gt", _iop(b, "add", hits, empty), 0))
     return flags
 
 
@@ -267,7 +254,7 @@ def squeeze(b: Binder, x: ir.Value, axes: Axes) -> ir.Value:
     for j in range(axes.rank - axes.n_axes):
         total = 0
         for i in range(axes.rank):
-            hit = _iop(b, "mul", keeps[i], _cmp(b, "eq", before[i], j))
+            hit = _iop(b, "mul", keeps[i], emit.int_cmp(b, "eq", before[i], j))
             total = _iop(b, "add", total, _iop(b, "mul", hit, sizes[i]))
         out.append(total)
     return emit.reshape(b, x, out, [None] * len(out))

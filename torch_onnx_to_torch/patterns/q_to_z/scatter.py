@@ -7,7 +7,6 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..g_to_p.gather import arange, as_i64, reject_strings, wrap_negative
 
 # ONNX reduction -> aten.scatter_reduce.two reduce (include_self=True); "none" is scatter.src.
 _REDUCE = {"add": "sum", "mul": "prod", "max": "amax", "min": "amin"}
@@ -39,13 +38,13 @@ def scatter_elements(b: Binder):
     """Scatter-9..11, ScatterElements-11..18 (reduction add/mul from 16, max/min from 18)
     -> aten.scatter.src / aten.scatter_reduce.two (negative indices wrapped with aten.where)."""
     data, idx, upd = b.input(0), b.input(1), b.input(2)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     rank = b.rank(data)
     if b.rank(idx) != rank or b.rank(upd) != rank:
         raise Unsupported("data, indices and updates ranks differ")
     axis = emit.normalize_axis(b.attr_int("axis", 0), rank)
     red = _reduction(b) if b.name == "onnx.ScatterElements" else "none"
-    idx = wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
+    idx = emit.wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
     return _scatter(b, data, axis, idx, upd, red, b.result_type())
 
 
@@ -54,7 +53,7 @@ def scatter_nd(b: Binder):
     linear row numbers, aten.scatter.src / aten.scatter_reduce.two along dim 0 of the data
     reshaped to [rows, rest] (aten.reshape, aten.expand)."""
     data, idx, upd = b.input(0), b.input(1), b.input(2)
-    reject_strings(b, data)
+    emit.reject_strings(b, data)
     dshape = b.shape(data)
     ishape = b.shape(idx)
     if dshape is None or ishape is None or b.shape(upd) is None:
@@ -68,11 +67,11 @@ def scatter_nd(b: Binder):
     dims = emit.dim_sizes(b, data)
     q = len(ishape)
     lead = list(ishape[:-1])
-    idx = as_i64(b, idx)
+    idx = emit.as_i64(b, idx)
     lin = None
     for j in range(k):
         col = b.op("torch.aten.select.int", [idx, b.int(q - 1), b.int(j)], b.vtensor(lead, "si64"))
-        col = wrap_negative(b, col, dims[j])
+        col = emit.wrap_negative(b, col, dims[j])
         stride = emit.int_prod(b, dims[j + 1:k])
         if not (isinstance(stride, int) and stride == 1):
             col = b.op("torch.aten.mul.Scalar", [col, emit.int_value(b, stride)],
@@ -96,7 +95,7 @@ def tensor_scatter(b: Binder):
     with the positions write_indices[batch] + arange(sequence_length) (aten.remainder.Scalar
     for circular)."""
     past, upd = b.input(0), b.input(1)
-    reject_strings(b, past)
+    emit.reject_strings(b, past)
     wi = b.optional_input(2)
     pshape = b.shape(past)
     ushape = b.shape(upd)
@@ -112,11 +111,11 @@ def tensor_scatter(b: Binder):
     udims = emit.dim_sizes(b, upd)
     shape = [1] * rank
     shape[axis] = udims[axis]
-    pos = emit.reshape(b, arange(b, udims[axis]), shape, emit.static_or_none(shape))
+    pos = emit.reshape(b, emit.arange(b, udims[axis]), shape, emit.static_or_none(shape))
     if wi is not None:
         shape = [1] * rank
         shape[0] = udims[0]
-        start = emit.reshape(b, as_i64(b, wi), shape, emit.static_or_none(shape))
+        start = emit.reshape(b, emit.as_i64(b, wi), shape, emit.static_or_none(shape))
         bshape = emit.broadcast_shape(b.shape(start), b.shape(pos))
         pos = b.op("torch.aten.add.Tensor", [pos, start, b.int(1)], b.vtensor(bshape, "si64"))
     if mode == "circular":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from ..g_to_p.gather import arange, as_i64, flatten, reject_strings, scalar_int
+from ..g_to_p.gather import flatten, scalar_int
 
 # Element types whose order torch cannot represent (torch-mlir compares them as signed).
 _UNSIGNED_WIDE = ("ui16", "ui32", "ui64")
@@ -37,7 +37,7 @@ def trilu(b: Binder):
     """Trilu-14 -> aten.triu / aten.tril (k, the diagonal offset, read with aten.item when it
     is a run-time input)."""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     if b.rank(x) < 2:
         raise Unsupported("input must have rank >= 2")
     k_t = b.optional_input(1)
@@ -50,7 +50,7 @@ def reverse_sequence(b: Binder):
     """ReverseSequence-10..28 -> aten.gather along the time axis with the positions
     where(t < len[batch], len[batch] - 1 - t, t) (aten.arange, aten.where.self, aten.expand)."""
     x, lens = b.input(0), b.input(1)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     shape = b.shape(x)
     if shape is None or len(shape) < 2:
         raise Unsupported("input must have rank >= 2")
@@ -62,10 +62,10 @@ def reverse_sequence(b: Binder):
     dims = emit.dim_sizes(b, x)
     tshape = [1] * rank
     tshape[time_axis] = dims[time_axis]
-    t = emit.reshape(b, arange(b, dims[time_axis]), tshape, emit.static_or_none(tshape))
+    t = emit.reshape(b, emit.arange(b, dims[time_axis]), tshape, emit.static_or_none(tshape))
     lshape = [1] * rank
     lshape[batch_axis] = dims[batch_axis]
-    n = emit.reshape(b, as_i64(b, lens), lshape, emit.static_or_none(lshape))
+    n = emit.reshape(b, emit.as_i64(b, lens), lshape, emit.static_or_none(lshape))
     both = emit.broadcast_shape(b.shape(t), b.shape(n))
     inside = b.op("torch.aten.lt.Tensor", [t, n], b.vtensor(both, "i1"))
     back = b.op("torch.aten.sub.Tensor", [n, t, b.int(1)], b.vtensor(both, "si64"))
@@ -138,7 +138,7 @@ def unique(b: Binder):
     along an axis: pairwise row comparison (aten.ne.Tensor / aten.lt.Tensor with aten.cumsum
     for the lexicographic order), aten.amin, aten.nonzero, aten.sort, aten.index_select."""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     shape = b.shape(x)
     if shape is None:
         raise Unsupported("input rank is unknown")

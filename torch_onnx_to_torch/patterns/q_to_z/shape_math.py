@@ -18,7 +18,7 @@ def data_input(b: Binder) -> ir.Value:
     """Input 0 of a data-movement op, seen through the casts to declared ONNX types (see
     most_static); declines string tensors (ONNX allows them, torch not)."""
     x = most_static(b, b.input(0))
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     return x
 
 
@@ -41,83 +41,16 @@ def most_static(b: Binder, v: ir.Value) -> ir.Value:
         v = src
 
 
-def reject_strings(b: Binder, x: ir.Value) -> None:
-    """Decline a string tensor operand."""
-    if b.tensor_info(x)[1] == "!torch.str":
-        raise Unsupported("string tensors have no torch equivalent")
-
-
-def _int_op(b: Binder, name: str, x, y) -> ir.Value:
-    return b.op(name, [emit.int_value(b, x), emit.int_value(b, y)], b.types.int)
-
-
-def add(b: Binder, x, y):
-    """x + y on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return x + y
-    if isinstance(y, int) and y == 0:
-        return x
-    if isinstance(x, int) and x == 0:
-        return y
-    return _int_op(b, "torch.aten.add.int", x, y)
-
-
-def sub(b: Binder, x, y):
-    """x - y on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return x - y
-    if isinstance(y, int) and y == 0:
-        return x
-    return _int_op(b, "torch.aten.sub.int", x, y)
-
-
-def minimum(b: Binder, x, y):
-    """min(x, y) on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return min(x, y)
-    return _int_op(b, "torch.prim.min.int", x, y)
-
-
-def maximum(b: Binder, x, y):
-    """max(x, y) on sizes."""
-    if isinstance(x, int) and isinstance(y, int):
-        return max(x, y)
-    return _int_op(b, "torch.prim.max.int", x, y)
-
-
 def clamp(b: Binder, x, lo, hi):
     """min(max(x, lo), hi) on sizes."""
-    return minimum(b, maximum(b, x, lo), hi)
-
-
-def is_negative(b: Binder, x):
-    """1 if x < 0 else 0, on sizes."""
-    if isinstance(x, int):
-        return int(x < 0)
-    lt = b.op("torch.aten.lt.int", [x, b.int(0)], b.types.bool)
-    return b.op("torch.aten.Int.bool", [lt], b.types.int)
-
-
-def is_positive(b: Binder, x):
-    """1 if x > 0 else 0, on sizes."""
-    if isinstance(x, int):
-        return int(x > 0)
-    gt = b.op("torch.aten.gt.int", [x, b.int(0)], b.types.bool)
-    return b.op("torch.aten.Int.bool", [gt], b.types.int)
-
-
-def wrap_negative(b: Binder, x, dim):
-    """x + dim when x < 0 (an ONNX index counted from the end)."""
-    if isinstance(x, int):
-        return add(b, x, dim) if x < 0 else x
-    return add(b, x, emit.int_mul(b, is_negative(b, x), dim))
+    return emit.int_min(b, emit.int_max(b, x, lo), hi)
 
 
 def ceil_div(b: Binder, x, y):
     """ceil(x / y) for any signs (floor division rounds toward -inf)."""
     if isinstance(x, int) and isinstance(y, int):
         return -((-x) // y)
-    return sub(b, 0, emit.int_floordiv(b, sub(b, 0, x), y))
+    return emit.int_sub(b, 0, emit.int_floordiv(b, emit.int_sub(b, 0, x), y))
 
 
 def dim_size(b: Binder, x: ir.Value, dim: int):
@@ -294,10 +227,3 @@ def index_select(b: Binder, x: ir.Value, dim: int, idx: ir.Value, n) -> ir.Value
         out = list(shape)
         out[dim] = n if isinstance(n, int) else None
     return b.op("torch.aten.index_select", [x, b.int(dim), idx], b.vtensor(out, elt))
-
-
-def arange(b: Binder, n) -> ir.Value:
-    """`aten.arange(n)` of si64 (n a size)."""
-    none = b.none()
-    return b.op("torch.aten.arange", [emit.int_value(b, n), b.int(b.torch_dtype_of("si64")), none, none, none],
-                b.vtensor([n if isinstance(n, int) else None], "si64"))

@@ -88,7 +88,7 @@ def shape(b: Binder):
     x = sm.most_static(b, b.input(0))
     dims = b.shape(x)
     if dims is None:
-        sm.reject_strings(b, x)
+        emit.reject_strings(b, x)
         if b.opset >= 15 and (b.has_attr("start") or b.has_attr("end")):
             raise Unsupported("start/end need a ranked input")
         return b.op("torch.aten._shape_as_tensor", [x], b.vtensor([None], "si64"))
@@ -102,7 +102,7 @@ def shape(b: Binder):
     picked = list(dims[start:end]) if end > start else []
     if all(d is not None for d in picked):
         return emit.array_literal(b, np.array(picked, dtype=np.int64), "si64")
-    sm.reject_strings(b, x)
+    emit.reject_strings(b, x)
     whole = b.op("torch.aten._shape_as_tensor", [x], b.vtensor([rank], "si64"))
     if (start, end) == (0, rank):
         return whole
@@ -117,7 +117,7 @@ def size(b: Binder):
     dims = b.shape(x)
     if sm.static_dims(dims):
         return emit.scalar_tensor(b, int(np.prod(dims, dtype=np.int64)), "si64")
-    sm.reject_strings(b, x)
+    emit.reject_strings(b, x)
     n = b.op("torch.aten.numel", [x], b.types.int)
     return b.op("torch.prim.NumToTensor.Scalar", [n], b.vtensor([], "si64"))
 
@@ -291,7 +291,7 @@ def _range_f64(b: Binder) -> ir.Value:
     steps = b.op("torch.aten.ceil", [steps], scalar)
     steps = b.op("torch.aten.clamp", [steps, b.float(0.0), b.none()], scalar)
     n = b.op("torch.aten.item", [emit.to_dtype(b, steps, "si64")], b.types.int)
-    idx = emit.to_dtype(b, sm.arange(b, n), "f64")
+    idx = emit.to_dtype(b, emit.arange(b, n), "f64")
     y = b.op("torch.aten.mul.Tensor", [idx, delta], b.vtensor([None], "f64"))
     return b.op("torch.aten.add.Tensor", [y, start, b.int(1)], b.vtensor([None], "f64"))
 

@@ -43,9 +43,9 @@ def _flip(b: Binder, x: ir.Value, dim: int) -> ir.Value:
 def _clamped(b: Binder, start, end, dim, positive):
     """ONNX Slice start/end for one axis, wrapped and clamped: [0, dim] for a positive step,
     start in [0, dim-1] and end in [-1, dim-1] for a negative one (`positive` a size 0/1)."""
-    hi = sm.add(b, dim, sm.sub(b, positive, 1))
-    s = sm.clamp(b, sm.wrap_negative(b, start, dim), 0, hi)
-    e = sm.clamp(b, sm.wrap_negative(b, end, dim), sm.sub(b, positive, 1), hi)
+    hi = emit.int_add(b, dim, emit.int_sub(b, positive, 1))
+    s = sm.clamp(b, emit.int_wrap_negative(b, start, dim), 0, hi)
+    e = sm.clamp(b, emit.int_wrap_negative(b, end, dim), emit.int_sub(b, positive, 1), hi)
     return s, e
 
 
@@ -59,15 +59,16 @@ def _slice_axis(b: Binder, x: ir.Value, dim: int, start, end, step, n_declared) 
         # x[s:e:step] with step < 0 is flip(x)[dim-1-s : dim-1-e : -step]
         d = sm.dim_size(b, x, dim)
         s, e = _clamped(b, start, end, d, 0)
-        last = sm.sub(b, d, 1)
-        return _slice(b, _flip(b, x, dim), dim, sm.sub(b, last, s), sm.sub(b, last, e), -step)
+        last = emit.int_sub(b, d, 1)
+        return _slice(b, _flip(b, x, dim), dim, emit.int_sub(b, last, s),
+                      emit.int_sub(b, last, e), -step)
     # The sign of the step is known at run time only: gather start + i * step.
     d = sm.dim_size(b, x, dim)
-    positive = sm.is_positive(b, step)
+    positive = emit.int_cmp(b, "gt", step, 0)
     s, e = _clamped(b, start, end, d, positive)
     n = n_declared if n_declared is not None else \
-        sm.maximum(b, sm.ceil_div(b, sm.sub(b, e, s), step), 0)
-    idx = sm.arange(b, n)
+        emit.int_max(b, sm.ceil_div(b, emit.int_sub(b, e, s), step), 0)
+    idx = emit.arange(b, n)
     idx = b.op("torch.aten.mul.Scalar", [idx, step], b.types.get(str(idx.type)))
     idx = b.op("torch.aten.add.Scalar", [idx, emit.int_value(b, s), b.int(1)],
                b.types.get(str(idx.type)))
@@ -78,7 +79,7 @@ def _runtime_axes_specs(b: Binder, x, axes, starts, ends, steps):
     """Per input dim (start, end, step) sizes when the axes are only known at run time:
     entry i applies to dim d when wrap(axes[i]) == d; untouched dims take the whole range."""
     rank = b.rank(x)
-    norm = [sm.wrap_negative(b, a, rank) for a in axes]
+    norm = [emit.int_wrap_negative(b, a, rank) for a in axes]
     specs = []
     for d in range(rank):
         hits = []
@@ -88,16 +89,16 @@ def _runtime_axes_specs(b: Binder, x, axes, starts, ends, steps):
         hit = 0
         start, end, step = 0, 0, 0
         for h, s, e, t in zip(hits, starts, ends, steps):
-            hit = sm.add(b, hit, h)
-            start = sm.add(b, start, emit.int_mul(b, h, s))
-            end = sm.add(b, end, emit.int_mul(b, h, e))
-            step = sm.add(b, step, emit.int_mul(b, h, t))
-        miss = sm.sub(b, 1, hit)
-        end = sm.add(b, end, emit.int_mul(b, miss, sm.dim_size(b, x, d)))
+            hit = emit.int_add(b, hit, h)
+            start = emit.int_add(b, start, emit.int_mul(b, h, s))
+            end = emit.int_add(b, end, emit.int_mul(b, h, e))
+            step = emit.int_add(b, step, emit.int_mul(b, h, t))
+        miss = emit.int_sub(b, 1, hit)
+        end = emit.int_add(b, end, emit.int_mul(b, miss, sm.dim_size(b, x, d)))
         if all(isinstance(t, int) and t == steps[0] for t in steps) and steps and steps[0] > 0:
-            step_d = steps[0] if steps[0] == 1 else sm.add(b, step, miss)
+            step_d = steps[0] if steps[0] == 1 else emit.int_add(b, step, miss)
         else:
-            step_d = sm.add(b, step, miss)
+            step_d = emit.int_add(b, step, miss)
         specs.append((d, start, end, step_d))
     return specs
 
@@ -176,13 +177,13 @@ def split(b: Binder):
         if b.opset >= 18 and b.attr_int("num_outputs", n) != n:
             raise Unsupported(f"num_outputs differs from the {n} outputs")
         chunk = sm.ceil_div(b, d, n)
-        last = sm.sub(b, d, emit.int_mul(b, chunk, n - 1))
+        last = emit.int_sub(b, d, emit.int_mul(b, chunk, n - 1))
         if isinstance(last, int) and last < 0:
             raise Unsupported(f"size {d} cannot be split into {n} parts")
         sizes = [chunk] * (n - 1) + [last]
     outs, start = [], 0
     for i, s in enumerate(sizes):
-        end = sm.add(b, start, s)
+        end = emit.int_add(b, start, s)
         outs.append(_slice(b, x, axis, start, end, 1))
         start = end
     return outs

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from ... import emit
 from ...binder import Binder, Unsupported
-from ..a_to_f.d_dft import _scalar_input, _transform
+from ..a_to_f.dft import _scalar_input, _transform
 from ..families import register_table
-
-
-def _iop(b: Binder, name: str, x, y):
-    """An int op on sizes, folded when both are Python ints."""
-    if isinstance(x, int) and isinstance(y, int):
-        return {"sub": x - y, "floordiv": x // y, "add": x + y, "mul": x * y}[name]
-    return b.op(f"torch.aten.{name}.int", [emit.int_value(b, x), emit.int_value(b, y)],
-                b.types.int)
 
 
 def stft(b: Binder):
@@ -41,22 +33,19 @@ def stft(b: Binder):
         fl = length
     if isinstance(fl, int) and fl < 1 or isinstance(step, int) and step < 1:
         raise Unsupported("frame_length and frame_step must be positive")
-    frames = _iop(b, "add", _iop(b, "floordiv", _iop(b, "sub", length, fl), step), 1)
+    frames = emit.int_add(b, emit.int_floordiv(b, emit.int_sub(b, length, fl), step), 1)
     if isinstance(frames, int) and frames < 1:
         raise Unsupported("the signal is shorter than one frame")
-    none, i64 = b.none(), b.torch_dtype_of("si64")
 
     def arange(n, shape):
-        r = b.op("torch.aten.arange", [emit.int_value(b, n), b.int(i64), none, none, none],
-                 b.vtensor(emit.static_or_none([n]), "si64"))
-        return emit.reshape(b, r, shape, emit.static_or_none(shape))
+        return emit.reshape(b, emit.arange(b, n), shape, emit.static_or_none(shape))
 
     starts = arange(frames, [frames, 1])
     starts = b.op("torch.aten.mul.Scalar", [starts, emit.int_value(b, step)], starts.type)
     idx_shape = emit.static_or_none([frames, fl])
     idx = b.op("torch.aten.add.Tensor", [starts, arange(fl, [1, fl]), b.int(1)],
                b.vtensor(idx_shape, "si64"))
-    n_idx = _iop(b, "mul", frames, fl)
+    n_idx = emit.int_mul(b, frames, fl)
     idx = emit.reshape(b, idx, [n_idx], emit.static_or_none([n_idx]))
     y = b.op("torch.aten.index_select", [x, b.int(1), idx],
              b.vtensor(emit.static_or_none([batch, n_idx, parts]), elt))

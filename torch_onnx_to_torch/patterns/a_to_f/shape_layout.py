@@ -1,7 +1,8 @@
-"""Patterns for default-domain ONNX ops whose names start with D to F (the small ones).
+"""Layout and shape ops DepthToSpace, Expand, Flatten, EyeLike, plus the small D-F ops Det,
+Dropout and the elementwise Div, Elu, Equal, Erf, Exp, Floor.
 
-DFT, DeformConv, the quantize ops and Einsum live in their own modules (d_dft, d_deform_conv,
-d_quantize, e_einsum).
+DFT, DeformConv, the quantize ops and Einsum live in their own modules (dft, deform_conv,
+quantize, einsum).
 """
 
 from __future__ import annotations
@@ -14,18 +15,12 @@ from ..families import binary, register_table, unary
 
 
 # ------------------------------------------------------------------ handlers
-def reject_strings(b: Binder, v: ir.Value) -> None:
-    """Decline string tensors (ONNX allows them in the data-movement ops; torch does not)."""
-    if b.tensor_info(v)[1] == "!torch.str":
-        raise Unsupported("string tensors have no torch equivalent")
-
-
 def _no_strings(handler):
     """Wrap a binary-family handler so that string tensors are declined, not miscompiled."""
 
     def wrapped(b: Binder):
         for v in b.inputs():
-            reject_strings(b, v)
+            emit.reject_strings(b, v)
         return handler(b)
 
     wrapped.__name__ = handler.__name__
@@ -36,7 +31,7 @@ def _no_strings(handler):
 def depth_to_space(b: Binder):
     """DepthToSpace-1..28 (DCR and CRD modes) -> aten.reshape + aten.permute + aten.reshape"""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     bs = b.attr_int("blocksize")
     mode = b.attr_str("mode", "DCR") if b.opset >= 11 else "DCR"
     if mode not in ("DCR", "CRD"):
@@ -98,8 +93,7 @@ def det(b: Binder):
                    t([size, 1]))
         mag = b.op("torch.aten.abs", [col], t([size, 1]))
         p = b.op("torch.aten.argmax", [mag, b.int(nb), b.bool(True)], t([1, 1], "si64"))
-        idx = b.op("torch.aten.arange", [b.int(size), b.int(b.torch_dtype_of("si64")), none,
-                                         none, none], b.vtensor([size], "si64"))
+        idx = emit.arange(b, size)
         idx = emit.reshape(b, idx, [size, 1], [size, 1])
         is_p = b.op("torch.aten.eq.Tensor", [idx, p], t([size, 1], "i1"))
         pivot_row = b.op("torch.aten.mul.Tensor", [m, emit.to_dtype(b, is_p, work)],
@@ -214,7 +208,7 @@ def expand(b: Binder):
     bidirectional (shape entries of 1 keep the input's dims).
     """
     x, shape_v = b.input(0), b.input(1)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     target = emit.int_entries(b, shape_v, "shape")
     rank = b.rank(x)
     n = max(len(target), rank)
@@ -250,10 +244,7 @@ def expand(b: Binder):
             # (index k, or 0 when the dim is 1).
             many = b.op("torch.aten.ne.int", [d, b.int(1)], b.types.bool)
             keep = b.op("torch.aten.Int.bool", [many], b.types.int)
-            none = b.none()
-            idx = b.op("torch.aten.arange", [emit.int_value(b, out), b.int(b.torch_dtype_of("si64")),
-                                             none, none, none],
-                       b.vtensor(emit.static_or_none([out]), "si64"))
+            idx = emit.arange(b, out)
             idx = b.op("torch.aten.mul.Scalar", [idx, keep], idx.type)
             shape = list(b.shape(x))
             shape[i - lead] = out if isinstance(out, int) else None
@@ -278,13 +269,9 @@ def eye_like(b: Binder):
     b.torch_dtype_of(out_elt)
     k = b.attr_int("k", 0)
     rows, cols = emit.dim_sizes(b, x)
-    none = b.none()
-    i64 = b.int(b.torch_dtype_of("si64"))
 
     def arange(n, shape):
-        r = b.op("torch.aten.arange", [emit.int_value(b, n), i64, none, none, none],
-                 b.vtensor([n if isinstance(n, int) else None], "si64"))
-        return emit.reshape(b, r, shape, emit.static_or_none(shape))
+        return emit.reshape(b, emit.arange(b, n), shape, emit.static_or_none(shape))
 
     r = arange(rows, [rows, 1])
     if k:
@@ -298,7 +285,7 @@ def eye_like(b: Binder):
 def flatten(b: Binder):
     """Flatten-1..25 (axis, negative axis, axis=0) -> aten.reshape to 2-D"""
     x = b.input(0)
-    reject_strings(b, x)
+    emit.reject_strings(b, x)
     dims = emit.dim_sizes(b, x)
     rank = len(dims)
     axis = b.attr_int("axis", 1)

@@ -14,7 +14,7 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
-from .c_cast import cast_to
+from .casts import cast_to
 
 # Element types torch has no tensor for, or whose ONNX semantics (float8 bit patterns,
 # sub-byte packing) we do not express.

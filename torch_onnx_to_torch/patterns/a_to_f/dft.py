@@ -34,10 +34,7 @@ def _half_plus_one(b: Binder, n):
 
 def _arange(b: Binder, n, shape: list) -> ir.Value:
     """aten.arange(n) as int64, reshaped to `shape` (one entry of which is n)."""
-    none = b.none()
-    r = b.op("torch.aten.arange", [emit.int_value(b, n), b.int(b.torch_dtype_of("si64")), none, none,
-                                   none], b.vtensor(emit.static_or_none([n]), "si64"))
-    return emit.reshape(b, r, shape, emit.static_or_none(shape))
+    return emit.reshape(b, emit.arange(b, n), shape, emit.static_or_none(shape))
 
 
 # Above this many entries the cos/sin matrices are computed at run time rather than stored.

@@ -67,11 +67,6 @@ def _where_bias(b: Binder, allowed, elt: str):
     return emit.to_dtype(b, f32, elt)
 
 
-def _add(b: Binder, x, y):
-    shape = emit.broadcast_shape(b.shape(x), b.shape(y))
-    return b.op("torch.aten.add.Tensor", [x, y, b.int(1)], b.vtensor(shape, b.dtype(x)))
-
-
 def _arange(b: Binder, n, static: int | None):
     none = b.none()
     return b.op("torch.aten.arange", [n, b.int(_SI64), none, none, none],
@@ -242,8 +237,8 @@ def attention(b: Binder):
         parts.append(_padding_bias(b, elt, nonpad, total, total_s))
     bias = None
     for p in parts:
-        bias = p if bias is None else _add(b, bias, p)
-    biased = scores if bias is None else _add(b, scores, bias)
+        bias = p if bias is None else emit.binary(b, "add", bias, p)
+    biased = scores if bias is None else emit.binary(b, "add", scores, bias)
     biased = b.op("torch.tensor_static_info_cast", [biased], score_t) \
         if biased.type != score_t else biased
 

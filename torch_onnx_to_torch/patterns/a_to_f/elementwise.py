@@ -1,5 +1,5 @@
-"""Patterns for default-domain ONNX ops whose names start with A or B (the elementwise and
-reduction ones; the bigger ops live in their own `a_*.py` / `b_*.py` modules)."""
+"""A-F elementwise ops: unary math (Abs, Acos...), Add, And, the bitwise ops and BitShift;
+also the small A/B ops ArgMax/ArgMin, BatchNormalization and BitCast."""
 
 from __future__ import annotations
 
@@ -38,8 +38,6 @@ def bitwise_not(b: Binder):
     return b.op("torch.aten.bitwise_not", [b.input(0)], b.result_type())
 
 
-_INT_BITS = {"ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64,
-             "si8": 8, "si16": 16, "si32": 32, "si64": 64}
 
 
 def bitshift(b: Binder):
@@ -50,9 +48,9 @@ def bitshift(b: Binder):
     if direction not in ("LEFT", "RIGHT"):
         raise Unsupported(f"unknown direction '{direction}'")
     elt = b.dtype(x)
-    if elt != b.dtype(y) or elt not in _INT_BITS:
+    if elt != b.dtype(y) or elt not in dtypes.INT_BITS:
         raise Unsupported(f"operands must be one integer dtype, got {elt} and {b.dtype(y)}")
-    bits = _INT_BITS[elt]
+    bits = dtypes.INT_BITS[elt]
     aten = ("torch.aten.bitwise_left_shift.Tensor" if direction == "LEFT"
             else "torch.aten.bitwise_right_shift.Tensor")
     # A shift by >= bits (or < 0) is poison in the lowering (arith.shli/shrsi), so the shift

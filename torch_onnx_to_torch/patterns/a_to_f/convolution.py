@@ -360,20 +360,6 @@ def conv_transpose(b: Binder):
     return transposed_conv(b, x, w, bias, strides, dilations, group, begins, ends)
 
 
-_INT_OPS = {"add": "torch.aten.add.int", "sub": "torch.aten.sub.int",
-            "mul": "torch.aten.mul.int", "floordiv": "torch.aten.floordiv.int"}
-_PY_OPS = {"add": int.__add__, "sub": int.__sub__, "mul": int.__mul__,
-           "floordiv": int.__floordiv__}
-
-
-def _iop(b: Binder, kind: str, a, c):
-    """`a kind c` on Python ints, or as a `!torch.int` op when either is a run-time value."""
-    if isinstance(a, int) and isinstance(c, int):
-        return _PY_OPS[kind](a, c)
-    wrap = [b.int(v) if isinstance(v, int) else v for v in (a, c)]
-    return b.op(_INT_OPS[kind], wrap, b.types.int)
-
-
 def col2im(b: Binder):
     """Col2Im-18 (N-D, strides, dilations, asymmetric pads, block_shape at run time) ->
     aten.scatter_add of the columns into the flattened image (aten.arange index arithmetic,
@@ -411,11 +397,11 @@ def col2im(b: Binder):
     # Blocks along each axis: (image + pads - (dilation * (block - 1) + 1)) // stride + 1.
     blocks = []
     for i in range(nd):
-        span = _iop(b, "add", _iop(b, "mul", dilations[i], _iop(b, "sub", block[i], 1)), 1)
-        room = _iop(b, "sub", image[i] + pads[i] + pads[nd + i], span)
-        blocks.append(_iop(b, "add", _iop(b, "floordiv", room, strides[i]), 1))
+        span = emit.int_add(b, emit.int_mul(b, dilations[i], emit.int_sub(b, block[i], 1)), 1)
+        room = emit.int_sub(b, image[i] + pads[i] + pads[nd + i], span)
+        blocks.append(emit.int_add(b, emit.int_floordiv(b, room, strides[i]), 1))
     n, rows, cols = (shape[d] if shape[d] is not None else emit.size(b, x, d) for d in range(3))
-    total = _iop(b, "floordiv", _iop(b, "mul", rows, cols), channels)
+    total = emit.int_floordiv(b, emit.int_mul(b, rows, cols), channels)
     static_total = total if isinstance(total, int) else None
     idx_t = b.vtensor([static_total], "si64")
     none = b.none()

@@ -1,5 +1,6 @@
-"""Patterns for default-domain ONNX ops whose names start with C (the convolutions live in
-`c_conv.py`, Cast/CastLike in `c_cast.py`)."""
+"""Ops that build or reshape tensors: Constant, ConstantOfShape, Concat, Compress,
+CenterCropPad, CumSum/CumProd; also the elementwise Ceil, Celu, Clip, Cos, Cosh (the
+convolutions live in `convolution.py`, Cast/CastLike in `casts.py`)."""
 
 from __future__ import annotations
 
