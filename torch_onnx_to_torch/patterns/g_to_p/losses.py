@@ -22,7 +22,8 @@ def nll(b: Binder, logp: ir.Value, target: ir.Value, weight: ir.Value | None) ->
     shape, elt = b.tensor_info(logp)
     t_shape, t_elt = b.tensor_info(target)
     if shape is None or len(shape) < 2 or t_shape is None or len(t_shape) != len(shape) - 1:
-        raise Unsupported(f"input {_dims(shape)} and target {_dims(t_shape)} ranks do not fit [N, C, d...]")
+        raise Unsupported(f"input {_dims(shape)} and target {_dims(t_shape)} ranks do not fit "
+                          "[N, C, d...]")
     if not dtypes.is_float(elt) or not dtypes.is_integer(t_elt):
         raise Unsupported(f"expected float scores and integer targets, got {elt}, {t_elt}")
     reduction = b.attr_str("reduction", "mean")
