@@ -7,8 +7,8 @@ Everything is brought to layout 0 ([seq, batch, ...]) first. Per direction, the 
 elementwise update. The steps are one for-like `torch.prim.Loop` per direction carrying the states
 and Y, or unrolled when the sequence is static and at most UNROLL_MAX steps long. `sequence_lens`
 masks the steps past a sequence's end: its output is zero and the state is carried unchanged, so
-Y_h/Y_c are the last valid step's (zero for an empty sequence, as onnxruntime gives) and a reverse pass
-effectively starts at each sequence's own last step.
+Y_h/Y_c are the last valid step's (zero for an empty sequence, as onnxruntime gives) and a reverse
+pass effectively starts at each sequence's own last step.
 """
 
 from __future__ import annotations
