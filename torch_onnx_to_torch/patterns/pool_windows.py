@@ -95,21 +95,30 @@ class Window:
         return out
 
 
-def resolve_pads(b: Binder, spatial, kernel, strides, dilations) -> tuple[list, list]:
-    """(begins, ends) from `pads` or `auto_pad` (SAME_* needs static spatial dims)."""
-    nd = len(kernel)
+def explicit_pads(b: Binder, nd: int) -> tuple[str, list | None, list | None]:
+    """(auto_pad, begins, ends) of a windowed op (Conv, pools) over `nd` spatial dims: the
+    `pads` attribute for NOTSET, zeros for VALID, None for SAME_UPPER / SAME_LOWER (whose pads
+    depend on the input size)."""
     auto_pad = b.attr_str("auto_pad", "NOTSET")
     if auto_pad == "NOTSET":
         pads = b.attr_ints("pads", [0] * (2 * nd))
         if len(pads) != 2 * nd:
-            raise Unsupported(f"'pads' must have {2 * nd} entries, got {len(pads)}")
+            raise Unsupported(f"'pads' must have {2 * nd} entries, got {pads}")
         if any(p < 0 for p in pads):
-            raise Unsupported("negative pads are not supported")
-        return pads[:nd], pads[nd:]
+            raise Unsupported(f"negative pads {pads}")
+        return auto_pad, pads[:nd], pads[nd:]
     if auto_pad == "VALID":
-        return [0] * nd, [0] * nd
+        return auto_pad, [0] * nd, [0] * nd
     if auto_pad not in ("SAME_UPPER", "SAME_LOWER"):
         raise Unsupported(f"unknown auto_pad '{auto_pad}'")
+    return auto_pad, None, None
+
+
+def resolve_pads(b: Binder, spatial, kernel, strides, dilations) -> tuple[list, list]:
+    """(begins, ends) from `pads` or `auto_pad` (SAME_* needs static spatial dims)."""
+    auto_pad, begins, ends = explicit_pads(b, len(kernel))
+    if begins is not None:
+        return begins, ends
     if any(d is None for d in spatial):
         raise Unsupported(f"auto_pad={auto_pad} needs static spatial dims")
     begins, ends = [], []

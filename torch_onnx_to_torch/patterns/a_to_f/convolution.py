@@ -9,6 +9,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..families import register_table
+from ..pool_windows import explicit_pads
 
 
 def _conv_attrs(b: Binder, w, nd: int):
@@ -79,19 +80,10 @@ def _same_pads(b: Binder, x, kernel, strides, dilations, upper: bool):
 
 
 def _conv_pads(b: Binder, x, kernel, strides, dilations, nd: int):
-    """Begin/end pads of Conv / ConvInteger, resolving auto_pad."""
-    auto_pad = b.attr_str("auto_pad", "NOTSET")
-    if auto_pad == "NOTSET":
-        pads = b.attr_ints("pads", [0] * (2 * nd))
-        if len(pads) != 2 * nd:
-            raise Unsupported(f"'pads' must have {2 * nd} entries, got {pads}")
-        if any(p < 0 for p in pads):
-            raise Unsupported(f"negative pads {pads}")
-        return pads[:nd], pads[nd:]
-    if auto_pad == "VALID":
-        return [0] * nd, [0] * nd
-    if auto_pad not in ("SAME_UPPER", "SAME_LOWER"):
-        raise Unsupported(f"unknown auto_pad '{auto_pad}'")
+    """Begin/end pads of Conv / ConvInteger, resolving auto_pad (SAME_* also on dynamic dims)."""
+    auto_pad, begins, ends = explicit_pads(b, nd)
+    if begins is not None:
+        return begins, ends
     return _same_pads(b, x, kernel, strides, dilations, auto_pad == "SAME_UPPER")
 
 
