@@ -17,6 +17,7 @@ import numpy as np
 from torch_mlir import ir
 
 from . import dtypes
+from .folding import fold
 
 _REQUIRED = object()
 _ATTR_PREFIX = "torch.onnx."
@@ -391,8 +392,6 @@ class Binder:
     def const_value(self, v: ir.Value) -> np.ndarray | None:
         """Values of `v` if it is a small constant (onnx.Constant or vtensor.literal) or a small
         integer tensor torch ops compute from constants (folding.py), else None."""
-        from .folding import fold
-
         return fold(self, v)
 
     def literal_value(self, v: ir.Value) -> np.ndarray | None:

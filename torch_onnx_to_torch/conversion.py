@@ -317,13 +317,12 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         msg = f"internal error converting {full}: {type(e).__name__}: {e}"
         _decline(report, op, full, msg, True, internal=True)
         return
-    produced = replacements
-    replacements = [_folded(b, new) for new in replacements]
-    for old, new in zip(results, replacements):
+    folded = [_folded(b, new) for new in replacements]
+    for old, new in zip(results, folded):
         if new is not None:
             old.replace_all_uses_with(new)
     op.erase()
-    if any(r is not n for r, n in zip(produced, replacements)):
+    if any(r is not f for r, f in zip(replacements, folded)):
         for created in reversed(b.created):  # what folding left unused (pure ops only)
             if len(created.results) and not len(created.regions) and \
                     all(next(iter(r.uses), None) is None for r in created.results):

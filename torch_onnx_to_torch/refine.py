@@ -26,7 +26,7 @@ _BINARY = ("add sub mul div pow eq ne lt gt le ge logical_and logical_or logical
            "bitwise_and bitwise_or bitwise_xor bitwise_left_shift bitwise_right_shift "
            "minimum maximum fmod remainder floor_divide atan2 where")
 _VARIANTS = ("", ".Tensor", ".Scalar", ".Tensor_mode", ".Scalar_mode", ".self", ".Tensor_Tensor",
-             ".Tensor_Scalar", ".Tensor_Scalar", ".ScalarOther", ".ScalarSelf", ".dtype")
+             ".Tensor_Scalar", ".ScalarOther", ".ScalarSelf", ".dtype")
 
 ELEMENTWISE = frozenset(
     f"torch.aten.{name}{v}" for name in (_UNARY + " " + _BINARY).split() for v in _VARIANTS)
