@@ -23,7 +23,7 @@ from .binder import Types, vtensor_asm
 class Layout:
     """How one original result is laid out in the flat results."""
 
-    kind: str  # "tensor", "list", "none" (an empty optional)
+    kind: str  # "tensor", "list", "none" (an empty optional), "maybe" (flag + payload)
     items: list[Layout] = field(default_factory=list)
 
 
@@ -127,34 +127,100 @@ def _tensor_type(types: Types, declared: ir.Type, value: np.ndarray) -> ir.Type:
 
 def flatten_results(module: ir.Module, entry: str) -> list[Layout]:
     """Return @entry's list and optional results as their tensors (they must be built in
-    the function); returns the layout of the original results."""
+    the function, or be an optional a `torch.prim.If` chooses); returns the layout of the
+    original results."""
     func = _entry(module, entry)
     block = func.regions[0].blocks[0]
     ret = block.operations[len(block.operations) - 1].operation
     types = Types(module.context)
     flat: list[ir.Value] = []
-
-    def take(v: ir.Value) -> Layout:
-        t = v.type
-        if types.contained(t, "list") is None and types.contained(t, "optional") is None:
-            flat.append(v)
-            return Layout("tensor")
-        owner = v.owner
-        name = owner.name if isinstance(owner, (ir.Operation, ir.OpView)) else ""
-        if name == "torch.derefine":
-            src = owner.operands[0]
-            return Layout("none") if src.type == types.none else take(src)
-        if name == "torch.prim.ListConstruct":
-            return Layout("list", [take(x) for x in owner.operands])
-        raise ValueError(f"a {t} result not built in the function cannot be returned")
-
+    replaced: list[ir.Operation] = []
     with module.context:
-        layouts = [take(v) for v in ret.operands]
+        layouts = [_take(types, v, flat, replaced) for v in ret.operands]
         ir.Operation.create("func.return", operands=flat, loc=ret.location,
                             ip=ir.InsertionPoint(ret))
         ret.erase()
+        for op in replaced:  # Ifs rebuilt by _flag_and_payload, now without uses
+            op.erase()
         _set_signature(func, [a.type for a in block.arguments], [v.type for v in flat])
     return layouts
+
+
+def _take(types: Types, v: ir.Value, flat: list, replaced: list) -> Layout:
+    """The layout of result `v`, its tensors appended to `flat` (ops it replaced, to erase
+    once the return is rebuilt, to `replaced`)."""
+    t = v.type
+    if types.contained(t, "list") is None and types.contained(t, "optional") is None:
+        flat.append(v)
+        return Layout("tensor")
+    owner = v.owner
+    name = owner.name if isinstance(owner, (ir.Operation, ir.OpView)) else ""
+    if name == "torch.derefine":
+        src = owner.operands[0]
+        return Layout("none") if src.type == types.none else _take(types, src, flat, replaced)
+    if name == "torch.prim.ListConstruct":
+        return Layout("list", [_take(types, x, flat, replaced) for x in owner.operands])
+    if name == "torch.prim.If" and types.contained(t, "optional") is not None:
+        return _flag_and_payload(types, owner.operation, v, flat, replaced)
+    raise ValueError(f"a {t} result not built in the function cannot be returned")
+
+
+def _literal(t: ir.Type, text: str, ip: ir.InsertionPoint, loc: ir.Location) -> ir.Value:
+    return ir.Operation.create("torch.vtensor.literal", results=[t], loc=loc, ip=ip,
+                               attributes={"value": ir.Attribute.parse(text)}).results[0]
+
+
+def _zeros(types: Types, t: ir.Type, ip: ir.InsertionPoint, loc: ir.Location) -> ir.Value:
+    """A zero literal of static tensor type `t` (the payload of an absent optional)."""
+    info = types.info(t)
+    if info is None or info[0] is None or None in info[0] or info[1] is None:
+        raise ValueError(f"an optional payload of type {t} has no static shape to stand in "
+                         "for an absent value")
+    shape, elt = info
+    zero = "false" if elt == "i1" else "0.0" if elt.startswith(("f", "bf")) else "0"
+    return _literal(t, f"dense<{zero}> : tensor<{''.join(f'{d}x' for d in shape)}{elt}>", ip,
+                    loc)
+
+
+def _flag_and_payload(types: Types, if_op: ir.Operation, v: ir.Value, flat: list,
+                      replaced: list) -> Layout:
+    """An optional result a `torch.prim.If` chooses at run time (one branch yields none, the
+    other a value): the If is rebuilt to yield a rank-0 i1 presence flag and the payload's
+    tensors (zeros where absent) instead; the "maybe" layout reads them back."""
+    if len(if_op.results) != 1 or any(u.owner.name != "func.return" for u in v.uses):
+        raise ValueError(f"a {v.type} result chosen by a torch.prim.If that has other uses or "
+                         "results cannot be returned")
+    branches = []  # (yield op, yielded payload or none)
+    for region in if_op.regions:
+        block = region.blocks[0]
+        y = block.operations[len(block.operations) - 1].operation
+        owner = y.operands[0].owner
+        if not isinstance(owner, (ir.Operation, ir.OpView)) or owner.name != "torch.derefine":
+            raise ValueError(f"a {v.type} If result not built in its branches cannot be "
+                             "returned")
+        branches.append((y, owner.operands[0]))
+    present = [x for _, x in branches if x.type != types.none]
+    if len(present) != 1:
+        raise ValueError(f"a {v.type} If result present in both or neither branch cannot be "
+                         "returned as a flag and a payload")
+    payload: list[ir.Value] = []
+    layout = _take(types, present[0], payload, replaced)
+    flag_t = types.get("!torch.vtensor<[],i1>")
+    out_types = [flag_t] + [x.type for x in payload]
+    new = ir.Operation.create("torch.prim.If", results=out_types, operands=[if_op.operands[0]],
+                              regions=2, loc=if_op.location, ip=ir.InsertionPoint(if_op))
+    for region, (y, x) in zip(if_op.regions, branches):
+        ip, loc = ir.InsertionPoint(y), y.location
+        absent = x.type == types.none
+        vals = [_literal(flag_t, f"dense<{'false' if absent else 'true'}> : tensor<i1>", ip, loc)]
+        vals += [_zeros(types, t, ip, loc) for t in out_types[1:]] if absent else payload
+        ir.Operation.create("torch.prim.If.yield", operands=vals, loc=loc, ip=ip)
+        y.erase()
+    for old, region in zip(if_op.regions, new.regions):
+        old.blocks[0].append_to(region)
+    flat.extend(new.results)
+    replaced.append(if_op)
+    return Layout("maybe", [layout])
 
 
 def regroup(flat: list, layouts: list[Layout]) -> list:
@@ -167,6 +233,10 @@ def regroup(flat: list, layouts: list[Layout]) -> list:
             return next(it)
         if layout.kind == "none":
             return None
+        if layout.kind == "maybe":  # a presence flag, then the payload (zeros when absent)
+            flag = bool(next(it))
+            value = build(layout.items[0])
+            return value if flag else None
         return [build(x) for x in layout.items]
 
     return [build(x) for x in layouts]

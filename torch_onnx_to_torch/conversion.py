@@ -330,6 +330,26 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
     report.converted[full] += 1
 
 
+def _drop_erased_declines(func: ir.Operation, report: Report, start: int) -> None:
+    """Forget the declines (from index `start`) of ops no longer in `func`: those inside an
+    If branch a constant condition never takes, erased with it."""
+    alive: Counter = Counter()
+
+    def visit(o):
+        op = o.operation
+        alive[(op.attributes["name"].value, location_str(op.location))] += 1
+        return ir.WalkResult.ADVANCE
+
+    func.walk(visit, ir.WalkOrder.PRE_ORDER, torch_d.OperatorOp)
+    kept = []
+    for d in report.declines[start:]:
+        key = (d.op, d.location)
+        if alive[key] > 0 or d.internal:
+            alive[key] -= 1
+            kept.append(d)
+    report.declines[start:] = kept
+
+
 def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
     """Give Loop and Scan body arguments without a shape (unranked; torch-mlir's importer types
     them rank 0) the type of the value they receive on entry, before the
@@ -400,8 +420,11 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
         _retype_body_arguments(func, types)
         dispatch_cache.clear()
         types.blobs.candidates = lambda func=func: _resource_constants(func)
+        before = len(report.declines)
         for o in ops:
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
+        if len(report.declines) > before:
+            _drop_erased_declines(func, report, before)
         _sync_signature(func)
         with func.location:
             _inline_small_resources(func, types)

@@ -215,6 +215,9 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> i
     """Import `model` with torch-mlir's ONNX importer into a new module (value types without a
     shape come out unranked, see `_TypeCache`)."""
     context = context or new_context()
+    handlers = onnx_importer.ATTRIBUTE_TYPE_HANDLERS
+    before = handlers.get(_TYPE_PROTO)
+    handlers[_TYPE_PROTO] = _type_attribute
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -225,4 +228,15 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> i
             imp.import_all()
     except Exception as e:
         raise ImportFailure(f"import failed: {type(e).__name__}: {e}") from None
+    finally:
+        handlers[_TYPE_PROTO] = before
     return module
+
+
+_TYPE_PROTO = onnx.AttributeProto.AttributeType.TYPE_PROTO
+
+
+def _type_attribute(attr: onnx.AttributeProto, cache: onnx_importer.ContextCache) -> ir.Attribute:
+    """A TYPE_PROTO attribute (Optional's `type`, needed for an empty optional) as a TypeAttr of
+    its torch type; torch-mlir's importer rejects the whole model on one."""
+    return ir.TypeAttr.get(cache.type_proto_to_type(attr.tp))

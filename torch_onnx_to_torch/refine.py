@@ -43,17 +43,15 @@ def refine_created(b: Binder) -> None:
             continue
         if op.name == "torch.aten.cat":
             shape = _cat_shape(b, op)
-            if shape is not None and info[0] is None:
-                result.set_type(b.vtensor(shape, info[1]))
-            continue
-        shape = ()
-        for v in op.operands:
-            vinfo = b.types.info(v.type)
-            if vinfo is None:
-                continue  # a scalar operand
-            shape = emit.broadcast_shape(shape, vinfo[0])
-            if shape is None:
-                break
+        else:
+            shape = ()
+            for v in op.operands:
+                vinfo = b.types.info(v.type)
+                if vinfo is None:
+                    continue  # a scalar operand
+                shape = emit.broadcast_shape(shape, vinfo[0])
+                if shape is None:
+                    break
         if shape is None:
             continue
         if info[0] is not None:  # a declared `?` the operands give statically

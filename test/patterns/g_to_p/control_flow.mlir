@@ -25,6 +25,30 @@ func.func @test_if_basic(%arg0: !torch.vtensor<[],i1>, %arg1: !torch.vtensor<[3]
 
 // -----
 
+// A constant condition (AffineGrid's function picks its rank this way): the branch it takes
+// is inlined, its more precise types reach the users; the other branch goes with the If.
+// CHECK-LABEL: func.func @test_if_constant_condition
+func.func @test_if_constant_condition(%arg0: !torch.vtensor<[4],si64>) -> !torch.vtensor<*,si64> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK-NOT: torch.prim.If
+  // CHECK: %[[S:.*]] = torch.aten.slice.Tensor %arg0, {{.*}} -> !torch.vtensor<[1],si64>
+  // CHECK-NOT: torch.aten.neg
+  // CHECK: return %[[S]] : !torch.vtensor<[1],si64>
+  %c = torch.operator "onnx.Constant"() {torch.onnx.value = dense<true> : tensor<i1>} : () -> !torch.vtensor<[],i1>
+  %0 = torch.operator "onnx.If"(%c) : (!torch.vtensor<[],i1>) -> !torch.vtensor<*,si64> {
+    %1 = torch.operator "onnx.Neg"(%arg0) : (!torch.vtensor<[4],si64>) -> !torch.vtensor<[4],si64>
+    torch.operator_terminator %1 : !torch.vtensor<[4],si64>
+  }, {
+    %1:2 = torch.operator "onnx.Split"(%arg0) {torch.onnx.axis = 0 : si64, torch.onnx.num_outputs = 2 : si64} : (!torch.vtensor<[4],si64>) -> (!torch.vtensor<[2],si64>, !torch.vtensor<[2],si64>)
+    %2 = torch.operator "onnx.Constant"() {torch.onnx.value = dense<[0]> : tensor<1xsi64>} : () -> !torch.vtensor<[1],si64>
+    %3 = torch.operator "onnx.Constant"() {torch.onnx.value = dense<[1]> : tensor<1xsi64>} : () -> !torch.vtensor<[1],si64>
+    %4 = torch.operator "onnx.Slice"(%arg0, %2, %3) : (!torch.vtensor<[4],si64>, !torch.vtensor<[1],si64>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[1],si64>
+    torch.operator_terminator %4 : !torch.vtensor<[1],si64>
+  }
+  return %0 : !torch.vtensor<*,si64>
+}
+
+// -----
+
 // Branches of different shapes and several results: each yield is cast to the result type;
 // a branch may return an outer value or a constant.
 // CHECK-LABEL: func.func @test_if_shapes_differ

@@ -102,10 +102,16 @@ func.func @test_split_to_sequence_scalar_split(%arg0: !torch.vtensor<[3,5],f32>)
 
 // -----
 
-// A runtime `split` list: aten.split_with_sizes.
+// A runtime `split` of static length: one aten.slice.Tensor per entry, bounds summed at run
+// time, in a prim.ListConstruct (a list of known length, which IREE can return).
 // CHECK-LABEL: func.func @test_split_to_sequence_dynamic_split
 func.func @test_split_to_sequence_dynamic_split(%arg0: !torch.vtensor<[6,2],f32>, %arg1: !torch.vtensor<[2],si64>) -> !torch.list<vtensor<[?,2],f32>> attributes {torch.onnx_meta.opset_version = 11 : si64} {
-  // CHECK: torch.aten.split_with_sizes %arg0, %{{.*}}, %{{.*}} : !torch.vtensor<[6,2],f32>, !torch.list<int>, !torch.int -> !torch.list<vtensor<[?,2],f32>>
+  // CHECK: %[[S0:.*]] = torch.aten.item {{.*}} -> !torch.int
+  // CHECK: %[[S1:.*]] = torch.aten.item {{.*}} -> !torch.int
+  // CHECK: %[[A:.*]] = torch.aten.slice.Tensor %arg0, %{{.*}}, %{{.*}}, %[[S0]], %{{.*}} : {{.*}} -> !torch.vtensor<[?,2],f32>
+  // CHECK: %[[END:.*]] = torch.aten.add.int %[[S0]], %[[S1]]
+  // CHECK: %[[B:.*]] = torch.aten.slice.Tensor %arg0, %{{.*}}, %[[S0]], %[[END]], %{{.*}} : {{.*}} -> !torch.vtensor<[?,2],f32>
+  // CHECK: torch.prim.ListConstruct %[[A]], %[[B]]
   %0 = torch.operator "onnx.SplitToSequence"(%arg0, %arg1) : (!torch.vtensor<[6,2],f32>, !torch.vtensor<[2],si64>) -> !torch.list<vtensor<[?,2],f32>>
   return %0 : !torch.list<vtensor<[?,2],f32>>
 }

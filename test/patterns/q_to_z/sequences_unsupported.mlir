@@ -32,3 +32,12 @@ func.func @test_scan8_batch2(%arg0: !torch.vtensor<[2,2],f32>, %arg1: !torch.vte
   }
   return %0#0, %0#1 : !torch.vtensor<[2,2],f32>, !torch.vtensor<[2,3,2],f32>
 }
+
+// -----
+
+// A run-time `split` of run-time length: as many pieces as it has entries, unknown here.
+func.func @test_split_to_sequence_dynamic_split_length(%arg0: !torch.vtensor<[6,2],f32>, %arg1: !torch.vtensor<[?],si64>) -> !torch.list<vtensor<[?,2],f32>> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // expected-remark@+1 {{onnx.SplitToSequence was not converted: split must be a constant or a 1-D tensor of static length}}
+  %0 = torch.operator "onnx.SplitToSequence"(%arg0, %arg1) : (!torch.vtensor<[6,2],f32>, !torch.vtensor<[?],si64>) -> !torch.list<vtensor<[?,2],f32>>
+  return %0 : !torch.list<vtensor<[?,2],f32>>
+}

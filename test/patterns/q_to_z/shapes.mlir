@@ -1,5 +1,16 @@
 // RUN: %opt --split-input-file --convert-torch-onnx-to-torch %s | filecheck %s
 
+// A run-time shape of static length and no declared shape: the result has its rank, with
+// the dims the entries do not fix dynamic.
+// CHECK-LABEL: func.func @test_reshape_runtime_shape_unranked
+func.func @test_reshape_runtime_shape_unranked(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK: torch.aten.reshape %arg0, %{{.*}} : !torch.vtensor<[2,3],f32>, !torch.list<int> -> !torch.vtensor<[?,?,?],f32>
+  %0 = torch.operator "onnx.Reshape"(%arg0, %arg1) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<*,f32>
+  return %0 : !torch.vtensor<*,f32>
+}
+
+// -----
+
 // A 0 in the shape copies the input's dim (allowzero=0).
 // CHECK-LABEL: func.func @test_reshape_const_shape_with_zero
 func.func @test_reshape_const_shape_with_zero(%arg0: !torch.vtensor<[2,3,4],f32>) -> !torch.vtensor<[2,12],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
@@ -184,6 +195,20 @@ func.func @test_squeeze_no_axes(%arg0: !torch.vtensor<[1,3,1],f32>) -> !torch.vt
   // CHECK: torch.aten.squeeze.dim {{.*}} -> !torch.vtensor<[3],f32>
   %0 = torch.operator "onnx.Squeeze"(%arg0) : (!torch.vtensor<[1,3,1],f32>) -> !torch.vtensor<[3],f32>
   return %0 : !torch.vtensor<[3],f32>
+}
+
+// -----
+
+// No axes, a dynamic dim and no declared shape: the dynamic dim is kept, asserted not 1 at
+// run time (the result rank cannot depend on the data).
+// CHECK-LABEL: func.func @test_squeeze_no_axes_dynamic
+func.func @test_squeeze_no_axes_dynamic(%arg0: !torch.vtensor<[?,1,3],f32>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: %[[N:.*]] = torch.aten.size.int %arg0, %{{.*}}
+  // CHECK: %[[OK:.*]] = torch.aten.ne.int %[[N]], %{{.*}}
+  // CHECK: torch.runtime.assert %[[OK]], "Squeeze without axes: dynamic axis 0 is 1 at run time, but was kept"
+  // CHECK: torch.aten.squeeze.dim %arg0, {{.*}} -> !torch.vtensor<[?,3],f32>
+  %0 = torch.operator "onnx.Squeeze"(%arg0) : (!torch.vtensor<[?,1,3],f32>) -> !torch.vtensor<*,f32>
+  return %0 : !torch.vtensor<*,f32>
 }
 
 // -----

@@ -18,10 +18,10 @@ func.func @test_squeeze_not_one(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.vten
 
 // -----
 
-func.func @test_squeeze_no_axes_dynamic(%arg0: !torch.vtensor<[?,3],f32>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
-  // expected-remark@+1 {{onnx.Squeeze was not converted: no axes and dynamic dims: which dims are 1 is unknown}}
-  %0 = torch.operator "onnx.Squeeze"(%arg0) : (!torch.vtensor<[?,3],f32>) -> !torch.vtensor<*,f32>
-  return %0 : !torch.vtensor<*,f32>
+func.func @test_squeeze_no_axes_dynamic_declared(%arg0: !torch.vtensor<[?,1,3],f32>) -> !torch.vtensor<[3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // expected-remark@+1 {{onnx.Squeeze was not converted: no axes and dynamic dims: the declared result rank 1 removes dynamic dims}}
+  %0 = torch.operator "onnx.Squeeze"(%arg0) : (!torch.vtensor<[?,1,3],f32>) -> !torch.vtensor<[3],f32>
+  return %0 : !torch.vtensor<[3],f32>
 }
 
 // -----

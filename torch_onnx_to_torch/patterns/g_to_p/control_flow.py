@@ -246,11 +246,33 @@ def _hoisted_list(b: Binder, values: list) -> list | None:
     return types
 
 
+def _inline_branch(b: Binder, block: ir.Block, term: ir.Operation) -> list:
+    """The branch a constant condition takes, moved in front of the If: its values replace
+    the If's results with their own (often more precise) types; the other branch goes with
+    the If. (Exported functions such as AffineGrid's pick their rank this way, and only the
+    taken branch types the values after it.)"""
+    values = list(term.operands)
+    for i, (v, r) in enumerate(zip(values, b.onnx_op.results)):
+        hi, ri = b.types.info(v.type), b.types.info(r.type)
+        same_kind = any(b.types.contained(v.type, k) is not None and
+                        b.types.contained(r.type, k) is not None for k in ("list", "optional"))
+        if not (compatible(b, v.type, r.type) or same_kind or
+                (hi is not None and ri is not None and ri[0] == () and hi[0]
+                 and hi[1] == ri[1])):
+            raise Unsupported(f"output #{i}: the taken branch yields {v.type} for {r.type}")
+    anchor = b.onnx_op
+    for op in list(block.operations):
+        if op.operation != term:
+            op.operation.move_before(anchor)
+    return values
+
+
 def if_(b: Binder):
     """If-1..25 -> torch.prim.If (condition via aten.item + aten.Bool.int); the branches'
     blocks move into it, their terminators become torch.prim.If.yield (static-info casts
     where a branch is more precise than the result type). A sequence both branches build
-    with as many elements is yielded element-wise and built again after it."""
+    with as many elements is yielded element-wise and built again after it. A constant
+    condition inlines the branch it takes instead."""
     cond = b.input(0)
     shape = b.shape(cond)
     if shape is not None and any(d not in (1, None) for d in shape):
@@ -261,6 +283,9 @@ def if_(b: Binder):
         if len(term.operands) != b.num_results:
             raise Unsupported(f"a branch yields {len(term.operands)} values for "
                               f"{b.num_results} results")
+    known = b.const_value(cond)
+    if known is not None and known.size == 1:
+        return _inline_branch(b, *branches[0 if bool(known.reshape(-1)[0]) else 1])
     plan = []  # per output: its type, or the element types of a hoisted list
     for i in range(b.num_results):
         declared = b.result_type(i)

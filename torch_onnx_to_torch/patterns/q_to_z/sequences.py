@@ -159,30 +159,31 @@ def sequence_erase(b: Binder):
     return out if out.type == b.result_type() else _retype_list(b, out)
 
 
-def _pieces(b: Binder, x: ir.Value, axis: int, sizes: list[int], keep: bool) -> list:
-    """`x` cut along `axis` into static `sizes` (aten.slice.Tensor; aten.select.int when
-    the pieces lose the axis)."""
+def _pieces(b: Binder, x: ir.Value, axis: int, sizes: list, keep: bool) -> list:
+    """`x` cut along `axis` into `sizes` (ints, or `!torch.int` for run-time sizes)
+    (aten.slice.Tensor; aten.select.int when the pieces lose the axis)."""
     shape, elt = b.tensor_info(x)
     out, start = [], 0
     for s in sizes:
+        end = emit.int_add(b, start, s)
         if keep:
             dims = list(shape)
-            dims[axis] = s
+            dims[axis] = s if isinstance(s, int) else None
             out.append(b.op("torch.aten.slice.Tensor",
-                            [x, b.int(axis), b.int(start), b.int(start + s), b.int(1)],
-                            b.vtensor(dims, elt)))
+                            [x, b.int(axis), emit.int_value(b, start), emit.int_value(b, end),
+                             b.int(1)], b.vtensor(dims, elt)))
         else:
             dims = [d for i, d in enumerate(shape) if i != axis]
-            out.append(b.op("torch.aten.select.int", [x, b.int(axis), b.int(start)],
+            out.append(b.op("torch.aten.select.int", [x, b.int(axis), emit.int_value(b, start)],
                             b.vtensor(dims, elt)))
-        start += s
+        start = end
     return out
 
 
 def split_to_sequence(b: Binder):
     """SplitToSequence-11..24 -> aten.slice.Tensor / aten.select.int pieces in a
-    prim.ListConstruct (static dim and split), else aten.split.Tensor / aten.split_with_sizes /
-    aten.unbind.int."""
+    prim.ListConstruct (static dim and split, or a run-time `split` of static length), else
+    aten.split.Tensor / aten.unbind.int."""
     x, split = b.input(0), b.optional_input(1)
     shape = b.shape(x)
     if shape is None:
@@ -216,8 +217,8 @@ def split_to_sequence(b: Binder):
         if dim is not None and sum(cuts) != dim:
             raise Unsupported(f"split sizes {cuts} do not add up to dim {dim}")
         return make_list(b, _pieces(b, x, axis, cuts, True), want)
-    return b.op("torch.aten.split_with_sizes",
-                [x, b.int_list(emit.int_entries(b, split, "split")), b.int(axis)], want)
+    # as many pieces as entries (static length needed): a list of known length
+    return make_list(b, _pieces(b, x, axis, emit.int_entries(b, split, "split"), True), want)
 
 
 def sequence_map(b: Binder):

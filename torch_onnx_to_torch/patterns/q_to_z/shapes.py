@@ -50,7 +50,11 @@ def reshape(b: Binder):
                 is0 = b.op("torch.aten.Int.bool", [is0], b.types.int)
                 keep = b.op("torch.aten.mul.int", [is0, emit.size(b, x, i)], b.types.int)
                 dims[i] = b.op("torch.aten.add.int", [d, keep], b.types.int)
-    return b.op("torch.aten.reshape", [x, b.int_list(dims)], b.result_type())
+    result = b.result_type()
+    if declared is None:  # unranked: the rank is the shape's length
+        result = b.vtensor([d if isinstance(d, int) and d > 0 else None for d in dims],
+                           b.dtype(x))
+    return b.op("torch.aten.reshape", [x, b.int_list(dims)], result)
 
 
 def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
@@ -150,10 +154,22 @@ def _static_result_reshape(b: Binder, x, why: str):
     return emit.reshape(b, x, list(out), list(out))
 
 
+def _assert_not_one(b: Binder, x, axes: list) -> None:
+    """Run-time checks that dynamic `axes` of `x` are not 1: Squeeze without axes keeps them
+    (the result's rank cannot depend on the data), and a run with one of them 1 stops with
+    this message instead of returning a wrongly shaped result."""
+    for a in axes:
+        ok = b.op("torch.aten.ne.int", [emit.size(b, x, a), b.int(1)], b.types.bool)
+        b.op_multi("torch.runtime.assert", [ok], [], message=ir.StringAttr.get(
+            f"Squeeze without axes: dynamic axis {a} is 1 at run time, but was kept"))
+
+
 def squeeze(b: Binder):
     """Squeeze-1..25 (axes attribute before 13, input from 13; none = all size-1 dims)
     -> aten.squeeze.dim per axis (a literal for constant data; aten.reshape to the kept dims
-    when a squeezed dim is dynamic, to the declared shape for runtime axes)."""
+    when a squeezed dim is dynamic, to the declared shape for runtime axes). Without axes and
+    without a declared result shape, dynamic dims are kept under a run-time assertion that
+    they are not 1 (torch.runtime.assert)."""
     x = sm.data_input(b)
     try:
         axes = _axes(b, 13, "Squeeze")
@@ -167,8 +183,11 @@ def squeeze(b: Binder):
         if any(d is None for d in dims):
             out = b.shape(b.result_type())
             n_static_ones = sum(1 for d in dims if d == 1)
-            if out is None or len(out) != rank - n_static_ones:
-                raise Unsupported("no axes and dynamic dims: which dims are 1 is unknown")
+            if out is not None and len(out) != rank - n_static_ones:
+                raise Unsupported("no axes and dynamic dims: the declared result rank "
+                                  f"{len(out)} removes dynamic dims")
+            if out is None:
+                _assert_not_one(b, x, [i for i, d in enumerate(dims) if d is None])
         axes = [i for i, d in enumerate(dims) if d == 1]
     axes = sorted({emit.normalize_axis(a, rank) for a in axes})
     for a in axes:
