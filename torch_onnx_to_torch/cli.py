@@ -3,6 +3,8 @@
     torch-onnx-to-torch import MODEL.onnx [-o OUT.mlir] [--bytecode] [--data-dir DIR]
                         [--opset-version N] [--report] [--report-json FILE]
                         [--lower-to linalg|tosa|stablehlo] [--strict] [-v]
+    torch-onnx-to-torch check MODEL.onnx [--inputs FILE.npz] [--expected FILE.npz]
+                        [--dim NAME=SIZE] [--seed N] [--rtol R] [--atol A] [--bisect]
     torch-onnx-to-torch conformance [--filter REGEX] [-j N] [--reference cxx] [--json-out FILE]
                         [--summary-out FILE.md] [--expect FILE] [--update-expectations] ...
 
@@ -307,6 +309,33 @@ def _version(dist: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def cmd_check(args) -> int:
+    from .importer import ImportFailure, load_model
+    from .tools.check import CheckError, check, format_result, graph_inputs, load_arrays
+
+    dims = {}
+    for item in args.dim:
+        name, eq, size = item.partition("=")
+        if not eq or not size.strip().isdigit():
+            raise CliError(f"--dim takes NAME=SIZE, got '{item}'")
+        dims[name] = int(size)
+    try:
+        model = load_model(args.model, args.data_dir)
+    except ImportFailure as e:
+        raise CliError(str(e)) from None
+    try:
+        inputs = load_arrays(args.inputs, [v.name for v in graph_inputs(model)]) \
+            if args.inputs else None
+        expected = load_arrays(args.expected, [o.name for o in model.graph.output]) \
+            if args.expected else None
+        res = check(model, inputs, expected, dims, args.seed, args.rtol, args.atol,
+                    args.bisect)
+    except CheckError as e:
+        raise CliError(f"{args.model}: {e}") from None
+    print(format_result(args.model, res))
+    return 0 if res.ok else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="torch-onnx-to-torch",
@@ -334,6 +363,27 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("-v", "--verbose", action="store_true",
                      help="progress lines on stderr even for small models")
     imp.set_defaults(func=cmd_import)
+
+    chk = sub.add_parser(
+        "check", help="is a model right after our pass? compare with onnxruntime, bisect",
+        description="Import -> our pass -> IREE llvm-cpu -> run on --inputs or seeded random "
+                    "inputs of the declared shapes -> compare every output with onnxruntime "
+                    "(CPU, graph optimizations off) or --expected. Exit 0 only when every "
+                    "output matches.")
+    chk.add_argument("model", help="the .onnx file")
+    chk.add_argument("--inputs", metavar="FILE.npz",
+                     help="inputs by graph input name, or arr_0, arr_1... (default: random)")
+    chk.add_argument("--expected", metavar="FILE.npz",
+                     help="expected outputs by name or position (default: onnxruntime)")
+    chk.add_argument("--dim", action="append", default=[], metavar="NAME=SIZE",
+                     help="size of a dynamic input dim for random inputs (repeatable)")
+    chk.add_argument("--seed", type=int, default=0, help="seed of the random inputs")
+    chk.add_argument("--rtol", type=float, default=1e-3)
+    chk.add_argument("--atol", type=float, default=1e-4)
+    chk.add_argument("--bisect", action="store_true",
+                     help="on a mismatch, find the first ONNX node whose output differs")
+    chk.add_argument("--data-dir", help="directory of external data (default: the model's)")
+    chk.set_defaults(func=cmd_check)
 
     conf = sub.add_parser(
         "conformance", help="run the ONNX backend node tests end to end (IREE llvm-cpu)",

@@ -181,7 +181,7 @@ def compare(actual, expected, rtol: float, atol: float) -> str:
             a, e = actual, expected
         bad = a != e
         if bad.any():
-            i = tuple(np.argwhere(bad)[0])
+            i = tuple(int(x) for x in np.argwhere(bad)[0])
             return (f"{int(bad.sum())} of {bad.size} elements differ, first at {i}: "
                     f"{actual[i]} != {expected[i]}")
         return ""
@@ -193,7 +193,7 @@ def compare(actual, expected, rtol: float, atol: float) -> str:
         a, e = actual.astype(np.float64), expected.astype(np.float64)
     ok = np.isclose(a, e, rtol=rtol, atol=atol, equal_nan=True)
     if not ok.all():
-        i = tuple(np.argwhere(~ok)[0])
+        i = tuple(int(x) for x in np.argwhere(~ok)[0])
         return (f"{int((~ok).sum())} of {ok.size} elements differ beyond rtol={rtol} "
                 f"atol={atol}, first at {i}: {a[i]} != {e[i]}")
     return ""

@@ -51,6 +51,18 @@ class Registry:
         handlers.insert(i, handler)
         return None
 
+    def replace(self, name: str, since: int, handler: Handler, *,
+                domain: str = DEFAULT_DOMAIN) -> Handler:
+        """Swap the handler registered for `domain`/`name` since `since` (to try a fix, or
+        to plant a fault in a test); returns the old one. Raises KeyError if there is none."""
+        versions, handlers = self._ops.get((domain, name), ([], []))
+        if since not in versions:
+            raise KeyError(f"no registration of {domain + '.' if domain else ''}{name} "
+                           f"since version {since}")
+        i = versions.index(since)
+        old, handlers[i] = handlers[i], handler
+        return old
+
     def lookup(self, domain: str, name: str, version: int) -> tuple[Handler | None, str]:
         """The handler for `name` at opset `version`, or (None, reason)."""
         entry = self._ops.get((domain, name))
