@@ -102,6 +102,19 @@ def test_decoder_matches_reference(max_steps):
     assert out.stage == "pass", out.detail
 
 
+def test_decoder_matches_onnxruntime():
+    """The same loop through `check` against onnxruntime, for prompts stopping at several
+    lengths (one compile per call: a few prompts only)."""
+    pytest.importorskip("onnxruntime")
+    from torch_onnx_to_torch.importer import infer_model_shapes
+    from torch_onnx_to_torch.tools.check import check, format_result
+
+    model = infer_model_shapes(_decoder(6))
+    for prompt in _prompts()[:3]:  # 2, 4 and 1 steps
+        res = check(model, [prompt, np.array(True)], rtol=1e-5, atol=1e-6)
+        assert res.ok, format_result("decoder", res)
+
+
 def test_sequences_at_the_boundary():
     """A sequence input and a sequence output (IREE takes neither in a signature): for one
     data set they become tensors (boundary.py) and the pass resolves the lists statically."""
