@@ -19,6 +19,26 @@ def test_default_registry_builds_without_duplicates():
     assert len({n for _, n, _ in keys}) >= 30
 
 
+def test_lazy_index_is_current():
+    """patterns/index.py (which module registers which op, for lazy loading) matches the
+    modules; rerun `python -m torch_onnx_to_torch.patterns` after adding an op."""
+    from torch_onnx_to_torch.patterns import build_index
+    from torch_onnx_to_torch.patterns.index import MODULE_OF
+
+    assert MODULE_OF == build_index()
+
+
+def test_default_registry_loads_modules_on_first_use():
+    import sys
+
+    reg = default_registry()
+    handler, _ = reg.lookup("", "Einsum", 12)
+    assert handler is not None and "torch_onnx_to_torch.patterns.a_to_f.einsum" in sys.modules
+    assert ("", "Xor") in reg  # known before its module is loaded
+    with pytest.raises(ValueError, match="duplicate registration of Relu since version 1"):
+        reg.register("Relu", 1, lambda b: None)  # its module loads first: a real duplicate
+
+
 def test_duplicate_registration_fails():
     reg = Registry()
     reg.register("Abs", 1, lambda b: None)

@@ -19,6 +19,17 @@ from torch_mlir import ir
 from . import dtypes
 from .folding import fold
 
+
+def new_context() -> ir.Context:
+    """A context with the torch dialect registered. (Registered straight from torch-mlir's
+    native module: `torch_mlir.dialects.torch` would also import its generated op classes,
+    a third of the start-up, which nothing here uses.)"""
+    from torch_mlir._mlir_libs._torchMlir import register_dialect
+
+    ctx = ir.Context()
+    register_dialect(ctx)
+    return ctx
+
 _REQUIRED = object()
 _ATTR_PREFIX = "torch.onnx."
 

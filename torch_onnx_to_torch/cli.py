@@ -23,6 +23,7 @@ import time
 from collections import Counter, defaultdict
 
 from .conversion import PASS_NAME
+from .startup import defer_torch_op_classes
 
 # torch-mlir pipelines run after our pass by `import --lower-to`.
 LOWERINGS = {
@@ -60,16 +61,14 @@ class _Progress:
 
 def _operator_counts(module) -> Counter:
     """`torch.operator` names in a module (what our pass will see)."""
-    from torch_mlir import ir
-    from torch_mlir.dialects import torch as torch_d
+    from .conversion import walk_named
 
     counts: Counter = Counter()
 
     def visit(op):
-        counts[op.operation.attributes["name"].value] += 1
-        return ir.WalkResult.ADVANCE
+        counts[op.attributes["name"].value] += 1
 
-    module.operation.walk(visit, ir.WalkOrder.POST_ORDER, torch_d.OperatorOp)
+    walk_named(module.operation, "torch.operator", visit)
     return counts
 
 
@@ -417,6 +416,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `torch-onnx-to-torch`."""
+    defer_torch_op_classes()
     args = _parser().parse_args(argv)
     try:
         return args.func(args)

@@ -15,8 +15,9 @@ from pathlib import Path
 import onnx
 from onnx import shape_inference
 from torch_mlir import ir
-from torch_mlir.dialects import torch as torch_d
 from torch_mlir.extras import onnx_importer
+
+from .binder import new_context  # noqa: F401 (part of this module's API)
 
 _TWO_GB = 2**31 - 1
 
@@ -187,13 +188,6 @@ def infer_model_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
         finally:
             onnx.load_external_data_for_model(model, tmp)
         return out
-
-
-def new_context() -> ir.Context:
-    """A context with the torch dialect registered."""
-    ctx = ir.Context()
-    torch_d.register_dialect(ctx)
-    return ctx
 
 
 class _TypeCache(onnx_importer.ContextCache):

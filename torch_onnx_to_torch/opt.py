@@ -18,10 +18,11 @@ import sys
 from dataclasses import dataclass
 
 from torch_mlir import ir
-from torch_mlir.dialects import torch as torch_d
 
+from .binder import new_context
 from .conversion import PASS_NAME, Report
 from .pipeline import PipelineError, build_pass_manager
+from .startup import defer_torch_op_classes
 
 SPLIT_MARKER = "// -----"
 _BYTECODE_MAGIC = b"ML\xefR"
@@ -54,8 +55,7 @@ def _process_chunk(text: str | bytes, pipeline: str, report_remarks: bool,
                    bytecode: bool = False) -> tuple[str | bytes | None, list[Diag]]:
     """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics)."""
     diags: list[Diag] = []
-    ctx = ir.Context()
-    torch_d.register_dialect(ctx)
+    ctx = new_context()
     ctx.allow_unregistered_dialects = False
 
     def handler(d):
@@ -163,6 +163,7 @@ def _build_pipeline(args, extra: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `torch-onnx-to-torch-opt`."""
+    defer_torch_op_classes()
     p = argparse.ArgumentParser(
         prog="torch-onnx-to-torch-opt",
         description="mlir-opt-style driver; any --<pass-name>[=options] flag adds that pass.")

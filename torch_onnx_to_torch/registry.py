@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
+from importlib import import_module
 
 Handler = Callable  # (Binder) -> Value | list[Value | None]
 
@@ -33,6 +34,25 @@ class Registry:
     def __init__(self):
         # (domain, name) -> (sorted since-versions, handlers in the same order)
         self._ops: dict[tuple[str, str], tuple[list[int], list[Handler]]] = {}
+        # (domain, name) -> the module whose populate(registry) registers it, not yet imported
+        self._deferred: dict[tuple[str, str], str] = {}
+
+    def defer(self, module_of: dict[tuple[str, str], str]) -> None:
+        """Register the ops of `module_of` lazily: a module is imported and populated the first
+        time one of its ops is looked up, registered again, or listed."""
+        self._deferred.update(module_of)
+
+    def _load(self, key: tuple[str, str]) -> None:
+        module = self._deferred.get(key)
+        if module is None:
+            return
+        for k in [k for k, m in self._deferred.items() if m == module]:
+            del self._deferred[k]
+        import_module(module).populate(self)
+
+    def _load_all(self) -> None:
+        while self._deferred:
+            self._load(next(iter(self._deferred)))
 
     def register(self, name: str, since: int, handler: Handler | None = None, *,
                  domain: str = DEFAULT_DOMAIN):
@@ -42,6 +62,7 @@ class Registry:
         """
         if handler is None:
             return lambda fn: self.register(name, since, fn, domain=domain) or fn
+        self._load((domain, name))
         versions, handlers = self._ops.setdefault((domain, name), ([], []))
         if since in versions:
             where = f"{domain}." if domain else ""
@@ -55,6 +76,7 @@ class Registry:
                 domain: str = DEFAULT_DOMAIN) -> Handler:
         """Swap the handler registered for `domain`/`name` since `since` (to try a fix, or
         to plant a fault in a test); returns the old one. Raises KeyError if there is none."""
+        self._load((domain, name))
         versions, handlers = self._ops.get((domain, name), ([], []))
         if since not in versions:
             raise KeyError(f"no registration of {domain + '.' if domain else ''}{name} "
@@ -66,6 +88,9 @@ class Registry:
     def lookup(self, domain: str, name: str, version: int) -> tuple[Handler | None, str]:
         """The handler for `name` at opset `version`, or (None, reason)."""
         entry = self._ops.get((domain, name))
+        if entry is None and (domain, name) in self._deferred:
+            self._load((domain, name))
+            entry = self._ops.get((domain, name))
         if entry is None:
             return None, "no pattern for this op"
         versions, handlers = entry
@@ -76,18 +101,19 @@ class Registry:
 
     def entries(self) -> Iterator[tuple[str, str, int, Handler]]:
         """Every (domain, name, since, handler), sorted."""
+        self._load_all()
         for (domain, name), (versions, handlers) in sorted(self._ops.items()):
             for since, h in zip(versions, handlers):
                 yield domain, name, since, h
 
     def __contains__(self, key: tuple[str, str]) -> bool:
-        return key in self._ops
+        return key in self._ops or key in self._deferred
 
 
 def default_registry() -> Registry:
     """A new registry holding every pattern shipped with this package."""
-    from .patterns import populate_all
+    from .patterns.index import MODULE_OF
 
     reg = Registry()
-    populate_all(reg)
+    reg.defer(MODULE_OF)  # pattern modules are imported on their first op
     return reg

@@ -6,28 +6,15 @@ The shard is a package: one module per op family (named after what it holds), ea
 
 from __future__ import annotations
 
-from . import (
-    affine_grid,
-    attention,
-    averagepool,
-    casts,
-    convolution,
-    deform_conv,
-    dft,
-    einsum,
-    elementwise,
-    generators,
-    quantize,
-    sequences,
-    shape_layout,
-    tensor_building,
-)
+from importlib import import_module
 
-MODULES = (affine_grid, attention, averagepool, casts, convolution, deform_conv, dft, einsum,
-           elementwise, generators, quantize, sequences, shape_layout, tensor_building)
+# Imported when used (patterns/index.py maps each op to its module), not with the package.
+MODULES = ("affine_grid", "attention", "averagepool", "casts", "convolution", "deform_conv",
+           "dft", "einsum", "elementwise", "generators", "quantize", "sequences", "shape_layout",
+           "tensor_building")
 
 
 def populate(registry) -> None:
     """Register the A-F patterns."""
-    for module in MODULES:
-        module.populate(registry)
+    for name in MODULES:
+        import_module(f"{__name__}.{name}").populate(registry)

@@ -6,33 +6,15 @@ The shard is a package: one module per op family (named after what it holds), ea
 
 from __future__ import annotations
 
-from . import (
-    activations,
-    control_flow,
-    elementwise,
-    gather,
-    grid_sample,
-    image_decoder,
-    linalg,
-    linear_attention,
-    losses,
-    modulo,
-    multinomial,
-    normalization,
-    optionals,
-    pad,
-    pooling,
-    recurrent,
-    selection,
-    windows,
-)
+from importlib import import_module
 
-MODULES = (activations, control_flow, elementwise, gather, grid_sample, image_decoder, linalg,
-           linear_attention, losses, modulo, multinomial, normalization, optionals, pad, pooling,
-           recurrent, selection, windows)
+# Imported when used (patterns/index.py maps each op to its module), not with the package.
+MODULES = ("activations", "control_flow", "elementwise", "gather", "grid_sample", "image_decoder",
+           "linalg", "linear_attention", "losses", "modulo", "multinomial", "normalization",
+           "optionals", "pad", "pooling", "recurrent", "selection", "windows")
 
 
 def populate(registry) -> None:
     """Register the G-P patterns."""
-    for module in MODULES:
-        module.populate(registry)
+    for name in MODULES:
+        import_module(f"{__name__}.{name}").populate(registry)

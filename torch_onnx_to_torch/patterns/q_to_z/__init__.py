@@ -6,34 +6,15 @@ The shard is a package: one module per op family (named after what it holds), ea
 
 from __future__ import annotations
 
-from . import (
-    activations,
-    elementwise,
-    losses,
-    normalization,
-    quantized,
-    random,
-    recurrent,
-    reductions,
-    resize,
-    roi_align,
-    rotary_embedding,
-    scan,
-    scatter,
-    selection,
-    sequences,
-    shapes,
-    slicing,
-    stft,
-    text,
-)
+from importlib import import_module
 
-MODULES = (activations, elementwise, losses, normalization, quantized, random, recurrent,
-           reductions, resize, roi_align, rotary_embedding, scan, scatter, selection, sequences,
-           shapes, slicing, stft, text)
+# Imported when used (patterns/index.py maps each op to its module), not with the package.
+MODULES = ("activations", "elementwise", "losses", "normalization", "quantized", "random",
+           "recurrent", "reductions", "resize", "roi_align", "rotary_embedding", "scan",
+           "scatter", "selection", "sequences", "shapes", "slicing", "stft", "text")
 
 
 def populate(registry) -> None:
     """Register the Q-Z patterns."""
-    for module in MODULES:
-        module.populate(registry)
+    for name in MODULES:
+        import_module(f"{__name__}.{name}").populate(registry)
