@@ -218,6 +218,41 @@ def read_dense(attr: ir.Attribute, blobs: ResourceBlobs | None = None) -> np.nda
     return np.frombuffer(raw, dtype=row.numpy).reshape(shape).copy()
 
 
+# Constants up to this size are inlined; bigger ones are weights and stay resources.
+INLINE_BYTES = 4096
+
+
+def _bit_width(t: ir.Type) -> int:
+    for kind in (ir.IntegerType, ir.FloatType):
+        if isinstance(t, kind):
+            return kind(t).width
+    return 1 << 20  # complex and others: never inlined
+
+
+def is_small_resource(attr: ir.Attribute) -> bool:
+    """True for a dense_resource elements attribute of at most INLINE_BYTES."""
+    t = getattr(attr, "type", None)
+    return not isinstance(attr, ir.DenseElementsAttr) and isinstance(t, ir.RankedTensorType) \
+        and t.has_static_shape and \
+        math.prod(t.shape) * _bit_width(t.element_type) <= 8 * INLINE_BYTES
+
+
+def inline_small_resource(attr: ir.Attribute, blobs: ResourceBlobs) -> ir.Attribute:
+    """`attr` as inline `dense<...>` if it is a small dense_resource (how the importer stores
+    initializers and raw_data constants), else `attr`: iree-compile 3.13 crashes on a
+    dense_resource operand it tries to fold ("ElementsAttr does not provide iteration
+    facilities"), e.g. a scalar divisor or a loop bound; inline they also read as written.
+    Weights above INLINE_BYTES stay resources and are never read."""
+    if not is_small_resource(attr):
+        return attr
+    vals = read_dense(attr, blobs)
+    if vals is None:
+        return attr
+    t = attr.type
+    return ir.DenseElementsAttr.get(np.ascontiguousarray(vals), type=t.element_type,
+                                    shape=list(t.shape))
+
+
 class Binder:
     """Access to one ONNX op and the builders for its replacement."""
 
@@ -516,7 +551,9 @@ class Binder:
         return self.list(items, self.types.tensor_list)
 
     def literal(self, attr: ir.Attribute, result: ir.Type) -> ir.Value:
-        """`torch.vtensor.literal` holding `attr` (the attribute itself: no copy of its data)."""
+        """`torch.vtensor.literal` holding `attr` (the attribute itself: no copy of a weight's
+        data; a small dense_resource is inlined, see inline_small_resource)."""
+        attr = inline_small_resource(attr, self.types.blobs)
         return self.op("torch.vtensor.literal", [], result, value=attr)
 
     def discard(self) -> None:

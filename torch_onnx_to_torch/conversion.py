@@ -8,16 +8,21 @@ reason; an unexpected exception in a handler becomes an error diagnostic at the 
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy as np
 from torch_mlir import ir
 
 from . import emit
-from .binder import Binder, Types, Unsupported, read_dense, vtensor_asm
+from .binder import (
+    Binder,
+    Types,
+    Unsupported,
+    inline_small_resource,
+    is_small_resource,
+    vtensor_asm,
+)
 from .folding import fold
 from .refine import refine_created
 from .registry import DEFAULT_DOMAIN, Registry
@@ -137,8 +142,9 @@ def _functions(root: ir.Operation) -> list[ir.Operation]:
 
 
 def _resource_constants(func: ir.Operation) -> list[ir.Attribute]:
-    """The integer-typed dense_resource values of the literals and onnx.Constant ops of `func`
-    (shape-like operands), whose small blobs are then read together (see ResourceBlobs)."""
+    """The small dense_resource values of the literals and onnx.Constant ops of `func`: the
+    integer-typed ones (shape-like operands, read by handlers) and those the pass inlines;
+    their blobs are then read together (see ResourceBlobs)."""
     found = []
 
     def visit(op):
@@ -152,63 +158,36 @@ def _resource_constants(func: ir.Operation) -> list[ir.Attribute]:
 
     func.walk(visit, ir.WalkOrder.PRE_ORDER)
     # dense_resource attributes are the ones the bindings do not downcast to DenseElementsAttr
-    return [a for a in found if not isinstance(a, ir.DenseElementsAttr)
-            and isinstance(getattr(a.type, "element_type", None), ir.IntegerType)]
+    return [a for a in found if not isinstance(a, ir.DenseElementsAttr) and (
+        isinstance(getattr(a.type, "element_type", None), ir.IntegerType) or
+        is_small_resource(a))]
 
 
 def _sync_signature(func: ir.Operation) -> None:
     """Make the function's result types those its `func.return` returns, where a handler
     gave a value its real type in place of a wrong declared one (see _coerce)."""
-    blocks = list(func.regions[0].blocks)
-    if not blocks:
+    blocks = func.regions[0].blocks
+    if len(blocks) == 0:
         return
-    ops = list(blocks[-1].operations)
-    if not ops or ops[-1].operation.name != "func.return":
+    ops = blocks[len(blocks) - 1].operations
+    last = ops[len(ops) - 1].operation if len(ops) else None
+    if last is None or last.name != "func.return":
         return
     ftype = ir.FunctionType(ir.TypeAttr(func.attributes["function_type"]).value)
-    returned = [v.type for v in ops[-1].operation.operands]
+    returned = [v.type for v in last.operands]
     if returned != list(ftype.results):
         func.attributes["function_type"] = ir.TypeAttr.get(
             ir.FunctionType.get(list(ftype.inputs), returned))
 
 
-# Constants up to this size are inlined; bigger ones are weights and stay resources.
-INLINE_BYTES = 4096
-
-
-def _inline_small_resources(func: ir.Operation, types: Types) -> None:
-    """Small `torch.vtensor.literal`s holding a dense_resource (how the importer stores
-    initializers and raw_data constants) become inline `dense<...>`: iree-compile 3.13 crashes
-    on a dense_resource operand it tries to fold ("ElementsAttr does not provide iteration
-    facilities"), e.g. a scalar divisor or a loop bound; inline they also read as written.
-    Weights above INLINE_BYTES stay resources and are never read."""
-    found = []
-
-    def visit(op):
-        attr = op.attributes["value"]
-        t = getattr(attr, "type", None)
-        if not isinstance(attr, ir.DenseElementsAttr) and isinstance(t, ir.RankedTensorType) \
-                and t.has_static_shape and \
-                math.prod(t.shape) * _bit_width(t.element_type) <= 8 * INLINE_BYTES:
-            found.append(op)
-
-    walk_named(func, "torch.vtensor.literal", visit)
-    if not found:
-        return
-    types.blobs.preload([op.attributes["value"] for op in found])
+def _inline_small_resources(literals: list[ir.Operation], types: Types) -> None:
+    """The input's own small `torch.vtensor.literal`s holding a dense_resource become inline
+    `dense<...>`, as the ones the pass builds do (binder.inline_small_resource)."""
+    found = [op for op in literals if is_small_resource(op.attributes["value"])]
+    if found:
+        types.blobs.preload([op.attributes["value"] for op in found])
     for op in found:
-        t = op.attributes["value"].type
-        vals = read_dense(op.attributes["value"], types.blobs)
-        if vals is not None:
-            op.attributes["value"] = ir.DenseElementsAttr.get(
-                np.ascontiguousarray(vals), type=t.element_type, shape=list(t.shape))
-
-
-def _bit_width(t: ir.Type) -> int:
-    for kind in (ir.IntegerType, ir.FloatType):
-        if isinstance(t, kind):
-            return kind(t).width
-    return 1 << 20  # complex and others: never inlined
+        op.attributes["value"] = inline_small_resource(op.attributes["value"], types.blobs)
 
 
 def _coerce(b: Binder, value: ir.Value, old: ir.Value) -> ir.Value:
@@ -359,7 +338,7 @@ def _drop_erased_declines(func: ir.Operation, report: Report, start: int) -> Non
     report.declines[start:] = kept
 
 
-def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
+def _retype_body_arguments(ops: list[ir.Operation], types: Types) -> None:
     """Give Loop and Scan body arguments without a shape (unranked; torch-mlir's importer types
     them rank 0) the type of the value they receive on entry, before the
     bodies are converted, so that body ops see real shapes. Outer loops first."""
@@ -399,7 +378,25 @@ def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
                 arg.set_type(types.get(vtensor_asm(shape, have[1] or want[1])))
         return ir.WalkResult.ADVANCE
 
-    walk_named(func, "torch.operator", visit)
+    for op in reversed(ops):  # post-order reversed: outer loops before the ones they hold
+        if op.attributes["name"].value in ("onnx.Loop", "onnx.Scan"):
+            visit(op)
+
+
+def _collect(func: ir.Operation) -> tuple[list[ir.Operation], list[ir.Operation]]:
+    """One walk: the ONNX ops, innermost first, and the input's own literals."""
+    ops: list[ir.Operation] = []
+    literals: list[ir.Operation] = []
+
+    def visit(op):
+        if op.name == "torch.operator":
+            ops.append(op)
+        elif op.name == "torch.vtensor.literal":
+            literals.append(op)
+        return ir.WalkResult.ADVANCE
+
+    func.walk(visit, ir.WalkOrder.POST_ORDER)
+    return ops, literals
 
 
 def run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
@@ -414,25 +411,23 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
     first = len(report.declines)
     for func in _functions(root):
         env = _FunctionEnv(func)
-        ops: list[ir.Operation] = []
-
-        walk_named(func, "torch.operator", ops.append, ir.WalkOrder.POST_ORDER)
+        ops, literals = _collect(func)
         if env.default_opset is None and not env.opsets:
             for o in ops:
                 _decline(report, o, o.attributes["name"].value,
                          "function has no torch.onnx_meta.opset_version", options.strict)
             continue
-        _retype_body_arguments(func, types)
+        _retype_body_arguments(ops, types)
         dispatch_cache.clear()
         types.blobs.candidates = lambda func=func: _resource_constants(func)
+        with func.location:
+            _inline_small_resources(literals, types)
         before = len(report.declines)
         for o in ops:
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
         if len(report.declines) > before:
             _drop_erased_declines(func, report, before)
         _sync_signature(func)
-        with func.location:
-            _inline_small_resources(func, types)
     new = report.declines[first:]
     return not new if options.strict else not any(d.internal for d in new)
 

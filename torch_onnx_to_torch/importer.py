@@ -17,7 +17,7 @@ from onnx import shape_inference
 from torch_mlir import ir
 from torch_mlir.extras import onnx_importer
 
-from .binder import new_context  # noqa: F401 (part of this module's API)
+from .binder import new_context  # part of this module's API
 
 _TWO_GB = 2**31 - 1
 

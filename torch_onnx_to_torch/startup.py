@@ -41,5 +41,5 @@ def _load_real_attribute(attr: str):
         current = importlib.import_module(_NAME)
         parent = sys.modules.get(_NAME.rpartition(".")[0])
         if parent is not None:
-            setattr(parent, "torch", current)
+            parent.torch = current
     return getattr(current, attr)

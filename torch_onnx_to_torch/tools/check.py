@@ -363,8 +363,8 @@ def check(model: onnx.ModelProto, inputs: list[np.ndarray] | None = None,
         return Result(failure=ours)
     actual, _ = ours
     if len(actual) != len(expected):
-        return Result(failure=StageFailure("run", [f"{len(actual)} outputs, expected "
-                                                   f"{len(expected)}"]))
+        why = f"{len(actual)} outputs, expected {len(expected)}"
+        return Result(failure=StageFailure("run", [why]))
     res = Result([compare_row(n, a, e, rtol, atol)
                   for n, a, e in zip(names, actual, expected)])
     if bisect and not res.ok:
