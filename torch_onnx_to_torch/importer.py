@@ -18,6 +18,8 @@ from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 from torch_mlir.extras import onnx_importer
 
+from . import contrib_import
+
 _TWO_GB = 2**31 - 1
 
 
@@ -215,11 +217,12 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> i
     """Import `model` with torch-mlir's ONNX importer into a new module (value types without a
     shape come out unranked, see `_TypeCache`)."""
     context = context or new_context()
+    model = contrib_import.infer_contrib_types(model)
     handlers = onnx_importer.ATTRIBUTE_TYPE_HANDLERS
     before = handlers.get(_TYPE_PROTO)
     handlers[_TYPE_PROTO] = _type_attribute
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), contrib_import.keep_domains():
             warnings.simplefilter("ignore")
             info = onnx_importer.ModelInfo(model)
             module = info.create_module(context=context)

@@ -1,0 +1,329 @@
+"""Contrib operator-format quantized ops: QLinearAdd, QLinearMul, QLinearSigmoid,
+QLinearLeakyRelu, QLinearSoftmax, QLinearConcat, QLinearWhere, QLinearAveragePool,
+QLinearGlobalAveragePool, QGemm (com.microsoft).
+
+Each is dequantize -> float op -> quantize, in plain integer and float arithmetic (no torch
+quantized types): (q - zero_point) * scale, the op, round half to even (aten.round), + zero
+point, clamp, narrow (saturate_int of the default-domain QuantizeLinear). onnxruntime computes
+some of them through lookup tables or fixed-point requantization, which may round a value
+lying on a .5 boundary the other way: outputs agree within one quantization step.
+"""
+
+from __future__ import annotations
+
+from torch_mlir import ir
+
+from ... import emit
+from ...binder import Binder, Unsupported
+from ..a_to_f.averagepool import _AVG_POOL
+from ..g_to_p.linalg import matmul_nd, minus_zero_point
+from ..pool_windows import read_window, torch_ceil_mode
+from ..q_to_z.quantized import _one_value, saturate_int
+from . import inference as inf
+
+_Q = ("ui8", "si8")
+
+
+def _q_input(b: Binder, i: int) -> ir.Value:
+    x = b.input(i)
+    if b.dtype(x) not in _Q:
+        raise Unsupported(f"quantized input #{i} of {b.dtype(x)} (uint8 / int8 expected)")
+    return x
+
+
+def dequantize(b: Binder, x: ir.Value, scale: ir.Value, zp: ir.Value | None) -> ir.Value:
+    """(x - zp) * scale in f32, per tensor."""
+    shape = b.shape(x)
+    xi = emit.to_dtype(b, x, "si32")
+    if zp is not None:
+        zpi = emit.to_dtype(b, _one_value(b, zp, "zero point"), "si32")
+        xi = b.op("torch.aten.sub.Tensor", [xi, zpi, b.int(1)], b.vtensor(shape, "si32"))
+    s = emit.to_dtype(b, _one_value(b, scale, "scale"), "f32")
+    return b.op("torch.aten.mul.Tensor", [emit.to_dtype(b, xi, "f32"), s],
+                b.vtensor(shape, "f32"))
+
+
+def quantize(b: Binder, y: ir.Value, scale: ir.Value, zp: ir.Value | None, out: str
+             ) -> ir.Value:
+    """round(y / scale) + zp, saturated to `out`, per tensor."""
+    t = emit.like(b, y, "f32")
+    s = emit.to_dtype(b, _one_value(b, scale, "scale"), "f32")
+    q = b.op("torch.aten.round", [b.op("torch.aten.div.Tensor", [y, s], t)], t)
+    zp = None if zp is None else _one_value(b, zp, "zero point")
+    return saturate_int(b, q, zp, out)
+
+
+def _out_type(b: Binder, x: ir.Value) -> str:
+    return b.dtype(x)
+
+
+def _binary(b: Binder, name: str):
+    a, bb = _q_input(b, 0), _q_input(b, 3)
+    if b.dtype(a) != b.dtype(bb):
+        raise Unsupported("A and B must share one type")
+    fa = dequantize(b, a, b.input(1), b.optional_input(2))
+    fb = dequantize(b, bb, b.input(4), b.optional_input(5))
+    y = emit.binary(b, name, fa, fb)
+    return quantize(b, y, b.input(6), b.optional_input(7), _out_type(b, a))
+
+
+def qlinear_add(b: Binder):
+    """com.microsoft QLinearAdd-1 -> dequantize A and B, aten.add.Tensor (broadcasting),
+    quantize (aten.round, clamp)"""
+    return _binary(b, "add")
+
+
+def qlinear_mul(b: Binder):
+    """com.microsoft QLinearMul-1 -> dequantize A and B, aten.mul.Tensor (broadcasting),
+    quantize (aten.round, clamp)"""
+    return _binary(b, "mul")
+
+
+def _unary(b: Binder, fn):
+    x = _q_input(b, 0)
+    y = fn(dequantize(b, x, b.input(1), b.optional_input(2)))
+    return quantize(b, y, b.input(3), b.optional_input(4), _out_type(b, x))
+
+
+def qlinear_sigmoid(b: Binder):
+    """com.microsoft QLinearSigmoid-1 -> dequantize, aten.sigmoid, quantize"""
+    return _unary(b, lambda v: b.op("torch.aten.sigmoid", [v], v.type))
+
+
+def qlinear_leaky_relu(b: Binder):
+    """com.microsoft QLinearLeakyRelu-1 (alpha) -> dequantize, aten.leaky_relu, quantize"""
+    alpha = b.attr_float("alpha", 0.01)
+    return _unary(b, lambda v: b.op("torch.aten.leaky_relu", [v, b.float(alpha)], v.type))
+
+
+def qlinear_softmax(b: Binder):
+    """com.microsoft QLinearSoftmax-1 (axis; opset >= 13 semantics, or the last axis for
+    older) -> dequantize, aten.softmax.int, quantize"""
+    x = _q_input(b, 0)
+    rank = b.rank(x)
+    axis = emit.normalize_axis(b.attr_int("axis", -1), rank)
+    if b.attr_int("opset") < 13 and axis != rank - 1:
+        raise Unsupported("opset < 13 softmax coerces to 2-D: only the last axis is supported")
+    f = dequantize(b, x, b.input(1), b.optional_input(2))
+    y = b.op("torch.aten.softmax.int", [f, b.int(axis), b.none()], f.type)
+    return quantize(b, y, b.input(3), b.optional_input(4), _out_type(b, x))
+
+
+def qlinear_concat(b: Binder):
+    """com.microsoft QLinearConcat-1 (axis; (tensor, scale, zero point) triples) ->
+    dequantize each, aten.cat, quantize"""
+    y_scale, y_zp = b.input(0), b.input(1)
+    ops = list(b.onnx_op.operands)[2:]
+    if not ops or len(ops) % 3:
+        raise Unsupported("inputs must be (tensor, scale, zero point) triples")
+    out = b.dtype(y_zp)
+    parts = []
+    for i in range(0, len(ops), 3):
+        x = _q_input(b, 2 + i)
+        parts.append(dequantize(b, x, b.input(3 + i), b.optional_input(4 + i)))
+    rank = b.rank(parts[0])
+    axis = emit.normalize_axis(b.attr_int("axis"), rank)
+    shapes = [b.shape(p) for p in parts]
+    shape = list(shapes[0])
+    total = [s[axis] for s in shapes]
+    shape[axis] = None if None in total else sum(total)
+    y = b.op("torch.aten.cat", [b.tensor_list(parts), b.int(axis)], b.vtensor(shape, "f32"))
+    return quantize(b, y, y_scale, y_zp, out)
+
+
+def qlinear_where(b: Binder):
+    """com.microsoft QLinearWhere-1 -> dequantize X and Y, aten.where.self, quantize with
+    z_scale / z_zero_point"""
+    cond = b.input(0)
+    x, y = _q_input(b, 1), _q_input(b, 4)
+    fx = dequantize(b, x, b.input(2), b.input(3))
+    fy = dequantize(b, y, b.input(5), b.input(6))
+    shape = emit.broadcast_shape(emit.broadcast_shape(b.shape(cond), b.shape(fx)), b.shape(fy))
+    z = b.op("torch.aten.where.self", [cond, fx, fy], b.vtensor(shape, "f32"))
+    return quantize(b, z, b.input(7), b.input(8), b.dtype(x))
+
+
+def qlinear_global_average_pool(b: Binder):
+    """com.microsoft QLinearGlobalAveragePool-1 (NCHW or channels_last) -> dequantize,
+    aten.mean.dim over the spatial dims (kept), quantize"""
+    x = _q_input(b, 0)
+    rank = b.rank(x)
+    if rank < 3:
+        raise Unsupported("input must have rank >= 3")
+    dims = list(range(1, rank - 1)) if b.attr_int("channels_last", 0) else \
+        list(range(2, rank))
+    f = dequantize(b, x, b.input(1), b.input(2))
+    shape = [1 if i in dims else d for i, d in enumerate(b.shape(f))]
+    m = b.op("torch.aten.mean.dim", [f, b.int_list(dims), b.bool(True), b.none()],
+             b.vtensor(shape, "f32"))
+    return quantize(b, m, b.input(3), b.input(4), b.dtype(x))
+
+
+def qlinear_average_pool(b: Binder):
+    """com.microsoft QLinearAveragePool-1 (NCHW; AveragePool's kernel_shape, strides, pads,
+    auto_pad, ceil_mode, count_include_pad) -> dequantize, aten.avg_pool{1,2,3}d, quantize.
+    channels_last, and windows torch's avg_pool cannot express, are declined."""
+    x = _q_input(b, 0)
+    if b.attr_int("channels_last", 0):
+        raise Unsupported("channels_last is not supported")
+    f = dequantize(b, x, b.input(1), b.optional_input(2))
+    win = read_window(b, f, dilations=False, ceil_mode=True)
+    if not win.direct(dynamic_ceil=True):
+        raise Unsupported("asymmetric pads or ceil_mode overhang: not expressible as "
+                          "aten.avg_pool")
+    include_pad = bool(b.attr_int("count_include_pad", 0))
+    args = [f, b.int_list(win.kernel), b.int_list(win.strides), b.int_list(win.begins),
+            b.bool(torch_ceil_mode(win)), b.bool(include_pad)]
+    if win.nd > 1:
+        args.append(b.none())
+    shape = b.shape(b.result_type())
+    pooled = b.op(_AVG_POOL[win.nd], args, b.vtensor(shape, "f32"))
+    return quantize(b, pooled, b.input(3), b.optional_input(4), b.dtype(x))
+
+
+def qgemm(b: Binder):
+    """com.microsoft QGemm-1 (transA, transB, alpha, per-tensor or per-column B scale / zero
+    point, int32 C; float output without y_scale, else quantized) -> si32 aten.matmul of the
+    zero-point-shifted operands + C, * alpha * a_scale * b_scale, optionally quantized"""
+    a, w = _q_input(b, 0), _q_input(b, 3)
+    a_scale, b_scale = b.input(1), b.input(4)
+    c, y_scale, y_zp = b.optional_input(6), b.optional_input(7), b.optional_input(8)
+    if b.rank(a) != 2 or b.rank(w) != 2:
+        raise Unsupported("A and B must be 2-D")
+    if b.attr_int("transA", 0):
+        a = emit.permute(b, a, [1, 0])
+    if b.attr_int("transB", 0):
+        w = emit.permute(b, w, [1, 0])  # per-column zero points then index the last dim
+    ai = minus_zero_point(b, a, b.optional_input(2), 2, "a_zero_point")
+    wi = minus_zero_point(b, w, b.optional_input(5), 1, "b_zero_point")
+    acc = matmul_nd(b, ai, wi, "si32")
+    if c is not None:
+        if b.dtype(c) != "si32":
+            raise Unsupported(f"C of {b.dtype(c)} (int32 expected)")
+        acc = b.op("torch.aten.add.Tensor", [acc, c, b.int(1)], acc.type)
+    s_shape = b.shape(b_scale)
+    if s_shape is None or len(s_shape) > 1:
+        raise Unsupported("b_scale must be a scalar or 1-D")
+    scale = b.op("torch.aten.mul.Tensor", [_one_value(b, a_scale, "a_scale"), b_scale],
+                 b.vtensor(list(s_shape), "f32"))
+    alpha = b.attr_float("alpha", 1.0)
+    if alpha != 1.0:
+        scale = b.op("torch.aten.mul.Scalar", [scale, b.float(alpha)], scale.type)
+    t = emit.like(b, acc, "f32")
+    y = b.op("torch.aten.mul.Tensor", [emit.to_dtype(b, acc, "f32"), scale], t)
+    if y_scale is None:
+        return y
+    out = b.dtype(y_zp) if y_zp is not None else "ui8"
+    return quantize(b, y, y_scale, y_zp, out)
+
+
+# ---------------------------------------------------------------- type inference
+
+
+def _infer_binary(node, ins):
+    if ins[0] is None or ins[3] is None:
+        return [None]
+    return [inf.broadcast(ins[0], ins[3])]
+
+
+def _infer_concat(node, ins):
+    xs = ins[2::3]
+    if not xs or any(x is None or x[1] is None for x in xs):
+        return [None]
+    axis = inf.attrs(node)["axis"] % len(xs[0][1])
+    dims = list(xs[0][1])
+    sizes = [x[1][axis] for x in xs]
+    dims[axis] = sum(sizes) if all(isinstance(s, int) for s in sizes) else None
+    return [(ins[1][0] if ins[1] else xs[0][0], dims)]
+
+
+def _infer_where(node, ins):
+    if any(ins[i] is None for i in (0, 1, 4)):
+        return [None]
+    t = inf.broadcast(ins[1], ins[0], ins[4])
+    return [None if t is None else (ins[1][0], t[1])]
+
+
+def _infer_global_pool(node, ins):
+    x = ins[0]
+    if x is None or x[1] is None:
+        return [None]
+    last = inf.attrs(node).get("channels_last", 0)
+    r = len(x[1])
+    keep = (0, r - 1) if last else (0, 1)
+    return [(x[0], [d if i in keep else 1 for i, d in enumerate(x[1])])]
+
+
+def _infer_avg_pool(node, ins):
+    x = ins[0]
+    if x is None or x[1] is None:
+        return [None]
+    at = inf.attrs(node)
+    if at.get("channels_last", 0):
+        return [None]
+    kernel = at["kernel_shape"]
+    nd = len(kernel)
+    strides = at.get("strides") or [1] * nd
+    pads = at.get("pads") or [0] * (2 * nd)
+    auto = at.get("auto_pad", "NOTSET")
+    ceil = at.get("ceil_mode", 0)
+    out = list(x[1][:2])
+    for i in range(nd):
+        d = x[1][2 + i]
+        if not isinstance(d, int):
+            out.append(None)
+        elif auto in ("SAME_UPPER", "SAME_LOWER"):
+            out.append(-(-d // strides[i]))
+        elif auto == "VALID":
+            out.append(-(-(d - kernel[i] + 1) // strides[i]))
+        else:
+            span = d + pads[i] + pads[i + nd] - kernel[i]
+            out.append((-(-span // strides[i]) if ceil else span // strides[i]) + 1)
+    return [(x[0], out)]
+
+
+def _infer_qgemm(node, ins):
+    a, w = ins[0], ins[3]
+    if a is None or w is None or a[1] is None or w[1] is None:
+        return [None]
+    at = inf.attrs(node)
+    m = a[1][1] if at.get("transA", 0) else a[1][0]
+    n = w[1][0] if at.get("transB", 0) else w[1][1]
+    has_y = len(ins) > 7 and ins[7] is not None
+    elem = (ins[8][0] if len(ins) > 8 and ins[8] is not None else
+            onnx_uint8()) if has_y else inf.FLOAT
+    return [(elem, [m, n])]
+
+
+def onnx_uint8() -> int:
+    """ONNX's UINT8 code."""
+    import onnx
+
+    return onnx.TensorProto.UINT8
+
+
+TABLE = [
+    ("QGemm", 1, qgemm),
+    ("QLinearAdd", 1, qlinear_add),
+    ("QLinearAveragePool", 1, qlinear_average_pool),
+    ("QLinearConcat", 1, qlinear_concat),
+    ("QLinearGlobalAveragePool", 1, qlinear_global_average_pool),
+    ("QLinearLeakyRelu", 1, qlinear_leaky_relu),
+    ("QLinearMul", 1, qlinear_mul),
+    ("QLinearSigmoid", 1, qlinear_sigmoid),
+    ("QLinearSoftmax", 1, qlinear_softmax),
+    ("QLinearWhere", 1, qlinear_where),
+]
+
+INFER = {
+    "QGemm": _infer_qgemm,
+    "QLinearAdd": _infer_binary,
+    "QLinearAveragePool": _infer_avg_pool,
+    "QLinearConcat": _infer_concat,
+    "QLinearGlobalAveragePool": _infer_global_pool,
+    "QLinearLeakyRelu": inf.same_as(0),
+    "QLinearMul": _infer_binary,
+    "QLinearSigmoid": inf.same_as(0),
+    "QLinearSoftmax": inf.same_as(0),
+    "QLinearWhere": _infer_where,
+}
