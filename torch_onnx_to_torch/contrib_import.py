@@ -115,14 +115,14 @@ def _ort_inference(model: onnx.ModelProto) -> onnx.ModelProto | None:
     """onnxruntime's symbolic shape inference, or None (not installed, or it failed)."""
     try:
         from onnxruntime.tools.symbolic_shape_infer import SymbolicShapeInference
-    except Exception:
+    except Exception:  # noqa: BLE001 - not installed, or a broken install: our own inference
         return None
     try:
         import logging
 
         logging.getLogger("onnxruntime.tools.symbolic_shape_infer").setLevel(logging.ERROR)
         out = SymbolicShapeInference.infer_shapes(model, auto_merge=True)
-    except Exception:
+    except Exception:  # noqa: BLE001 - it raises anything on ops it does not know
         return None
     return out
 
@@ -151,7 +151,7 @@ def own_inference(model: onnx.ModelProto, table: dict | None = None) -> onnx.Mod
             ins = [known.get(i) if i else None for i in node.input]
             try:
                 outs = fn(node, ins)
-            except Exception:  # malformed node: leave its outputs untyped
+            except Exception:  # noqa: BLE001 - malformed node: leave its outputs untyped
                 outs = []
             for name, t in zip(node.output, outs):
                 if name and t is not None and name not in known:
@@ -169,7 +169,7 @@ def own_inference(model: onnx.ModelProto, table: dict | None = None) -> onnx.Mod
         model.graph.value_info.extend(added)
         try:
             model = shape_inference.infer_shapes(model, data_prop=True)
-        except Exception:
+        except Exception:  # noqa: BLE001, S110 - best effort, as infer_model_shapes is
             pass
     return model
 
