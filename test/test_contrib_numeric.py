@@ -224,9 +224,11 @@ def test_qlinear_elementwise_and_pools():
            strides=[2, 2]),
         ms("QLinearConcat", ["s3", "z3", "a", "s1", "z1", "b", "s2", "z2"], ["cat"], axis=1),
         ms("QLinearSoftmax", ["a", "s1", "z1", "s4", "z4"], ["sm"], axis=-1, opset=13),
+        ms("QLinearWhere", ["cond", "a", "s1", "z1", "b", "s2", "z2", "s3", "z3"], ["wh"]),
     ]
-    outs = [(o, np.uint8) for o in ("add", "mul", "sig", "lrelu", "gap", "ap", "cat", "sm")]
-    inputs = {"a": a, "b": b}
+    outs = [(o, np.uint8) for o in ("add", "mul", "sig", "lrelu", "gap", "ap", "cat", "sm",
+                                    "wh")]
+    inputs = {"a": a, "b": b, "cond": RNG.random((1, 3, 4, 4)) > 0.5}
     check_quantized(model(nodes, inputs, outs, inits), inputs)
 
 
@@ -277,9 +279,29 @@ def test_multi_head_attention_forms():
         ms("MultiHeadAttention", ["q", "k", "v", "b", "m"], ["y1"], num_heads=2),
         ms("MultiHeadAttention", ["q", "q", "q", "", "", "ab", "pk", "pv"], ["y2", "prk", "prv"],
            num_heads=2, unidirectional=1),
+        ms("MultiHeadAttention", ["q", "pk", "pv", "", "lens"], ["y3"], num_heads=2),
     ]
+    inits["lens"] = np.array([3, 4], np.int32)
     inputs = {"q": q, "k": k, "v": v, "pk": pk, "pv": pv}
-    check(model(nodes, inputs, ["y1", "y2", "prk", "prv"], inits), inputs)
+    check(model(nodes, inputs, ["y1", "y2", "prk", "prv", "y3"], inits), inputs)
+
+
+def test_multi_head_attention_packed():
+    # onnxruntime's CPU kernel has no packed QKV / KV: the reference is the same attention
+    # with the packed tensors split in numpy.
+    qkv, q, kv = f32(2, 3, 2, 3, 4), f32(2, 3, 8), f32(2, 5, 2, 2, 4)
+    packed = model([ms("MultiHeadAttention", ["qkv"], ["y1"], num_heads=2),
+                    ms("MultiHeadAttention", ["q", "kv"], ["y2"], num_heads=2)],
+                   {"qkv": qkv, "q": q, "kv": kv}, ["y1", "y2"])
+    split = {"q1": qkv[:, :, :, 0].reshape(2, 3, 8), "k1": qkv[:, :, :, 1].reshape(2, 3, 8),
+             "v1": qkv[:, :, :, 2].reshape(2, 3, 8), "q": q,
+             "k2": kv[:, :, :, 0].reshape(2, 5, 8), "v2": kv[:, :, :, 1].reshape(2, 5, 8)}
+    plain = model([ms("MultiHeadAttention", ["q1", "k1", "v1"], ["y1"], num_heads=2),
+                   ms("MultiHeadAttention", ["q", "k2", "v2"], ["y2"], num_heads=2)],
+                  split, ["y1", "y2"])
+    expected = reference(plain, split)
+    out = e2e.run_model(packed, [([qkv, q, kv], expected)], rtol=1e-4, atol=1e-5)
+    assert out.stage == "pass", f"{out.stage}: {out.detail}"
 
 
 def test_rotary_embedding_forms():
