@@ -329,3 +329,47 @@ def test_onnx_attention_and_contrib_attention_in_one_model():
         helper.make_node("Attention", ["y1", "x", "x"], ["y2"], q_num_heads=2, kv_num_heads=2),
     ]
     check(model(nodes, {"x": x}, ["y2"], inits, opset=23), {"x": x})
+
+
+def _gqa(inputs, inits, prefix, s, p, seqlens, total, **attrs):
+    """A GroupQueryAttention node (B=2, 4 query heads, 2 KV heads, head size 16)."""
+    b, n, kv, d = 2, 4, 2, 16
+    names = [f"{prefix}{x}" for x in ("q", "k", "v", "pk", "pv", "sl", "tot")]
+    inputs[names[0]] = f32(b, s, n * d)
+    if attrs.pop("packed", False):
+        inputs[names[0]] = f32(b, s, (n + 2 * kv) * d)
+        names[1] = names[2] = ""
+    else:
+        inputs[names[1]], inputs[names[2]] = f32(b, s, kv * d), f32(b, s, kv * d)
+    if p:
+        inputs[names[3]], inputs[names[4]] = f32(b, kv, p, d), f32(b, kv, p, d)
+    else:
+        names[3] = names[4] = ""
+    inits[names[5]] = np.array(seqlens, np.int32)
+    inits[names[6]] = np.array(total, np.int32)
+    if attrs.pop("rotary", False):
+        inits["cos"], inits["sin"] = f32(16, 8), f32(16, 8)
+        names += ["cos", "sin"]
+        attrs["do_rotary"] = 1
+    if attrs.pop("sink", False):
+        inits["sink"] = f32(n)
+        names += [""] * (11 - len(names)) + ["sink"]
+    outs = [f"{prefix}y", f"{prefix}pko", f"{prefix}pvo"]
+    return ms("GroupQueryAttention", names, outs, num_heads=n, kv_num_heads=kv, **attrs), outs
+
+
+def test_group_query_attention_prompt():
+    inputs, inits = {}, {}
+    n1, o1 = _gqa(inputs, inits, "a", 3, 0, [2, 2], 3, rotary=True, local_window_size=2,
+                  softcap=2.0)
+    n2, o2 = _gqa(inputs, inits, "b", 3, 0, [2, 2], 3, packed=True, rotary=True,
+                  rotary_interleaved=1)
+    check(model([n1, n2], inputs, o1 + o2, inits), inputs)
+
+
+def test_group_query_attention_decode():
+    # Batch 0 has a shorter past (seqlens_k 2 of a 4-long cache): its new key lands at row 2.
+    inputs, inits = {}, {}
+    n1, o1 = _gqa(inputs, inits, "a", 1, 4, [2, 4], 5, sink=True)
+    n2, o2 = _gqa(inputs, inits, "b", 1, 4, [4, 4], 5, smooth_softmax=1, rotary=True)
+    check(model([n1, n2], inputs, o1 + o2, inits), inputs)

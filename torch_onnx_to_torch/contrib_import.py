@@ -127,6 +127,26 @@ def _ort_inference(model: onnx.ModelProto) -> onnx.ModelProto | None:
     return out
 
 
+def _forget_wrong_ort_types(model: onnx.ModelProto) -> onnx.ModelProto:
+    """Undo what onnxruntime's symbolic inference gets wrong: it types GroupQueryAttention's
+    present_key / present_value with the past's length, where its CPU kernel makes them
+    max(total_sequence_length, past length) long (a run-time value): that dim becomes
+    symbolic."""
+    wrong = {}
+    for node in model.graph.node:
+        if node.domain == "com.microsoft" and node.op_type == "GroupQueryAttention":
+            for i in (1, 2):
+                if len(node.output) > i and node.output[i]:
+                    wrong[node.output[i]] = f"{node.output[i]}_present_length"
+    for vi in list(model.graph.value_info) + list(model.graph.output):
+        if vi.name in wrong and vi.type.tensor_type.HasField("shape"):
+            dims = vi.type.tensor_type.shape.dim
+            if len(dims) == 4:
+                dims[2].Clear()
+                dims[2].dim_param = wrong[vi.name]
+    return model
+
+
 def contrib_infer_table() -> dict[tuple[str, str], InferFn]:
     """(domain, op_type) -> our own type inference of the supported contrib ops."""
     from .patterns import com_microsoft
@@ -183,7 +203,7 @@ def infer_contrib_types(model: onnx.ModelProto, use_onnxruntime: bool = True
         return model
     inferred = _ort_inference(model) if use_onnxruntime else None
     if inferred is not None:
-        model = inferred
+        model = _forget_wrong_ort_types(inferred)
     if _untyped_contrib_outputs(model):
         model = own_inference(model)
     return model

@@ -108,3 +108,33 @@ func.func @test_rotary_embedding_4d_interleaved_offset(%arg0: !torch.vtensor<[1,
   %0 = torch.operator "onnx.com.microsoft.RotaryEmbedding"(%arg0, %arg1, %arg2, %arg3) {torch.onnx.interleaved = 1 : si64} : (!torch.vtensor<[1,2,3,4],f32>, !torch.vtensor<[1],si64>, !torch.vtensor<[8,2],f32>, !torch.vtensor<[8,2],f32>) -> !torch.vtensor<[1,2,3,4],f32>
   return %0 : !torch.vtensor<[1,2,3,4],f32>
 }
+
+// -----
+
+// GroupQueryAttention, first prompt (S == total_sequence_length), grouped heads.
+// CHECK-LABEL: func.func @test_group_query_attention_prompt
+func.func @test_group_query_attention_prompt(%arg0: !torch.vtensor<[1,3,32],f32>, %arg1: !torch.vtensor<[1,3,16],f32>, %arg2: !torch.vtensor<[1,3,16],f32>, %arg3: !torch.vtensor<[1],si32>, %arg4: !torch.vtensor<[],si32>) -> (!torch.vtensor<[1,3,32],f32>, !torch.vtensor<[1,2,?,8],f32>, !torch.vtensor<[1,2,?,8],f32>) attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: torch.aten.item
+  // CHECK: torch.aten.gather
+  // CHECK: torch.aten.expand
+  // CHECK: torch.aten.softmax.int
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0:3 = torch.operator "onnx.com.microsoft.GroupQueryAttention"(%arg0, %arg1, %arg2, %none, %none, %arg3, %arg4) {torch.onnx.kv_num_heads = 2 : si64, torch.onnx.num_heads = 4 : si64} : (!torch.vtensor<[1,3,32],f32>, !torch.vtensor<[1,3,16],f32>, !torch.vtensor<[1,3,16],f32>, !torch.none, !torch.none, !torch.vtensor<[1],si32>, !torch.vtensor<[],si32>) -> (!torch.vtensor<[1,3,32],f32>, !torch.vtensor<[1,2,?,8],f32>, !torch.vtensor<[1,2,?,8],f32>)
+  return %0#0, %0#1, %0#2 : !torch.vtensor<[1,3,32],f32>, !torch.vtensor<[1,2,?,8],f32>, !torch.vtensor<[1,2,?,8],f32>
+}
+
+// -----
+
+// GroupQueryAttention decoding one token with a past cache, rotary and a local window.
+// CHECK-LABEL: func.func @test_group_query_attention_decode_rotary
+func.func @test_group_query_attention_decode_rotary(%arg0: !torch.vtensor<[1,1,32],f32>, %arg1: !torch.vtensor<[1,1,32],f32>, %arg2: !torch.vtensor<[1,1,32],f32>, %arg3: !torch.vtensor<[1,2,4,16],f32>, %arg4: !torch.vtensor<[1,2,4,16],f32>, %arg5: !torch.vtensor<[1],si32>, %arg6: !torch.vtensor<[],si32>, %arg7: !torch.vtensor<[8,8],f32>, %arg8: !torch.vtensor<[8,8],f32>) -> (!torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,2,?,16],f32>, !torch.vtensor<[1,2,?,16],f32>) attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: torch.aten.index_select %arg7
+  // CHECK: torch.aten.constant_pad_nd %arg3
+  // CHECK: torch.aten.where.self
+  // CHECK: torch.aten.softmax.int
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0:3 = torch.operator "onnx.com.microsoft.GroupQueryAttention"(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7, %arg8) {torch.onnx.do_rotary = 1 : si64, torch.onnx.kv_num_heads = 2 : si64, torch.onnx.local_window_size = 2 : si64, torch.onnx.num_heads = 2 : si64} : (!torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,2,4,16],f32>, !torch.vtensor<[1,2,4,16],f32>, !torch.vtensor<[1],si32>, !torch.vtensor<[],si32>, !torch.vtensor<[8,8],f32>, !torch.vtensor<[8,8],f32>) -> (!torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,2,?,16],f32>, !torch.vtensor<[1,2,?,16],f32>)
+  return %0#0, %0#1, %0#2 : !torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,2,?,16],f32>, !torch.vtensor<[1,2,?,16],f32>
+}

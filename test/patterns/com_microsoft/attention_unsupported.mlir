@@ -30,6 +30,16 @@ func.func @test_multi_head_attention_cache_indirection(%arg0: !torch.vtensor<[2,
 
 // -----
 
+// GroupQueryAttention with an int8 KV cache.
+func.func @test_group_query_attention_quantized_cache(%arg0: !torch.vtensor<[1,3,32],f32>, %arg1: !torch.vtensor<[1,3,32],f32>, %arg2: !torch.vtensor<[1,3,32],f32>, %arg3: !torch.vtensor<[1],si32>, %arg4: !torch.vtensor<[],si32>) -> !torch.vtensor<[1,3,32],f32> attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  %none = torch.constant.none
+  // expected-remark@+1 {{onnx.com.microsoft.GroupQueryAttention was not converted: quantized KV caches are not supported}}
+  %0 = torch.operator "onnx.com.microsoft.GroupQueryAttention"(%arg0, %arg1, %arg2, %none, %none, %arg3, %arg4) {torch.onnx.k_quant_type = "PER_TENSOR", torch.onnx.kv_cache_bit_width = 8 : si64, torch.onnx.kv_num_heads = 2 : si64, torch.onnx.num_heads = 2 : si64} : (!torch.vtensor<[1,3,32],f32>, !torch.vtensor<[1,3,32],f32>, !torch.vtensor<[1,3,32],f32>, !torch.none, !torch.none, !torch.vtensor<[1],si32>, !torch.vtensor<[],si32>) -> !torch.vtensor<[1,3,32],f32>
+  return %0 : !torch.vtensor<[1,3,32],f32>
+}
+
+// -----
+
 // RotaryEmbedding with is_packed_batching.
 func.func @test_rotary_embedding_packed_batching(%arg0: !torch.vtensor<[1,3,8],f32>, %arg1: !torch.vtensor<[1,3],si64>, %arg2: !torch.vtensor<[6,2],f32>, %arg3: !torch.vtensor<[6,2],f32>) -> !torch.vtensor<[1,3,8],f32> attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
   %none = torch.constant.none

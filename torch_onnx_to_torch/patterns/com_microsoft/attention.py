@@ -16,7 +16,7 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..a_to_f.attention import _cat_seq, _split_heads
+from ..a_to_f.attention import _cat_seq, _repeat_heads, _split_heads
 from ..q_to_z.rotary_embedding import _cache, _slice
 from . import inference as inf
 
@@ -344,6 +344,19 @@ def rotary_embedding(b: Binder):
     pos = emit.as_i64(b, pos)
     cos_g = emit.unsqueeze(b, _cache(b, cos, pos, half, "cos_cache"), cache_dim)
     sin_g = emit.unsqueeze(b, _cache(b, sin, pos, half, "sin_cache"), cache_dim)
+    y = rotate(b, work, cos_g, sin_g, rot, interleaved)
+    if len(shape) == 3:
+        y = emit.reshape(b, y, sizes, shape)
+    return y
+
+
+def rotate(b: Binder, work: ir.Value, cos_g: ir.Value, sin_g: ir.Value, rot: int,
+           interleaved: bool) -> ir.Value:
+    """RoPE of the first `rot` features of the last dim of `work` by gathered caches
+    broadcasting against its halves (the rest passes through)."""
+    elt = b.dtype(work)
+    head = b.shape(work)[-1]
+    half = rot // 2
     x_rot = work if rot == head else _slice(b, work, 0, rot)
     if interleaved:
         x1, x2 = _slice(b, x_rot, 0, rot, 2), _slice(b, x_rot, 1, rot, 2)
@@ -369,9 +382,204 @@ def rotary_embedding(b: Binder):
     if rot != head:
         y = b.op("torch.aten.cat", [b.tensor_list([y, _slice(b, work, rot, head)]), b.int(-1)],
                  work.type)
-    if len(shape) == 3:
-        y = emit.reshape(b, y, sizes, shape)
     return y
+
+
+def _scalar_int(b: Binder, t: ir.Value, what: str):
+    """A one-element integer tensor as a Python int (constant) or a `!torch.int`."""
+    vals = b.const_value(t)
+    if vals is not None:
+        return int(vals.reshape(-1)[0])
+    shape = b.shape(t)
+    if shape is None or any(d not in (1, None) for d in shape):
+        raise Unsupported(f"{what} must hold one value")
+    flat = emit.reshape(b, t, [], []) if shape else t
+    return b.op("torch.aten.item", [flat], b.types.int)
+
+
+def _gqa_cache(b: Binder, past, new, past_len, total, s_len):
+    """onnxruntime's GQA present cache [B, Kv, T, D], T = max(total, P): rows [0, past_len[b])
+    from the past, the S new rows at [past_len[b], past_len[b] + S), zeros after."""
+    ns, elt = b.tensor_info(new)
+    p_len = 0 if past is None else emit.dim_sizes(b, past)[2]
+    t_len = emit.int_max(b, total, p_len)
+    t_s = t_len if isinstance(t_len, int) else None
+    batch = ns[0]
+    j = emit.unsqueeze(b, _key_positions(b, t_len, t_s), 0)  # [1, T]
+    pl = emit.unsqueeze(b, past_len, 1)  # [B, 1]
+    bt = b.vtensor([batch, t_s], "si64")
+    rel = b.op("torch.aten.sub.Tensor", [j, pl, b.int(1)], bt)
+    in_new = b.op("torch.aten.logical_and",
+                  [b.op("torch.aten.ge.Scalar", [rel, b.int(0)], emit.like(b, rel, "i1")),
+                   b.op("torch.aten.lt.Scalar", [rel, emit.int_value(b, s_len)],
+                        emit.like(b, rel, "i1"))], emit.like(b, rel, "i1"))
+    idx = b.op("torch.aten.clamp", [rel, b.int(0), emit.int_value(b, emit.int_sub(b, s_len, 1))],
+               bt)
+    full = [batch, ns[1], t_s, ns[3]]
+    idx = emit.reshape(b, idx, [emit.size(b, idx, 0), 1, t_len, 1], [batch, 1, t_s, 1])
+    idx = b.op("torch.aten.expand", [idx, b.int_list([-1, ns[1], -1, ns[3]]), b.bool(False)],
+               b.vtensor(full, "si64"))
+    taken = b.op("torch.aten.gather", [new, b.int(2), idx, b.bool(False)], b.vtensor(full, elt))
+    sel = emit.reshape(b, in_new, [emit.size(b, in_new, 0), 1, t_len, 1], [batch, 1, t_s, 1])
+    if past is None:
+        other = emit.scalar_tensor(b, 0.0, elt)
+    else:
+        grow = emit.int_sub(b, t_len, p_len)
+        other = past if isinstance(grow, int) and grow == 0 else b.op(
+            "torch.aten.constant_pad_nd", [past, b.int_list([0, 0, 0, grow]), b.float(0.0)],
+            b.vtensor(full, elt))
+        # rows at or past past_len[b] that the new rows do not cover are zero (onnxruntime
+        # clears a present buffer it does not share with the past)
+        keep = b.op("torch.aten.lt.Tensor", [j, pl], b.vtensor([batch, t_s], "i1"))
+        keep = emit.reshape(b, keep, [emit.size(b, keep, 0), 1, t_len, 1], [batch, 1, t_s, 1])
+        other = b.op("torch.aten.where.ScalarOther", [keep, other, b.float(0.0)],
+                     b.vtensor(full, elt))
+    return b.op("torch.aten.where.self", [sel, taken, other], b.vtensor(full, elt)), t_len
+
+
+def group_query_attention(b: Binder):
+    """com.microsoft GroupQueryAttention-1 (separate or packed QKV, past_key / past_value in
+    BNSH with present outputs, seqlens_k / total_sequence_length as onnxruntime's CPU kernel
+    reads them, do_rotary with cos/sin caches and position_ids, rotary_interleaved,
+    local_window_size, softcap, scale, smooth_softmax, head_sink, attention_bias) -> the
+    present cache built by aten.gather / aten.where, aten.matmul, aten.softmax.int.
+    Quantized KV caches, q/k norms, query_seqlens, sliding_window_cache and the qk output are
+    declined."""
+    q, k, v = b.input(0), b.optional_input(1), b.optional_input(2)
+    past_k, past_v = b.optional_input(3), b.optional_input(4)
+    seqlens, total_t = b.input(5), b.input(6)
+    cos, sin, pos_ids = b.optional_input(7), b.optional_input(8), b.optional_input(9)
+    attn_bias, sink = b.optional_input(10), b.optional_input(11)
+    for i, what in ((12, "k_scale"), (13, "v_scale"), (14, "q_norm_weight"),
+                    (15, "k_norm_weight"), (16, "query_seqlens")):
+        if b.optional_input(i) is not None:
+            raise Unsupported(f"{what} is not supported")
+    if b.has_attr("kv_cache_bit_width") or b.attr_str("k_quant_type", "NONE") != "NONE" or \
+            b.attr_str("v_quant_type", "NONE") != "NONE":
+        raise Unsupported("quantized KV caches are not supported")
+    if b.attr_int("sliding_window_cache", 0):
+        raise Unsupported("sliding_window_cache is not supported")
+    if b.attr_int("qk_output", 0) or _used(b, 3):
+        raise Unsupported("the qk output is not supported")
+    if not b.attr_int("causal", 1):
+        raise Unsupported("causal=0 is not supported")
+    if (past_k is None) != (past_v is None):
+        raise Unsupported("past_key and past_value must be given together")
+    out_elt = _float_elt(b, q)
+    heads, kv_heads = b.attr_int("num_heads"), b.attr_int("kv_num_heads")
+    if heads % kv_heads:
+        raise Unsupported(f"{heads} heads cannot share {kv_heads} KV heads")
+    qs = b.shape(q)
+    if qs is None or len(qs) != 3 or qs[2] is None:
+        raise Unsupported("query must be 3-D with a static hidden size")
+    if k is None:
+        if v is not None:
+            raise Unsupported("value without key")
+        if qs[2] % (heads + 2 * kv_heads):
+            raise Unsupported("packed QKV width does not fit the head counts")
+        d = qs[2] // (heads + 2 * kv_heads)
+        k = _narrow(b, q, 2, heads * d, kv_heads * d)
+        v = _narrow(b, q, 2, (heads + kv_heads) * d, kv_heads * d)
+        q = _narrow(b, q, 2, 0, heads * d)
+    elif v is None:
+        raise Unsupported("key without value")
+    elt = "f32" if out_elt == "f16" else out_elt
+    q4 = emit.to_dtype(b, _split_heads(b, q, heads, "query"), elt)
+    k4 = emit.to_dtype(b, _split_heads(b, k, kv_heads, "key"), elt)
+    v4 = emit.to_dtype(b, _split_heads(b, v, kv_heads, "value"), elt)
+    batch, s_len = b.shape(q4)[0], emit.dim_sizes(b, q4)[2]
+    s_s = b.shape(q4)[2]
+    head = b.shape(q4)[3]
+    total = _scalar_int(b, total_t, "total_sequence_length")
+    # past_len[b] = 0 for the first prompt (S == total_sequence_length), else
+    # seqlens_k[b] + 1 - S, as onnxruntime reads them.
+    first = emit.int_cmp(b, "eq", s_len, total)
+    sl = emit.as_i64(b, seqlens)
+    past_len = b.op("torch.aten.add.Scalar", [sl, emit.int_value(b, emit.int_sub(b, 1, s_len)),
+                                              b.int(1)], sl.type)
+    past_len = b.op("torch.aten.mul.Scalar",
+                    [past_len, emit.int_value(b, emit.int_sub(b, 1, first))], sl.type)
+    qpos = b.op("torch.aten.add.Tensor",
+                [emit.unsqueeze(b, past_len, 1),
+                 emit.unsqueeze(b, emit.arange(b, s_len if s_s is None else s_s), 0), b.int(1)],
+                b.vtensor([batch, s_s], "si64"))  # [B, S] absolute query positions
+    if b.attr_int("do_rotary", 0):
+        if cos is None or sin is None:
+            raise Unsupported("do_rotary needs cos_cache and sin_cache")
+        half = b.shape(cos)[1]
+        if half is None or 2 * half > head:
+            raise Unsupported("cos_cache width must be static and at most head_size / 2")
+        positions = qpos if pos_ids is None else emit.as_i64(b, pos_ids)
+        cg = emit.unsqueeze(b, emit.to_dtype(b, _cache(b, cos, positions, half, "cos_cache"),
+                                             elt), 1)
+        sg = emit.unsqueeze(b, emit.to_dtype(b, _cache(b, sin, positions, half, "sin_cache"),
+                                             elt), 1)
+        inter = bool(b.attr_int("rotary_interleaved", 0))
+        q4 = rotate(b, q4, cg, sg, 2 * half, inter)
+        k4 = rotate(b, k4, cg, sg, 2 * half, inter)
+    pk = None if past_k is None else emit.to_dtype(b, past_k, elt)
+    pv = None if past_v is None else emit.to_dtype(b, past_v, elt)
+    present_k, t_len = _gqa_cache(b, pk, k4, past_len, total, s_len)
+    present_v, _ = _gqa_cache(b, pv, v4, past_len, total, s_len)
+    t_s = t_len if isinstance(t_len, int) else None
+    keys = _repeat_heads(b, present_k, heads // kv_heads)
+    vals = _repeat_heads(b, present_v, heads // kv_heads)
+    scale = b.attr_float("scale", 0.0) or 1.0 / math.sqrt(head)
+    ks = b.shape(keys)
+    kt = b.op("torch.aten.transpose.int", [keys, b.int(2), b.int(3)],
+              b.vtensor([ks[0], ks[1], ks[3], ks[2]], elt))
+    score_t = b.vtensor([batch, heads, s_s, t_s], elt)
+    scores = b.op("torch.aten.mul.Scalar", [b.op("torch.aten.matmul", [q4, kt], score_t),
+                                            b.float(scale)], score_t)
+    softcap = b.attr_float("softcap", 0.0)
+    if softcap > 0:
+        scaled = b.op("torch.aten.div.Scalar", [scores, b.float(softcap)], score_t)
+        scores = b.op("torch.aten.mul.Scalar",
+                      [b.op("torch.aten.tanh", [scaled], score_t), b.float(softcap)], score_t)
+    if attn_bias is not None:
+        scores = emit.binary(b, "add", scores, emit.to_dtype(b, attn_bias, elt))
+    j = emit.unsqueeze(b, emit.unsqueeze(b, _key_positions(b, t_len, t_s), 0), 0)  # [1,1,T]
+    qp = emit.unsqueeze(b, qpos, 2)  # [B, S, 1]
+    bst = b.vtensor([batch, s_s, t_s], "i1")
+    allowed = b.op("torch.aten.le.Tensor", [j, qp], bst)
+    window = b.attr_int("local_window_size", -1)
+    if window > 0:  # the last `window` positions, the query's own included
+        lo = b.op("torch.aten.sub.Scalar", [qp, b.int(window - 1), b.int(1)], qp.type)
+        allowed = b.op("torch.aten.logical_and",
+                       [allowed, b.op("torch.aten.ge.Tensor", [j, lo], bst)], bst)
+    bias = b.op("torch.aten.where.Scalar", [allowed, b.float(0.0), b.float(_NEG_INF)],
+                b.vtensor([batch, s_s, t_s], "f32"))
+    scores = emit.binary(b, "add", scores, emit.to_dtype(b, emit.unsqueeze(b, bias, 1), elt))
+    if scores.type != score_t:
+        scores = b.op("torch.tensor_static_info_cast", [scores], score_t)
+    smooth = b.attr_int("smooth_softmax", 0) == 1
+    if smooth or sink is not None:
+        # One more logit per row (0, or the head's sink) joins the softmax denominator.
+        col_t = b.vtensor([batch, heads, s_s, 1], elt)
+        if sink is None:
+            col = emit.scalar_tensor(b, 0.0, elt)
+        else:
+            col = emit.reshape(b, emit.to_dtype(b, sink, elt), [1, heads, 1, 1],
+                               [1, heads, 1, 1])
+        zeros = b.op("torch.aten.mul.Scalar", [_narrow(b, scores, 3, 0, 1), b.float(0.0)],
+                     col_t)
+        col = b.op("torch.aten.add.Tensor", [zeros, col, b.int(1)], col_t)
+        wide_s = None if t_s is None else t_s + 1
+        wide = b.op("torch.aten.cat", [b.tensor_list([scores, col]), b.int(3)],
+                    b.vtensor([batch, heads, s_s, wide_s], elt))
+        probs = b.op("torch.aten.softmax.int", [wide, b.int(-1), b.none()], wide.type)
+        probs = b.op("torch.aten.slice.Tensor", [probs, b.int(3), b.int(0),
+                                                 emit.int_value(b, t_len), b.int(1)], score_t)
+    else:
+        probs = b.op("torch.aten.softmax.int", [scores, b.int(-1), b.none()], score_t)
+    y = b.op("torch.aten.matmul", [probs, vals], b.vtensor([batch, heads, s_s, head], elt))
+    y = emit.permute(b, y, [0, 2, 1, 3])
+    y = emit.reshape(b, y, [emit.size(b, y, 0), emit.size(b, y, 1), heads * head],
+                     [batch, s_s, heads * head])
+    outs = [emit.to_dtype(b, y, out_elt),
+            emit.to_dtype(b, present_k, out_elt) if _wanted(b, 1) else None,
+            emit.to_dtype(b, present_v, out_elt) if _wanted(b, 2) else None, None]
+    return outs[: b.num_results]
 
 
 # ---------------------------------------------------------------- type inference
@@ -430,12 +638,31 @@ def _infer_mha(node, ins):
 
 TABLE = [
     ("Attention", 1, attention),
+    ("GroupQueryAttention", 1, group_query_attention),
     ("MultiHeadAttention", 1, multi_head_attention),
     ("RotaryEmbedding", 1, rotary_embedding),
 ]
 
+def _infer_gqa(node, ins):
+    q = ins[0]
+    at = inf.attrs(node)
+    if q is None or q[1] is None:
+        return [None] * len(node.output)
+    heads, kv = at.get("num_heads"), at.get("kv_num_heads")
+    hq = q[1][2]
+    packed = len(ins) < 2 or ins[1] is None
+    if not isinstance(hq, int) or not heads or not kv:
+        return [(q[0], [q[1][0], q[1][1], None])] + [None] * (len(node.output) - 1)
+    d = hq // (heads + 2 * kv) if packed else hq // heads
+    outs = [(q[0], [q[1][0], q[1][1], heads * d])]
+    present = (q[0], [q[1][0], kv, None, d])  # max(total_sequence_length, past): a run-time value
+    outs += [present, present, None]
+    return outs[: len(node.output)]
+
+
 INFER = {
     "Attention": _infer_attention,
+    "GroupQueryAttention": _infer_gqa,
     "MultiHeadAttention": _infer_mha,
     "RotaryEmbedding": inf.same_as(0),
 }
