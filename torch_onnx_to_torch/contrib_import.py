@@ -127,6 +127,33 @@ def _ort_inference(model: onnx.ModelProto) -> onnx.ModelProto | None:
     return out
 
 
+def _agrees_with_ours(model: onnx.ModelProto) -> bool:
+    """False if, for a contrib op we support, onnxruntime's symbolic inference gives an output
+    another static shape than ours computed from the same input types (it types
+    GatherBlockQuantized's output with the packed width, for one): then its types are not
+    used at all."""
+    table = contrib_infer_table()
+    known = _known_types(model.graph)
+    for node in model.graph.node:
+        fn = table.get((node.domain if node.domain not in DEFAULT_DOMAINS else "",
+                        node.op_type))
+        if fn is None:
+            continue
+        try:
+            ours = fn(node, [known.get(i) if i else None for i in node.input])
+        except Exception:  # noqa: BLE001 - malformed node: nothing to compare
+            continue
+        for name, t in zip(node.output, ours):
+            theirs = known.get(name)
+            if t is None or theirs is None or t[1] is None or theirs[1] is None:
+                continue
+            if len(t[1]) != len(theirs[1]) or any(
+                    isinstance(a, int) and isinstance(c, int) and a != c
+                    for a, c in zip(t[1], theirs[1])):
+                return False
+    return True
+
+
 def _forget_wrong_ort_types(model: onnx.ModelProto) -> onnx.ModelProto:
     """Undo what onnxruntime's symbolic inference gets wrong: it types GroupQueryAttention's
     present_key / present_value with the past's length, where its CPU kernel makes them
@@ -202,7 +229,7 @@ def infer_contrib_types(model: onnx.ModelProto, use_onnxruntime: bool = True
     if not has_contrib_nodes(model) or not _untyped_contrib_outputs(model):
         return model
     inferred = _ort_inference(model) if use_onnxruntime else None
-    if inferred is not None:
+    if inferred is not None and _agrees_with_ours(inferred):
         model = _forget_wrong_ort_types(inferred)
     if _untyped_contrib_outputs(model):
         model = own_inference(model)

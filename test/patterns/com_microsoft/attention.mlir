@@ -138,3 +138,17 @@ func.func @test_group_query_attention_decode_rotary(%arg0: !torch.vtensor<[1,1,3
   %0:3 = torch.operator "onnx.com.microsoft.GroupQueryAttention"(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7, %arg8) {torch.onnx.do_rotary = 1 : si64, torch.onnx.kv_num_heads = 2 : si64, torch.onnx.local_window_size = 2 : si64, torch.onnx.num_heads = 2 : si64} : (!torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,2,4,16],f32>, !torch.vtensor<[1,2,4,16],f32>, !torch.vtensor<[1],si32>, !torch.vtensor<[],si32>, !torch.vtensor<[8,8],f32>, !torch.vtensor<[8,8],f32>) -> (!torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,2,?,16],f32>, !torch.vtensor<[1,2,?,16],f32>)
   return %0#0, %0#1, %0#2 : !torch.vtensor<[1,1,32],f32>, !torch.vtensor<[1,2,?,16],f32>, !torch.vtensor<[1,2,?,16],f32>
 }
+
+// -----
+
+// QAttention with zero points, per-column weight scales and a mask.
+// CHECK-LABEL: func.func @test_qattention
+func.func @test_qattention(%arg0: !torch.vtensor<[2,3,8],ui8>, %arg1: !torch.vtensor<[8,24],si8>, %arg2: !torch.vtensor<[24],f32>, %arg3: !torch.vtensor<[],f32>, %arg4: !torch.vtensor<[24],f32>, %arg5: !torch.vtensor<[2,3],si32>, %arg6: !torch.vtensor<[],ui8>, %arg7: !torch.vtensor<[24],si8>) -> !torch.vtensor<[2,3,8],f32> attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: torch.aten.matmul {{.*}} -> !torch.vtensor<[2,3,24],si32>
+  // CHECK: torch.aten.softmax.int
+  // CHECK: -> !torch.vtensor<[2,3,8],f32>
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0 = torch.operator "onnx.com.microsoft.QAttention"(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7) {torch.onnx.num_heads = 2 : si64} : (!torch.vtensor<[2,3,8],ui8>, !torch.vtensor<[8,24],si8>, !torch.vtensor<[24],f32>, !torch.vtensor<[],f32>, !torch.vtensor<[24],f32>, !torch.vtensor<[2,3],si32>, !torch.vtensor<[],ui8>, !torch.vtensor<[24],si8>) -> !torch.vtensor<[2,3,8],f32>
+  return %0 : !torch.vtensor<[2,3,8],f32>
+}

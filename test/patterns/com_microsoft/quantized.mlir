@@ -157,3 +157,45 @@ func.func @test_qgemm_float(%arg0: !torch.vtensor<[2,4],ui8>, %arg1: !torch.vten
   %0 = torch.operator "onnx.com.microsoft.QGemm"(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5) {torch.onnx.alpha = 2.000000e+00 : f32} : (!torch.vtensor<[2,4],ui8>, !torch.vtensor<[],f32>, !torch.vtensor<[],ui8>, !torch.vtensor<[4,3],ui8>, !torch.vtensor<[],f32>, !torch.vtensor<[],ui8>) -> !torch.vtensor<[2,3],f32>
   return %0 : !torch.vtensor<[2,3],f32>
 }
+
+// -----
+
+// GatherBlockQuantized, 4-bit rows with packed zero points.
+// CHECK-LABEL: func.func @test_gather_block_quantized_4bit
+func.func @test_gather_block_quantized_4bit(%arg0: !torch.vtensor<[6,16],ui8>, %arg1: !torch.vtensor<[2,2],si64>, %arg2: !torch.vtensor<[6,2],f32>, %arg3: !torch.vtensor<[6,1],ui8>) -> !torch.vtensor<[2,2,32],f32> attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: torch.aten.index_select %arg0
+  // CHECK: torch.aten.bitwise_right_shift.Tensor
+  // CHECK: torch.aten.where.ScalarOther
+  // CHECK: -> !torch.vtensor<[2,2,32],f32>
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0 = torch.operator "onnx.com.microsoft.GatherBlockQuantized"(%arg0, %arg1, %arg2, %arg3) {torch.onnx.bits = 4 : si64, torch.onnx.block_size = 16 : si64} : (!torch.vtensor<[6,16],ui8>, !torch.vtensor<[2,2],si64>, !torch.vtensor<[6,2],f32>, !torch.vtensor<[6,1],ui8>) -> !torch.vtensor<[2,2,32],f32>
+  return %0 : !torch.vtensor<[2,2,32],f32>
+}
+
+// -----
+
+// com.microsoft QuantizeLinear with a per-axis scale.
+// CHECK-LABEL: func.func @test_quantize_linear_contrib_axis
+func.func @test_quantize_linear_contrib_axis(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !torch.vtensor<[3],f32>, %arg2: !torch.vtensor<[3],ui8>) -> !torch.vtensor<[2,3],ui8> attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: torch.aten.div.Tensor
+  // CHECK: torch.aten.round
+  // CHECK: torch.aten.clamp
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0 = torch.operator "onnx.com.microsoft.QuantizeLinear"(%arg0, %arg1, %arg2) {torch.onnx.axis = 1 : si64} : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[3],f32>, !torch.vtensor<[3],ui8>) -> !torch.vtensor<[2,3],ui8>
+  return %0 : !torch.vtensor<[2,3],ui8>
+}
+
+// -----
+
+// com.microsoft DequantizeLinear per tensor.
+// CHECK-LABEL: func.func @test_dequantize_linear_contrib
+func.func @test_dequantize_linear_contrib(%arg0: !torch.vtensor<[2,3],si8>, %arg1: !torch.vtensor<[],f32>, %arg2: !torch.vtensor<[],si8>) -> !torch.vtensor<[2,3],f32> attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: torch.aten.sub.Tensor
+  // CHECK: torch.aten.mul.Tensor
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0 = torch.operator "onnx.com.microsoft.DequantizeLinear"(%arg0, %arg1, %arg2) : (!torch.vtensor<[2,3],si8>, !torch.vtensor<[],f32>, !torch.vtensor<[],si8>) -> !torch.vtensor<[2,3],f32>
+  return %0 : !torch.vtensor<[2,3],f32>
+}

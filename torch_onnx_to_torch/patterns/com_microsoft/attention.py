@@ -17,6 +17,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..a_to_f.attention import _cat_seq, _repeat_heads, _split_heads
+from ..g_to_p.linalg import matmul_nd, minus_zero_point
 from ..q_to_z.rotary_embedding import _cache, _slice
 from . import inference as inf
 
@@ -167,21 +168,35 @@ def attention(b: Binder):
     elt = _float_elt(b, x)
     heads = b.attr_int("num_heads")
     wshape = b.shape(w)
-    if wshape is None or len(wshape) != 2 or wshape[1] is None:
-        raise Unsupported("weights must be 2-D with a static width")
-    sizes = b.attr_ints("qkv_hidden_sizes", None)
-    if sizes is None:
-        if wshape[1] % 3:
-            raise Unsupported("weights width is not divisible by 3")
-        sizes = [wshape[1] // 3] * 3
-    if len(sizes) != 3 or sum(sizes) != wshape[1] or any(s % heads for s in sizes):
-        raise Unsupported(f"qkv_hidden_sizes {sizes} do not fit the weights / num_heads")
+    if wshape is None or len(wshape) != 2:
+        raise Unsupported("weights must be 2-D")
+    sizes = _qkv_sizes(b, wshape[1], heads)
     if b.rank(x) != 3:
         raise Unsupported("input must be 3-D")
     proj = b.op("torch.aten.matmul", [x, w],
                 b.vtensor(list(b.shape(x)[:2]) + [wshape[1]], elt))
     if bias is not None:
         proj = b.op("torch.aten.add.Tensor", [proj, bias, b.int(1)], proj.type)
+    return _attention_on_projection(b, proj, sizes, heads, mask, past, attn_bias)
+
+
+def _qkv_sizes(b: Binder, width: int | None, heads: int) -> list[int]:
+    """Q, K and V widths of a packed projection: qkv_hidden_sizes, else thirds."""
+    if width is None:
+        raise Unsupported("weights must be 2-D with a static width")
+    sizes = b.attr_ints("qkv_hidden_sizes", None)
+    if sizes is None:
+        if width % 3:
+            raise Unsupported("weights width is not divisible by 3")
+        sizes = [width // 3] * 3
+    if len(sizes) != 3 or sum(sizes) != width or any(s % heads for s in sizes):
+        raise Unsupported(f"qkv_hidden_sizes {sizes} do not fit the weights / num_heads")
+    return sizes
+
+
+def _attention_on_projection(b: Binder, proj, sizes, heads, mask, past, attn_bias):
+    """Attention / QAttention after the packed input projection [B, S, Hq + Hk + Hv]."""
+    elt = b.dtype(proj)
     q = _split_heads(b, _narrow(b, proj, 2, 0, sizes[0]), heads, "Q")
     k = _split_heads(b, _narrow(b, proj, 2, sizes[0], sizes[1]), heads, "K")
     v = _split_heads(b, _narrow(b, proj, 2, sizes[0] + sizes[1], sizes[2]), heads, "V")
@@ -203,6 +218,43 @@ def attention(b: Binder):
                bool(b.attr_int("unidirectional", 0)), past_len, attn_bias, elt)
     outs = [y, _stack_kv(b, k, v) if _wanted(b, 1) else None]
     return outs[: b.num_results]
+
+
+def qattention(b: Binder):
+    """com.microsoft QAttention-1 (uint8/int8 input and weights with zero points, per-tensor
+    or per-column weight_scale, float bias; then Attention's masks, past / present,
+    unidirectional, scale) -> MatMulInteger's si32 aten.matmul, * input_scale * weight_scale
+    + bias, and Attention's arithmetic. do_rotary and past_present_share_buffer are
+    declined."""
+    x, w, bias = b.input(0), b.input(1), b.input(2)
+    x_scale, w_scale, mask = b.input(3), b.input(4), b.optional_input(5)
+    x_zp, w_zp, past = b.optional_input(6), b.optional_input(7), b.optional_input(8)
+    if b.attr_int("do_rotary", 0):
+        raise Unsupported("do_rotary is not supported")
+    if b.attr_int("past_present_share_buffer", 0):
+        raise Unsupported("past_present_share_buffer is not supported")
+    for v in (x, w):
+        if b.dtype(v) not in ("ui8", "si8"):
+            raise Unsupported(f"quantized operands must be 8-bit integers, got {b.dtype(v)}")
+    if b.rank(x) != 3:
+        raise Unsupported("input must be 3-D")
+    elt = _float_elt(b, bias)
+    heads = b.attr_int("num_heads")
+    wshape = b.shape(w)
+    if wshape is None or len(wshape) != 2:
+        raise Unsupported("weight must be 2-D")
+    sizes = _qkv_sizes(b, wshape[1], heads)
+    acc = matmul_nd(b, minus_zero_point(b, x, x_zp, 2, "input_zero_point"),
+                    minus_zero_point(b, w, w_zp, 1, "weight_zero_point"), "si32")
+    ws = b.shape(w_scale)
+    if ws is None or len(ws) > 1:
+        raise Unsupported("weight_scale must be a scalar or 1-D")
+    scale = b.op("torch.aten.mul.Tensor", [x_scale, w_scale],
+                 b.vtensor(emit.broadcast_shape(b.shape(x_scale), ws), elt))
+    proj = b.op("torch.aten.mul.Tensor", [emit.to_dtype(b, acc, elt), scale],
+                emit.like(b, acc, elt))
+    proj = b.op("torch.aten.add.Tensor", [proj, bias, b.int(1)], proj.type)
+    return _attention_on_projection(b, proj, sizes, heads, mask, past, None)
 
 
 def _bnsh(b: Binder, x, heads: int, what: str):
@@ -604,6 +656,15 @@ def _infer_attention(node, ins):
     return [out, present][: len(node.output)]
 
 
+def _infer_qattention(node, ins):
+    x, bias = ins[0], ins[2] if len(ins) > 2 else None
+    if x is None or bias is None:
+        return [None] * len(node.output)
+    # Attention's inference with the input typed as the (float) bias.
+    past = ins[8] if len(ins) > 8 else None
+    return _infer_attention(node, [(bias[0], x[1]), ins[1], None, None, past])
+
+
 def _infer_mha(node, ins):
     q = ins[0]
     k = ins[1] if len(ins) > 1 else None
@@ -639,6 +700,7 @@ def _infer_mha(node, ins):
 TABLE = [
     ("Attention", 1, attention),
     ("GroupQueryAttention", 1, group_query_attention),
+    ("QAttention", 1, qattention),
     ("MultiHeadAttention", 1, multi_head_attention),
     ("RotaryEmbedding", 1, rotary_embedding),
 ]
@@ -663,6 +725,7 @@ def _infer_gqa(node, ins):
 INFER = {
     "Attention": _infer_attention,
     "GroupQueryAttention": _infer_gqa,
+    "QAttention": _infer_qattention,
     "MultiHeadAttention": _infer_mha,
     "RotaryEmbedding": inf.same_as(0),
 }

@@ -1,6 +1,7 @@
-"""Contrib operator-format quantized ops: QLinearAdd, QLinearMul, QLinearSigmoid,
-QLinearLeakyRelu, QLinearSoftmax, QLinearConcat, QLinearWhere, QLinearAveragePool,
-QLinearGlobalAveragePool, QGemm (com.microsoft).
+"""Contrib quantized ops: QuantizeLinear, DequantizeLinear, GatherBlockQuantized and the
+operator-format QLinearAdd, QLinearMul, QLinearSigmoid, QLinearLeakyRelu, QLinearSoftmax,
+QLinearConcat, QLinearWhere, QLinearAveragePool, QLinearGlobalAveragePool, QGemm
+(com.microsoft).
 
 Each is dequantize -> float op -> quantize, in plain integer and float arithmetic (no torch
 quantized types): (q - zero_point) * scale, the op, round half to even (aten.round), + zero
@@ -16,10 +17,13 @@ from torch_mlir import ir
 from ... import emit
 from ...binder import Binder, Unsupported
 from ..a_to_f.averagepool import _AVG_POOL
+from ..a_to_f.quantize import dequantize_linear as q_dequantize_linear
 from ..g_to_p.linalg import matmul_nd, minus_zero_point
 from ..pool_windows import read_window, torch_ceil_mode
 from ..q_to_z.quantized import _one_value, saturate_int
+from ..q_to_z.quantized import quantize_linear as q_quantize_linear
 from . import inference as inf
+from .matmul import unpack_bits
 
 _Q = ("ui8", "si8")
 
@@ -217,6 +221,97 @@ def qgemm(b: Binder):
     return quantize(b, y, y_scale, y_zp, out)
 
 
+def gather_block_quantized(b: Binder):
+    """com.microsoft GatherBlockQuantized-1 (uint8 data with bits 2/4/8 packed along the last
+    dim, gather_axis 0, quantize_axis last, block_size, packed or default 2^(bits-1) zero
+    points; out-of-range indices give zeros) -> aten.index_select of the rows, bit unpacking,
+    (q - zero_point) * scale per block. int4/uint4 and float8/float4 data (no torch type),
+    and other axes, are declined."""
+    data, idx, scales, zp = b.input(0), b.input(1), b.input(2), b.optional_input(3)
+    dshape, delt = b.tensor_info(data)
+    if delt != "ui8":
+        raise Unsupported(f"data of {delt} (uint8 packed data is supported)")
+    if dshape is None or len(dshape) != 2 or None in dshape:
+        raise Unsupported("data must be 2-D and static")
+    bits, block = b.attr_int("bits", 4), b.attr_int("block_size", 128)
+    if bits not in (2, 4, 8):
+        raise Unsupported(f"bits={bits} (2, 4 and 8 are supported)")
+    if emit.normalize_axis(b.attr_int("gather_axis", 0), 2) != 0 or \
+            emit.normalize_axis(b.attr_int("quantize_axis", 1), 2) != 1:
+        raise Unsupported("only gather_axis 0 with quantize_axis 1 (the last) is supported")
+    rows, width = dshape[0], dshape[1] * 8 // bits
+    if block <= 0 or width % block:
+        raise Unsupported(f"block_size {block} does not divide the row width {width}")
+    nblocks = width // block
+    elt = b.dtype(scales)
+    ishape = b.shape(idx)
+    if ishape is None:
+        raise Unsupported("indices rank is unknown")
+    isizes = emit.dim_sizes(b, idx)
+    n = emit.int_prod(b, isizes)
+    flat = emit.reshape(b, emit.as_i64(b, idx), [n], emit.static_or_none([n]))
+    # Unlike Gather, an index out of [-rows, rows) selects zeros.
+    ok_t = emit.like(b, flat, "i1")
+    valid = b.op("torch.aten.logical_and",
+                 [b.op("torch.aten.ge.Scalar", [flat, b.int(-rows)], ok_t),
+                  b.op("torch.aten.lt.Scalar", [flat, b.int(rows)], ok_t)], ok_t)
+    wrapped = emit.wrap_negative(b, flat, rows)
+    safe = b.op("torch.aten.clamp", [wrapped, b.int(0), b.int(rows - 1)], wrapped.type)
+    n_s = emit.static_or_none([n])[0]
+
+    def take(v, cols):
+        return b.op("torch.aten.index_select", [v, b.int(0), safe],
+                    b.vtensor([n_s, cols], b.dtype(v)))
+
+    q = take(data, dshape[1])
+    q = unpack_bits(b, q, bits, [n_s, dshape[1]]) if bits < 8 else emit.to_dtype(b, q, "si32")
+    wq = emit.to_dtype(b, emit.reshape(b, q, [n, nblocks, block], [n_s, nblocks, block]), elt)
+    if zp is None:
+        wq = emit.add_scalar(b, wq, -float(1 << (bits - 1)))
+    else:
+        if b.dtype(zp) != "ui8":
+            raise Unsupported(f"zero_points of {b.dtype(zp)}")
+        zshape = b.shape(zp)
+        if zshape is None or len(zshape) != 2 or zshape[1] is None:
+            raise Unsupported("zero_points must be 2-D and static")
+        z = take(zp, zshape[1])
+        z = unpack_bits(b, z, bits, [n_s, zshape[1]]) if bits < 8 else \
+            emit.to_dtype(b, z, "si32")
+        zcols = zshape[1] * 8 // bits
+        if zcols != nblocks:
+            z = b.op("torch.aten.slice.Tensor", [z, b.int(1), b.int(0), b.int(nblocks),
+                                                 b.int(1)], b.vtensor([n_s, nblocks], "si32"))
+        z = emit.reshape(b, emit.to_dtype(b, z, elt), [n, nblocks, 1], [n_s, nblocks, 1])
+        wq = emit.binary(b, "sub", wq, z)
+    sshape = b.shape(scales)
+    if sshape is None or tuple(sshape) != (rows, nblocks):
+        raise Unsupported(f"scales of shape {sshape} (expected [{rows}, {nblocks}])")
+    s = emit.reshape(b, take(scales, nblocks), [n, nblocks, 1], [n_s, nblocks, 1])
+    y = emit.reshape(b, emit.binary(b, "mul", wq, s), [n, width], [n_s, width])
+    keep = emit.reshape(b, valid, [n, 1], [n_s, 1])
+    y = b.op("torch.aten.where.ScalarOther", [keep, y, b.float(0.0)], y.type)
+    out = list(isizes) + [width]
+    return emit.reshape(b, y, out, emit.static_or_none(out))
+
+
+# The contrib Q/DQ have ONNX-13 semantics (per-axis `axis`; no blocks, no output_dtype): the
+# default-domain handlers read those from the opset, so they run at 13.
+
+
+def quantize_linear(b: Binder):
+    """com.microsoft QuantizeLinear-1 (axis; uint8/int8/int16 outputs) -> the default-domain
+    QuantizeLinear-13 lowering (aten.div, aten.round, zero point, aten.clamp)"""
+    b.opset = 13
+    return q_quantize_linear(b)
+
+
+def dequantize_linear(b: Binder):
+    """com.microsoft DequantizeLinear-1 (axis; uint8/int8/int16/int32 inputs) -> the
+    default-domain DequantizeLinear-13 lowering ((x - zero_point) * scale)"""
+    b.opset = 13
+    return q_dequantize_linear(b)
+
+
 # ---------------------------------------------------------------- type inference
 
 
@@ -302,7 +397,34 @@ def onnx_uint8() -> int:
     return onnx.TensorProto.UINT8
 
 
+def _infer_gather_bq(node, ins):
+    data, idx, scales = ins[0], ins[1], ins[2]
+    if data is None or idx is None or scales is None or data[1] is None or idx[1] is None:
+        return [None]
+    at = inf.attrs(node)
+    width = data[1][-1]
+    if isinstance(width, int) and data[0] == onnx_uint8():
+        width = width * 8 // at.get("bits", 4)
+    return [(scales[0], list(idx[1]) + [width])]
+
+
+def _infer_quantize(node, ins):
+    x, zp = ins[0], ins[2] if len(ins) > 2 else None
+    if x is None:
+        return [None]
+    return [(zp[0] if zp is not None else onnx_uint8(), x[1])]
+
+
+def _infer_dequantize(node, ins):
+    x, scale = ins[0], ins[1]
+    if x is None or scale is None:
+        return [None]
+    return [(scale[0], x[1])]
+
+
 TABLE = [
+    ("DequantizeLinear", 1, dequantize_linear),
+    ("GatherBlockQuantized", 1, gather_block_quantized),
     ("QGemm", 1, qgemm),
     ("QLinearAdd", 1, qlinear_add),
     ("QLinearAveragePool", 1, qlinear_average_pool),
@@ -313,9 +435,12 @@ TABLE = [
     ("QLinearSigmoid", 1, qlinear_sigmoid),
     ("QLinearSoftmax", 1, qlinear_softmax),
     ("QLinearWhere", 1, qlinear_where),
+    ("QuantizeLinear", 1, quantize_linear),
 ]
 
 INFER = {
+    "DequantizeLinear": _infer_dequantize,
+    "GatherBlockQuantized": _infer_gather_bq,
     "QGemm": _infer_qgemm,
     "QLinearAdd": _infer_binary,
     "QLinearAveragePool": _infer_avg_pool,
@@ -326,4 +451,5 @@ INFER = {
     "QLinearSigmoid": inf.same_as(0),
     "QLinearSoftmax": inf.same_as(0),
     "QLinearWhere": _infer_where,
+    "QuantizeLinear": _infer_quantize,
 }
