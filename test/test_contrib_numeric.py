@@ -9,6 +9,8 @@ those compare within 1.
 
 from __future__ import annotations
 
+import pathlib
+
 import numpy as np
 import onnx
 import pytest
@@ -414,3 +416,19 @@ def test_group_query_attention_decode():
     n1, o1 = _gqa(inputs, inits, "a", 1, 4, [2, 4], 5, sink=True)
     n2, o2 = _gqa(inputs, inits, "b", 1, 4, [4, 4], 5, smooth_softmax=1, rotary=True)
     check(model([n1, n2], inputs, o1 + o2, inits), inputs)
+
+
+# ---------------------------------------------------------------- a whole fused model
+
+
+def test_fused_bert_matches_onnxruntime():
+    # A tiny BERT fused by onnxruntime's transformer optimizer (test/data/contrib/export_bert.py):
+    # EmbedLayerNormalization (its mask_index feeding Attention), Attention with dynamic
+    # batch / sequence, SkipLayerNormalization, BiasGelu. Reference: onnxruntime's outputs.
+    data = pathlib.Path(__file__).parent / "data" / "contrib"
+    m = onnx.load(str(data / "bert_fused.onnx"))
+    inputs = np.load(data / "bert_fused.inputs.npz")
+    expected = np.load(data / "bert_fused.ort.npz")
+    out = e2e.run_model(m, [([inputs[i.name] for i in m.graph.input],
+                             [expected[o.name] for o in m.graph.output])], rtol=1e-4, atol=1e-4)
+    assert out.stage == "pass", f"{out.stage}: {out.detail}"

@@ -38,9 +38,12 @@ def _key_positions(b: Binder, total, total_s):
                 b.vtensor([total_s], "si64"))
 
 
-def _mask_bias(b: Binder, mask: ir.Value, batch_s, q_s, total, total_s, filt: float, elt: str):
+def _mask_bias(b: Binder, mask: ir.Value, q_ref: ir.Value, total, total_s, filt: float,
+               elt: str):
     """onnxruntime's mask_index / key_padding_mask forms as an additive bias broadcasting to
-    [B, N, S, T]: 0 where a key is kept, `filt` where masked."""
+    [B, N, S, T]: 0 where a key is kept, `filt` where masked. `q_ref` is the [B, N, S, D]
+    query (for the batch size)."""
+    batch_s = b.shape(q_ref)[0]
     shape, melt = b.tensor_info(mask)
     if shape is None:
         raise Unsupported("mask rank is unknown")
@@ -62,24 +65,35 @@ def _mask_bias(b: Binder, mask: ir.Value, batch_s, q_s, total, total_s, filt: fl
         return emit.to_dtype(b, bias, elt)
     if len(shape) != 1:
         raise Unsupported(f"a {len(shape)}-D mask_index is not supported")
-    if shape[0] is None or batch_s is None or shape[0] not in (batch_s, 2 * batch_s):
-        raise Unsupported("a 1-D mask_index needs static [batch] or [2 * batch] lengths")
+    if shape[0] is not None and batch_s is not None and shape[0] not in (batch_s, 2 * batch_s):
+        raise Unsupported(f"a 1-D mask_index of {shape[0]} entries for batch {batch_s}")
+    batch = batch_s if batch_s is not None else emit.size(b, q_ref, 0)
     j = emit.unsqueeze(b, _key_positions(b, total, total_s), 0)  # [1, T]
     m = emit.to_dtype(b, mask, "si64")
+    if shape[0] is None or batch_s is None:
+        # [B] or [2B] is known at run time only: zero-pad to 2B (a start of 0 keeps all).
+        missing = emit.int_sub(b, emit.int_mul(b, batch, 2), emit.size(b, m, 0))
+        m = b.op("torch.aten.constant_pad_nd", [m, b.int_list([0, missing]), b.float(0.0)],
+                 b.vtensor([None], "si64"))
+        two = True
+    else:
+        two = shape[0] == 2 * batch_s
 
     def part(start):
-        p = b.op("torch.aten.slice.Tensor", [m, b.int(0), b.int(start), b.int(start + batch_s),
-                                             b.int(1)], b.vtensor([batch_s], "si64"))
+        stop = emit.int_add(b, start, batch)
+        p = b.op("torch.aten.slice.Tensor", [m, b.int(0), emit.int_value(b, start),
+                                             emit.int_value(b, stop), b.int(1)],
+                 b.vtensor([batch_s], "si64"))
         return emit.unsqueeze(b, p, 1)  # [B, 1]
 
     bt = b.vtensor([batch_s, total_s], "i1")
     keep = b.op("torch.aten.lt.Tensor", [j, part(0)], bt)  # right padding: j < end
-    if shape[0] == 2 * batch_s:  # left padding too: j >= start
+    if two:  # left padding too: j >= start
         keep = b.op("torch.aten.logical_and",
-                    [keep, b.op("torch.aten.ge.Tensor", [j, part(batch_s)], bt)], bt)
+                    [keep, b.op("torch.aten.ge.Tensor", [j, part(batch)], bt)], bt)
     bias = b.op("torch.aten.where.Scalar", [keep, b.float(0.0), b.float(filt)],
                 b.vtensor([batch_s, total_s], ft))
-    bias = emit.reshape(b, bias, [batch_s, 1, 1, total], [batch_s, 1, 1, total_s])
+    bias = emit.reshape(b, bias, [batch, 1, 1, total], [batch_s, 1, 1, total_s])
     return emit.to_dtype(b, bias, elt)
 
 
@@ -210,10 +224,10 @@ def _attention_on_projection(b: Binder, proj, sizes, heads, mask, past, attn_bia
                   b.vtensor(list(b.shape(past)[1:]), elt))
         past_len = emit.size(b, pk, 2)
         k, v = _cat_seq(b, pk, k), _cat_seq(b, pv, v)
-    batch_s, q_s, total_s = b.shape(q)[0], b.shape(q)[2], b.shape(k)[2]
+    total_s = b.shape(k)[2]
     total = emit.size(b, k, 2)
     filt = b.attr_float("mask_filter_value", -10000.0)
-    mb = None if mask is None else _mask_bias(b, mask, batch_s, q_s, total, total_s, filt, elt)
+    mb = None if mask is None else _mask_bias(b, mask, q, total, total_s, filt, elt)
     y = attend(b, q, k, v, b.attr_float("scale", None), mb,
                bool(b.attr_int("unidirectional", 0)), past_len, attn_bias, elt)
     outs = [y, _stack_kv(b, k, v) if _wanted(b, 1) else None]
@@ -327,10 +341,10 @@ def multi_head_attention(b: Binder):
     if past_k is not None:
         past_len = emit.size(b, past_k, 2)
         k, v = _cat_seq(b, past_k, k), _cat_seq(b, past_v, v)
-    batch_s, q_s, total_s = b.shape(q)[0], b.shape(q)[2], b.shape(k)[2]
+    total_s = b.shape(k)[2]
     total = emit.size(b, k, 2)
     filt = b.attr_float("mask_filter_value", -10000.0)
-    mb = None if mask is None else _mask_bias(b, mask, batch_s, q_s, total, total_s, filt, elt)
+    mb = None if mask is None else _mask_bias(b, mask, q, total, total_s, filt, elt)
     y = attend(b, q, k, v, b.attr_float("scale", None), mb,
                bool(b.attr_int("unidirectional", 0)), past_len, attn_bias, elt)
     outs = [y, k if _wanted(b, 1) else None, v if _wanted(b, 2) else None, None]
