@@ -421,14 +421,26 @@ def test_group_query_attention_decode():
 # ---------------------------------------------------------------- a whole fused model
 
 
-def test_fused_bert_matches_onnxruntime():
-    # A tiny BERT fused by onnxruntime's transformer optimizer (test/data/contrib/export_bert.py):
-    # EmbedLayerNormalization (its mask_index feeding Attention), Attention with dynamic
-    # batch / sequence, SkipLayerNormalization, BiasGelu. Reference: onnxruntime's outputs.
+def _stored(name: str, rtol: float, atol: float) -> None:
+    """A checked-in model of test/data/contrib/ against its stored onnxruntime outputs."""
     data = pathlib.Path(__file__).parent / "data" / "contrib"
-    m = onnx.load(str(data / "bert_fused.onnx"))
-    inputs = np.load(data / "bert_fused.inputs.npz")
-    expected = np.load(data / "bert_fused.ort.npz")
+    m = onnx.load(str(data / f"{name}.onnx"))
+    inputs = np.load(data / f"{name}.inputs.npz")
+    expected = np.load(data / f"{name}.ort.npz")
     out = e2e.run_model(m, [([inputs[i.name] for i in m.graph.input],
-                             [expected[o.name] for o in m.graph.output])], rtol=1e-4, atol=1e-4)
+                             [expected[o.name] for o in m.graph.output])], rtol=rtol, atol=atol)
     assert out.stage == "pass", f"{out.stage}: {out.detail}"
+
+
+def test_fused_bert_matches_onnxruntime():
+    # A tiny BERT fused by onnxruntime's transformer optimizer (export_bert.py there):
+    # EmbedLayerNormalization (its mask_index feeding Attention), Attention with dynamic
+    # batch / sequence and a padded row, SkipLayerNormalization, BiasGelu.
+    _stored("bert_fused", rtol=1e-4, atol=1e-4)
+
+
+def test_4bit_llama_matches_onnxruntime():
+    # The model suite's tiny Llama with 14 MatMulNBits (4 bits, block 16, zero points) from
+    # onnxruntime's quantizer (quantize_llama_4bit.py there). Both sides dequantize the same
+    # weights exactly; the tolerance covers float summation order only.
+    _stored("llama_4bit", rtol=1e-3, atol=1e-4)
