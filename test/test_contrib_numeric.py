@@ -17,6 +17,7 @@ import pytest
 from onnx import TensorProto, helper, numpy_helper
 
 from torch_onnx_to_torch import contrib_import, e2e
+from torch_onnx_to_torch.importer import infer_model_shapes
 
 ort = pytest.importorskip("onnxruntime")
 
@@ -58,9 +59,25 @@ def reference(m: onnx.ModelProto, inputs: dict) -> list[np.ndarray]:
     return sess.run(None, inputs)
 
 
+def own_types_agree(m: onnx.ModelProto, expected: list[np.ndarray]) -> None:
+    """Our own type inference (as without onnxruntime) types every output as onnxruntime's
+    results are: dtype, rank, and each dim it claims to know."""
+    typed = contrib_import.own_inference(infer_model_shapes(m))
+    vis = {v.name: v for v in list(typed.graph.value_info) + list(typed.graph.output)}
+    for out, e in zip(m.graph.output, expected):
+        t = contrib_import._type_of(vis[out.name])
+        assert t is not None and t[1] is not None, f"{out.name} left untyped"
+        assert helper.tensor_dtype_to_np_dtype(t[0]) == e.dtype, f"{out.name}: {t} vs {e.dtype}"
+        assert len(t[1]) == e.ndim and all(
+            not isinstance(d, int) or d == n for d, n in zip(t[1], e.shape)), \
+            f"{out.name}: inferred {t[1]}, onnxruntime gives {e.shape}"
+
+
 def check(m: onnx.ModelProto, inputs: dict, rtol: float = 1e-4, atol: float = 1e-5) -> None:
-    """Our conversion through IREE matches onnxruntime."""
+    """Our conversion through IREE matches onnxruntime (and our own type inference agrees with
+    its output types)."""
     expected = reference(m, inputs)
+    own_types_agree(m, expected)
     out = e2e.run_model(m, [(list(inputs.values()), expected)], rtol=rtol, atol=atol)
     assert out.stage == "pass", f"{out.stage}: {out.detail}"
 
@@ -69,6 +86,7 @@ def check_quantized(m: onnx.ModelProto, inputs: dict, rtol: float = 1e-4,
                     atol: float = 1e-5) -> None:
     """As `check`, integer outputs within one quantization step."""
     expected = reference(m, inputs)
+    own_types_agree(m, expected)
     text, failed = e2e.convert_model(m)
     assert failed is None, f"{failed.stage}: {failed.detail}"
     actual = e2e.run_compiled(e2e.compile_torch_ir(text), m.graph.name, list(inputs.values()))
