@@ -462,3 +462,11 @@ def test_4bit_llama_matches_onnxruntime():
     # onnxruntime's quantizer (quantize_llama_4bit.py there). Both sides dequantize the same
     # weights exactly; the tolerance covers float summation order only.
     _stored("llama_4bit", rtol=1e-3, atol=1e-4)
+
+
+def test_dynamically_quantized_bert_matches_onnxruntime():
+    # bert_fused quantized by onnxruntime's dynamic quantizer in operator format
+    # (quantize_bert_dynamic.py there): QEmbedLayerNormalization, QAttention, and
+    # DynamicQuantizeLinear + MatMulInteger. The run-time quantization is the same
+    # arithmetic on both sides (round half to even): outputs agree to float rounding.
+    _stored("bert_dynquant", rtol=1e-4, atol=1e-4)

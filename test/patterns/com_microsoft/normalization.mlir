@@ -83,3 +83,18 @@ func.func @test_embed_layer_normalization(%arg0: !torch.vtensor<[2,4],si32>, %ar
   %0:3 = torch.operator "onnx.com.microsoft.EmbedLayerNormalization"(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7) : (!torch.vtensor<[2,4],si32>, !torch.vtensor<[2,4],si32>, !torch.vtensor<[10,8],f32>, !torch.vtensor<[6,8],f32>, !torch.vtensor<[2,8],f32>, !torch.vtensor<[8],f32>, !torch.vtensor<[8],f32>, !torch.vtensor<[2,4],si32>) -> (!torch.vtensor<[2,4,8],f32>, !torch.vtensor<[2],si32>, !torch.vtensor<[2,4,8],f32>)
   return %0#0, %0#1, %0#2 : !torch.vtensor<[2,4,8],f32>, !torch.vtensor<[2],si32>, !torch.vtensor<[2,4,8],f32>
 }
+
+// -----
+
+// QEmbedLayerNormalization: uint8 tables dequantized, then EmbedLayerNormalization.
+// CHECK-LABEL: func.func @test_qembed_layer_normalization
+func.func @test_qembed_layer_normalization(%arg0: !torch.vtensor<[2,4],si32>, %arg1: !torch.vtensor<[10,8],ui8>, %arg2: !torch.vtensor<[6,8],ui8>, %arg3: !torch.vtensor<[8],ui8>, %arg4: !torch.vtensor<[8],ui8>, %arg5: !torch.vtensor<[2,4],si32>, %arg6: !torch.vtensor<[],f32>, %arg7: !torch.vtensor<[],f32>, %arg8: !torch.vtensor<[],f32>, %arg9: !torch.vtensor<[],f32>, %arg10: !torch.vtensor<[],ui8>, %arg11: !torch.vtensor<[],ui8>, %arg12: !torch.vtensor<[],ui8>, %arg13: !torch.vtensor<[],ui8>) -> (!torch.vtensor<[2,4,8],f32>, !torch.vtensor<[2],si32>) attributes {torch.onnx_meta.opset_version = 17 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: torch.aten.sub.Tensor
+  // CHECK: torch.aten.embedding
+  // CHECK: torch.aten.mean.dim
+  // CHECK: torch.aten.sum.dim_IntList
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0:2 = torch.operator "onnx.com.microsoft.QEmbedLayerNormalization"(%arg0, %none, %arg1, %arg2, %none, %arg3, %arg4, %arg5, %arg6, %arg7, %none, %arg8, %arg9, %arg10, %arg11, %none, %arg12, %arg13) : (!torch.vtensor<[2,4],si32>, !torch.none, !torch.vtensor<[10,8],ui8>, !torch.vtensor<[6,8],ui8>, !torch.none, !torch.vtensor<[8],ui8>, !torch.vtensor<[8],ui8>, !torch.vtensor<[2,4],si32>, !torch.vtensor<[],f32>, !torch.vtensor<[],f32>, !torch.none, !torch.vtensor<[],f32>, !torch.vtensor<[],f32>, !torch.vtensor<[],ui8>, !torch.vtensor<[],ui8>, !torch.none, !torch.vtensor<[],ui8>, !torch.vtensor<[],ui8>) -> (!torch.vtensor<[2,4,8],f32>, !torch.vtensor<[2],si32>)
+  return %0#0, %0#1 : !torch.vtensor<[2,4,8],f32>, !torch.vtensor<[2],si32>
+}

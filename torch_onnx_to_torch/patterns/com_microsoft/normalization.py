@@ -14,6 +14,7 @@ from ...binder import Binder, Unsupported
 from .. import norm_common as nc
 from ..g_to_p.normalization import layer_normalization
 from . import inference as inf
+from .quantized import dequantize
 
 
 def _stat_dtype(b: Binder, x: ir.Value) -> str:
@@ -113,10 +114,32 @@ def embed_layer_normalization(b: Binder):
     """com.microsoft EmbedLayerNormalization-1 (word + position (+ segment) embeddings,
     optional position_ids, epsilon; mask_index (sum of the mask per row) and embedding_sum
     outputs) -> aten.embedding, aten.add.Tensor, the shared standardization * gamma + beta"""
-    ids, seg_ids = b.input(0), b.optional_input(1)
-    word, pos_table, seg_table = b.input(2), b.input(3), b.optional_input(4)
-    gamma, beta, mask, pos_ids = b.input(5), b.input(6), b.optional_input(7), \
-        b.optional_input(8)
+    return _embed_ln(b, b.input(0), b.optional_input(1), b.input(2), b.input(3),
+                     b.optional_input(4), b.input(5), b.input(6), b.optional_input(7),
+                     b.optional_input(8))
+
+
+def qembed_layer_normalization(b: Binder):
+    """com.microsoft QEmbedLayerNormalization-1 (uint8/int8 embeddings, gamma and beta with
+    per-tensor scales and zero points; mask_index output) -> (q - zero_point) * scale, then
+    EmbedLayerNormalization's aten.embedding, aten.add.Tensor and standardization"""
+    def deq(i, scale_i, zp_i):
+        v = b.optional_input(i)
+        if v is None:
+            return None
+        if b.dtype(v) not in ("ui8", "si8"):
+            raise Unsupported(f"quantized input #{i} of {b.dtype(v)}")
+        return dequantize(b, v, b.input(scale_i), b.optional_input(zp_i))
+
+    seg = deq(4, 10, 15)
+    if (seg is None) != (b.optional_input(1) is None):
+        raise Unsupported("segment_ids and segment_embedding must be given together")
+    return _embed_ln(b, b.input(0), b.optional_input(1), deq(2, 8, 13), deq(3, 9, 14), seg,
+                     deq(5, 11, 16), deq(6, 12, 17), b.optional_input(7), None)
+
+
+def _embed_ln(b: Binder, ids, seg_ids, word, pos_table, seg_table, gamma, beta, mask, pos_ids):
+    """The embedding sum, its layer normalization, mask_index and the sum as outputs."""
     if (seg_ids is None) != (seg_table is None):
         raise Unsupported("segment_ids and segment_embedding must be given together")
     if b.rank(ids) != 2:
@@ -192,6 +215,7 @@ def _infer_embed_ln(node, ins):
 
 TABLE = [
     ("EmbedLayerNormalization", 1, embed_layer_normalization),
+    ("QEmbedLayerNormalization", 1, qembed_layer_normalization),
     ("SkipLayerNormalization", 1, skip_layer_normalization),
     ("SkipSimplifiedLayerNormalization", 1, skip_simplified_layer_normalization),
 ]
@@ -203,6 +227,9 @@ ONNX_DOMAIN_TABLE = [
 
 INFER = {
     "EmbedLayerNormalization": _infer_embed_ln,
+    "QEmbedLayerNormalization": lambda node, ins: _infer_embed_ln(
+        node, [ins[0], None, (ins[8][0], ins[2][1]) if ins[2] and len(ins) > 8 and ins[8]
+               else None]),
     "SkipLayerNormalization": _infer_skip_ln,
     "SkipSimplifiedLayerNormalization": _infer_skip_ln,
 }
