@@ -154,6 +154,36 @@ def test_embed_layer_normalization():
     check(model(nodes, inputs, ["y", ("mi", np.int32), "es"], inits), inputs)
 
 
+def test_cuda_only_bias_ops():
+    # BiasAdd, BiasSplitGelu and BiasSoftmax have no onnxruntime CPU kernel: the reference
+    # is onnxruntime on their definitions in default-domain ops.
+    x, skip, bias = f32(2, 3, 8), f32(2, 3, 8), f32(8)
+    d, mask = f32(2, 2, 3, 4), f32(2, 1, 3, 4)
+    ours = model([ms("BiasAdd", ["x", "bias", "skip"], ["y1"]),
+                  ms("BiasSplitGelu", ["x", "bias"], ["y2"]),
+                  ms("BiasSoftmax", ["d", "mask"], ["y3"], axis=3, is_inner_broadcast=0),
+                  ms("BiasSoftmax", ["d", "mask"], ["y4"], axis=1, is_inner_broadcast=0)],
+                 {"x": x, "bias": bias, "skip": skip, "d": d, "mask": mask},
+                 ["y1", "y2", "y3", "y4"])
+    inputs = {"x": x, "bias": bias, "skip": skip, "d": d, "mask": mask}
+    defs = model([helper.make_node("Add", ["x", "bias"], ["xb"]),
+                  helper.make_node("Add", ["xb", "skip"], ["y1"]),
+                  helper.make_node("Split", ["xb"], ["l", "r"], axis=-1, num_outputs=2),
+                  helper.make_node("Gelu", ["r"], ["gr"]),
+                  helper.make_node("Mul", ["l", "gr"], ["y2"]),
+                  helper.make_node("Add", ["d", "mask"], ["dm"]),
+                  helper.make_node("Softmax", ["dm"], ["y3"], axis=3),
+                  helper.make_node("Reshape", ["dm", "flat"], ["dm2"]),
+                  helper.make_node("Softmax", ["dm2"], ["s2"], axis=1),
+                  helper.make_node("Reshape", ["s2", "full"], ["y4"])],
+                 inputs, ["y1", "y2", "y3", "y4"],
+                 {"flat": np.array([2, 24], np.int64), "full": np.array([2, 2, 3, 4], np.int64)},
+                 opset=20)
+    expected = reference(defs, inputs)
+    out = e2e.run_model(ours, [(list(inputs.values()), expected)], rtol=1e-4, atol=1e-5)
+    assert out.stage == "pass", f"{out.stage}: {out.detail}"
+
+
 # ---------------------------------------------------------------- matmul family
 
 
