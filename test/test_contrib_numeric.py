@@ -500,3 +500,10 @@ def test_dynamically_quantized_bert_matches_onnxruntime():
     # DynamicQuantizeLinear + MatMulInteger. The run-time quantization is the same
     # arithmetic on both sides (round half to even): outputs agree to float rounding.
     _stored("bert_dynquant", rtol=1e-4, atol=1e-4)
+
+
+def test_operator_format_quantized_cnn_matches_onnxruntime():
+    # A tiny CNN quantized statically in operator format (export_cnn_qop.py there):
+    # QLinearConv, QLinearAdd, QLinearSigmoid, QLinearConcat, QLinearAveragePool,
+    # QLinearGlobalAveragePool, QGemm. Every intermediate is bit-exact with onnxruntime here.
+    _stored("cnn_qop", rtol=0.0, atol=1e-6)
