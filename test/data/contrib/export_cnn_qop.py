@@ -5,7 +5,7 @@ QLinearConcat, QLinearAveragePool, QLinearGlobalAveragePool, QGemm), its inputs 
 onnxruntime's outputs (the reference).
 
 Needs torch and onnxruntime (/work/models-venv has them). Run from this directory:
-python export_cnn_qop.py
+python export_cnn_qop.py  (writes cnn_raw.onnx too: not kept)
 """
 
 import warnings
@@ -15,8 +15,7 @@ import numpy as np
 import onnx
 import onnxruntime as ort
 import torch
-from onnxruntime.quantization import (CalibrationDataReader, QuantFormat, QuantType,
-                                      quantize_static)
+from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
 
 warnings.filterwarnings("ignore")
 
