@@ -117,14 +117,17 @@ def _ort_inference(model: onnx.ModelProto) -> onnx.ModelProto | None:
         from onnxruntime.tools.symbolic_shape_infer import SymbolicShapeInference
     except Exception:  # noqa: BLE001 - not installed, or a broken install: our own inference
         return None
-    try:
-        import logging
+    import logging
+    import tempfile
 
-        logging.getLogger("onnxruntime.tools.symbolic_shape_infer").setLevel(logging.ERROR)
-        out = SymbolicShapeInference.infer_shapes(model, auto_merge=True)
-    except Exception:  # noqa: BLE001 - it raises anything on ops it does not know
-        return None
-    return out
+    logging.getLogger("onnxruntime.tools.symbolic_shape_infer").setLevel(logging.ERROR)
+    # Where it cannot infer everything it saves the model into the working directory before
+    # raising: that happens in a scratch directory.
+    with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
+        try:
+            return SymbolicShapeInference.infer_shapes(model, auto_merge=True)
+        except Exception:  # noqa: BLE001 - it raises anything on ops it does not know
+            return None
 
 
 def _agrees_with_ours(model: onnx.ModelProto) -> bool:
@@ -141,7 +144,7 @@ def _agrees_with_ours(model: onnx.ModelProto) -> bool:
             continue
         try:
             ours = fn(node, [known.get(i) if i else None for i in node.input])
-        except Exception:  # noqa: BLE001 - malformed node: nothing to compare
+        except Exception:  # noqa: BLE001, S112 - malformed node: nothing to compare
             continue
         for name, t in zip(node.output, ours):
             theirs = known.get(name)
