@@ -6,7 +6,7 @@ import re
 import pytest
 
 from torch_onnx_to_torch import Registry, default_registry
-from torch_onnx_to_torch.patterns import SHARDS
+from torch_onnx_to_torch.patterns import DOMAIN_SHARDS, SHARDS
 
 TEST_DIR = pathlib.Path(__file__).parent
 SHARD_LETTERS = {"a_to_f": "ABCDEF", "g_to_p": "GHIJKLMNOP", "q_to_z": "QRSTUVWXYZ"}
@@ -70,6 +70,22 @@ def test_shard_holds_only_its_letters(shard):
     assert not wrong, f"{shard} registers ops of another shard: {wrong}"
 
 
+# onnxruntime's contrib ops that it registers in the ONNX domain (older since-versions than
+# ONNX's own op of the same name, or no ONNX op at all): they live in the com.microsoft shard.
+ORT_ONNX_DOMAIN_OPS = {"LayerNormalization", "SimplifiedLayerNormalization"}
+
+
+@pytest.mark.parametrize("domain", sorted(DOMAIN_SHARDS))
+def test_domain_shard_holds_only_its_domain(domain):
+    reg = Registry()
+    DOMAIN_SHARDS[domain].populate(reg)
+    entries = list(reg.entries())
+    assert any(d == domain for d, _, _, _ in entries), f"shard {domain} registers nothing"
+    wrong = [(d, n) for d, n, _, _ in entries
+             if d != domain and not (d == "" and n in ORT_ONNX_DOMAIN_OPS)]
+    assert not wrong, f"the {domain} shard registers ops of other domains: {wrong}"
+
+
 def _lit_sources() -> str:
     return "\n".join(p.read_text() for p in (TEST_DIR / "patterns").rglob("*.mlir"))
 
@@ -77,8 +93,9 @@ def _lit_sources() -> str:
 def test_every_registered_op_has_a_lit_case():
     text = _lit_sources()
     reg = default_registry()
-    missing = sorted({n for d, n, _, _ in reg.entries()
-                      if not re.search(rf'torch\.operator "onnx\.{re.escape(n)}"', text)})
+    missing = sorted({f"{d}.{n}" if d else n for d, n, _, _ in reg.entries()
+                      if not re.search(rf'torch\.operator "onnx\.{re.escape(d + "." if d else "")}'
+                                       rf'{re.escape(n)}"', text)})
     assert not missing, f"ops without a lit case: {missing}"
 
 

@@ -17,6 +17,7 @@ from onnx import shape_inference
 from torch_mlir import ir
 from torch_mlir.extras import onnx_importer
 
+from . import contrib_import
 from .binder import new_context  # part of this module's API
 
 _TWO_GB = 2**31 - 1
@@ -209,11 +210,12 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> i
     """Import `model` with torch-mlir's ONNX importer into a new module (value types without a
     shape come out unranked, see `_TypeCache`)."""
     context = context or new_context()
+    model = contrib_import.infer_contrib_types(model)
     handlers = onnx_importer.ATTRIBUTE_TYPE_HANDLERS
     before = handlers.get(_TYPE_PROTO)
     handlers[_TYPE_PROTO] = _type_attribute
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), contrib_import.keep_domains():
             warnings.simplefilter("ignore")
             info = onnx_importer.ModelInfo(model)
             module = info.create_module(context=context)

@@ -34,21 +34,30 @@ class Registry:
     def __init__(self):
         # (domain, name) -> (sorted since-versions, handlers in the same order)
         self._ops: dict[tuple[str, str], tuple[list[int], list[Handler]]] = {}
-        # (domain, name) -> the module whose populate(registry) registers it, not yet imported
-        self._deferred: dict[tuple[str, str], str] = {}
+        # (domain, name) -> the modules whose populate(registry) register it, not yet imported
+        self._deferred: dict[tuple[str, str], tuple[str, ...]] = {}
 
-    def defer(self, module_of: dict[tuple[str, str], str]) -> None:
-        """Register the ops of `module_of` lazily: a module is imported and populated the first
-        time one of its ops is looked up, registered again, or listed."""
-        self._deferred.update(module_of)
+    def defer(self, modules_of: dict[tuple[str, str], tuple[str, ...]]) -> None:
+        """Register the ops of `modules_of` lazily: the modules registering an op are imported
+        and populated the first time it is looked up, registered again, or listed."""
+        self._deferred.update(modules_of)
 
     def _load(self, key: tuple[str, str]) -> None:
-        module = self._deferred.get(key)
-        if module is None:
+        modules = self._deferred.get(key)
+        if modules is None:
             return
-        for k in [k for k, m in self._deferred.items() if m == module]:
-            del self._deferred[k]
-        import_module(module).populate(self)
+        # every op of these modules is about to be registered: none stays deferred to them
+        # (first, so that their own register() calls do not load them a second time)
+        for k, ms in list(self._deferred.items()):
+            rest = tuple(m for m in ms if m not in modules)
+            if len(rest) == len(ms):
+                continue
+            if rest:
+                self._deferred[k] = rest
+            else:
+                del self._deferred[k]
+        for module in modules:
+            import_module(module).populate(self)
 
     def _load_all(self) -> None:
         while self._deferred:
@@ -87,10 +96,9 @@ class Registry:
 
     def lookup(self, domain: str, name: str, version: int) -> tuple[Handler | None, str]:
         """The handler for `name` at opset `version`, or (None, reason)."""
-        entry = self._ops.get((domain, name))
-        if entry is None and (domain, name) in self._deferred:
+        if (domain, name) in self._deferred:
             self._load((domain, name))
-            entry = self._ops.get((domain, name))
+        entry = self._ops.get((domain, name))
         if entry is None:
             return None, "no pattern for this op"
         versions, handlers = entry
