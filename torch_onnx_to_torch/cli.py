@@ -31,6 +31,8 @@ LOWERINGS = {
 }
 LARGE_MODEL_NODES = 1000
 LARGE_MODEL_BYTES = 64 * 2**20
+# Text output of this many bytes of weights or more warns and suggests --bytecode.
+TEXT_WARN_BYTES = 256 * 2**20
 
 
 class CliError(Exception):
@@ -103,7 +105,7 @@ def cmd_import(args) -> int:
     from torch_mlir import ir
 
     from . import convert
-    from .importer import ImportFailure, count_nodes, import_model, load_model, new_context
+    from .importer import ImportFailure, count_nodes, import_file, new_context
     from .pipeline import Pipeline, PipelineError
 
     try:
@@ -119,13 +121,15 @@ def cmd_import(args) -> int:
         progress(message)
 
     try:
-        model = load_model(args.model, args.data_dir, args.opset_version, progress=note)
-        ctx = new_context()
-        module = import_model(model, ctx)
+        # Weights are memory-mapped, not read: the module refers to the file's pages.
+        imported = import_file(args.model, args.data_dir, args.opset_version,
+                               context=new_context(), progress=note)
     except ImportFailure as e:
         raise CliError(str(e)) from None
-    n_nodes = count_nodes(model.graph)
-    del model
+    module = imported.module
+    n_nodes = count_nodes(imported.model.graph)
+    weight_bytes = imported.weight_bytes
+    del imported
     progress("imported with torch-mlir's ONNX importer")
     before = _operator_counts(module)
     try:
@@ -159,10 +163,22 @@ def cmd_import(args) -> int:
         except (ir.MLIRError, PipelineError) as e:
             raise CliError(f"lowering to {args.lower_to} failed: {_mlir_error_line(e)}") from None
         progress(f"lowered to {args.lower_to}")
+    if not args.bytecode and weight_bytes >= TEXT_WARN_BYTES:
+        print(f"torch-onnx-to-torch: warning: writing {_size(weight_bytes)} of weights as "
+              "hex text (twice their size, slow to write and to parse); --bytecode writes "
+              "them as they are", file=sys.stderr)
     _write_module(module, args.output, args.bytecode)
     progress(f"wrote {args.output if args.output != '-' else 'stdout'}")
     print(f"{os.path.basename(args.model)}: {report.summary()}", file=sys.stderr)
     return 0
+
+
+def _size(n: float) -> str:
+    for unit in ("bytes", "KiB", "MiB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GiB"
 
 
 def _mlir_error_line(e: Exception) -> str:

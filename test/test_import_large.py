@@ -1,0 +1,151 @@
+"""The zero-copy import (`importer.import_file`): weights memory-mapped, not copied; same module
+as `import_model(load_model(...))`; numerically right through IREE; text output of big weights
+warns."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import onnx
+import pytest
+from onnx import TensorProto, helper
+
+from torch_onnx_to_torch import cli, convert, importer
+from torch_onnx_to_torch.cli import main
+from torch_onnx_to_torch.importer import ImportFailure, import_file, import_model, load_model
+
+DIM, LAYERS = 64, 4
+
+
+def _weights() -> list[np.ndarray]:
+    rng = np.random.default_rng(0)
+    return [(rng.random((DIM, DIM), dtype=np.float32) - 0.5) / 4 for _ in range(LAYERS)]
+
+
+def _chain(d: Path, external: bool) -> Path:
+    """x -> (MatMul W_i, Relu) x LAYERS; weights in one external file or in the model."""
+    ws = _weights()
+    nodes, prev = [], "x"
+    for i in range(LAYERS):
+        nodes += [helper.make_node("MatMul", [prev, f"w{i}"], [f"m{i}"]),
+                  helper.make_node("Relu", [f"m{i}"], [f"r{i}"])]
+        prev = f"r{i}"
+    graph = helper.make_graph(
+        nodes, "chain", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, DIM])],
+        [helper.make_tensor_value_info(prev, TensorProto.FLOAT, [2, DIM])],
+        [onnx.numpy_helper.from_array(w, f"w{i}") for i, w in enumerate(ws)])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    path = d / ("ext.onnx" if external else "emb.onnx")
+    onnx.save(model, str(path), save_as_external_data=external, location="ext.data",
+              all_tensors_to_one_file=True, size_threshold=0)
+    return path
+
+
+def _reference(x: np.ndarray) -> np.ndarray:
+    for w in _weights():
+        x = np.maximum(x @ w, 0)
+    return x
+
+
+def _blob_data(text: str) -> str:
+    """The module text with each resource blob's alignment word (its first 4 bytes) masked:
+    the mapped import declares the alignment the data has in its file."""
+    return re.sub(r'"0x[0-9A-F]{8}', '"0x........', text)
+
+
+def test_external_data_same_module(tmp_path):
+    path = _chain(tmp_path, external=True)
+    expected = import_model(load_model(path)).operation.get_asm()
+    imported = import_file(path)
+    assert imported.module.operation.get_asm() == expected
+    assert imported.weight_bytes == LAYERS * DIM * DIM * 4
+    # the proto the module came from never held the weights
+    assert all(t.data_location == TensorProto.EXTERNAL for t in imported.model.graph.initializer)
+
+
+def test_embedded_weights_stay_in_the_file(tmp_path):
+    path = _chain(tmp_path, external=False)
+    expected = import_model(load_model(path)).operation.get_asm()
+    imported = import_file(path)
+    assert _blob_data(imported.module.operation.get_asm()) == _blob_data(expected)
+    assert not any(t.HasField("raw_data") for t in imported.model.graph.initializer)
+    assert imported.weight_bytes == LAYERS * DIM * DIM * 4
+
+
+def test_the_module_holds_the_mapping_itself(tmp_path, monkeypatch):
+    """The blobs are views of the one mapping of the data file, not copies: while the module
+    lives, the mapping has exported buffers and refuses to close."""
+    maps = []
+    real = importer.MappedWeights.__init__
+
+    def spy(self, data_dir):
+        real(self, data_dir)
+        maps.append(self)
+
+    monkeypatch.setattr(importer.MappedWeights, "__init__", spy)
+    imported = import_file(_chain(tmp_path, external=True))
+    (mapping,) = maps[0]._maps.values()
+    assert len(mapping) == LAYERS * DIM * DIM * 4
+    with pytest.raises(BufferError):
+        mapping.close()
+    del imported
+
+
+@pytest.mark.parametrize("external", [True, False])
+def test_numerically_right_through_iree(tmp_path, external):
+    from torch_onnx_to_torch.e2e import compile_torch_ir, run_compiled
+
+    imported = import_file(_chain(tmp_path, external))
+    report = convert(imported.module)
+    assert not report.declines
+    vmfb = compile_torch_ir(imported.module.operation.get_asm(enable_debug_info=False))
+    x = np.random.default_rng(1).standard_normal((2, DIM)).astype(np.float32)
+    (y,) = run_compiled(vmfb, "chain", [x])
+    np.testing.assert_allclose(y, _reference(x), rtol=1e-5, atol=1e-6)
+
+
+def test_small_external_tensors_feed_shape_inference(tmp_path):
+    """A Reshape whose shape is in external data still gets its static result type."""
+    graph = helper.make_graph(
+        [helper.make_node("Reshape", ["x", "s"], ["y"])], "r",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [4, 6])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+        [onnx.numpy_helper.from_array(np.array([3, -1], np.int64), "s")])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    path = tmp_path / "r.onnx"
+    onnx.save(model, str(path), save_as_external_data=True, location="r.data", size_threshold=0)
+    text = import_file(path).module.operation.get_asm()
+    assert "-> !torch.vtensor<[3,8],f32>" in text
+
+
+def test_past_the_protobuf_limit_without_file_based_inference(tmp_path, monkeypatch):
+    """With the 2 GB limit lowered below the weights, import_file still infers in memory: the
+    proto it infers on has no weights in it."""
+    path = _chain(tmp_path, external=True)
+    expected = import_model(load_model(path)).operation.get_asm()
+    monkeypatch.setattr(importer, "_TWO_GB", 10_000)
+
+    def no_file_inference(*args, **kwargs):
+        raise AssertionError("file-based shape inference was used")
+
+    monkeypatch.setattr(onnx.shape_inference, "infer_shapes_path", no_file_inference)
+    assert import_file(path).module.operation.get_asm() == expected
+
+
+def test_external_data_of_the_wrong_size_is_one_error(tmp_path):
+    path = _chain(tmp_path, external=True)
+    data = tmp_path / "ext.data"
+    data.write_bytes(data.read_bytes()[:-4])
+    with pytest.raises(ImportFailure, match="lies outside its file"):
+        import_file(path)
+
+
+def test_text_output_of_big_weights_warns(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(cli, "TEXT_WARN_BYTES", 1024)
+    path = _chain(tmp_path, external=True)
+    assert main(["import", str(path), "-o", str(tmp_path / "o.mlir")]) == 0
+    assert "warning: writing 64.0 KiB of weights as hex text" in capsys.readouterr().err
+    assert main(["import", str(path), "--bytecode", "-o", str(tmp_path / "o.mlirbc")]) == 0
+    assert "warning" not in capsys.readouterr().err
