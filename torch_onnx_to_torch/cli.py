@@ -3,6 +3,7 @@
     torch-onnx-to-torch import MODEL.onnx [-o OUT.mlir] [--bytecode] [--data-dir DIR]
                         [--opset-version N] [--report] [--report-json FILE]
                         [--lower-to linalg|tosa|stablehlo] [--strict] [-v]
+                        [--externalize-params [--params-file OUT.irpa] [--params-scope S]]
     torch-onnx-to-torch conformance [--filter REGEX] [-j N] [--reference cxx] [--json-out FILE]
                         [--summary-out FILE.md] [--expect FILE] [--update-expectations] ...
 
@@ -108,6 +109,18 @@ def cmd_import(args) -> int:
     from .importer import ImportFailure, count_nodes, import_file, new_context
     from .pipeline import Pipeline, PipelineError
 
+    params_file = None
+    if args.externalize_params:
+        if args.lower_to:
+            raise CliError("--externalize-params cannot be combined with --lower-to (torch-mlir "
+                           "lowers no IREE util.global)")
+        params_file = args.params_file
+        if params_file is None:
+            if args.output == "-":
+                raise CliError("--externalize-params writing to stdout needs --params-file")
+            params_file = os.path.splitext(args.output)[0] + ".irpa"
+    elif args.params_file:
+        raise CliError("--params-file needs --externalize-params")
     try:
         size = os.path.getsize(args.model)
     except OSError:
@@ -123,12 +136,13 @@ def cmd_import(args) -> int:
     try:
         # Weights are memory-mapped, not read: the module refers to the file's pages.
         imported = import_file(args.model, args.data_dir, args.opset_version,
-                               context=new_context(), progress=note)
+                               context=new_context(), progress=note,
+                               params_scope=args.params_scope if params_file else None)
     except ImportFailure as e:
         raise CliError(str(e)) from None
     module = imported.module
     n_nodes = count_nodes(imported.model.graph)
-    weight_bytes = imported.weight_bytes
+    weight_bytes, params = imported.weight_bytes, imported.params
     del imported
     progress("imported with torch-mlir's ONNX importer")
     before = _operator_counts(module)
@@ -169,6 +183,13 @@ def cmd_import(args) -> int:
               "them as they are", file=sys.stderr)
     _write_module(module, args.output, args.bytecode)
     progress(f"wrote {args.output if args.output != '-' else 'stdout'}")
+    if params is not None:
+        try:
+            params.write_archive(params_file)
+        except (OSError, RuntimeError, ValueError) as e:
+            raise CliError(f"cannot write {params_file}: {e}") from None
+        progress(f"wrote {len(params.entries)} parameters ({_size(params.nbytes)}) to "
+                 f"{params_file}; run with --parameters={params.scope}={params_file}")
     print(f"{os.path.basename(args.model)}: {report.summary()}", file=sys.stderr)
     return 0
 
@@ -347,6 +368,14 @@ def _parser() -> argparse.ArgumentParser:
                      + "; ".join(f"{k}: {v}" for k, v in LOWERINGS.items()))
     imp.add_argument("--strict", action="store_true",
                      help="fail (exit 1, nothing written) if any op is left unconverted")
+    imp.add_argument("--externalize-params", action="store_true",
+                     help="weights above 4 KiB become IREE parameters (util.global "
+                     "#stream.parameter.named), written to an .irpa archive; the module stays "
+                     "small (IREE only: iree-compile, then --parameters=SCOPE=FILE.irpa)")
+    imp.add_argument("--params-file", metavar="OUT.irpa",
+                     help="the parameter archive (default: the output's name with .irpa)")
+    imp.add_argument("--params-scope", default="model", metavar="SCOPE",
+                     help="scope of the parameters (default: model)")
     imp.add_argument("-v", "--verbose", action="store_true",
                      help="progress lines on stderr even for small models")
     imp.set_defaults(func=cmd_import)

@@ -20,6 +20,7 @@ from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 from torch_mlir.extras import onnx_importer
 
+from .params import ParamImporter, Parameters
 from .weights import (
     MappedWeights,
     is_external,
@@ -243,12 +244,17 @@ class _MappedCache(_TypeCache):
 
 
 def import_model(model: onnx.ModelProto, context: ir.Context | None = None, *,
-                 weights: MappedWeights | None = None) -> ir.Module:
+                 weights: MappedWeights | None = None,
+                 params: Parameters | None = None) -> ir.Module:
     """Import `model` with torch-mlir's ONNX importer into a new module (value types without a
     shape come out unranked, see `_TypeCache`). With `weights`, tensors left in external data
-    are imported from their mapped files without a copy (see `import_file`)."""
+    are imported from their mapped files without a copy (see `import_file`); with `params`
+    (whose weights are `weights`), the main graph's become IREE parameters instead."""
     context = context or new_context()
     cache = _MappedCache(context, weights) if weights is not None else _TypeCache(context)
+    if params is not None:
+        context.allow_unregistered_dialects = True  # util, stream, torch_c (see params.py)
+        cache.params = params
     handlers = onnx_importer.ATTRIBUTE_TYPE_HANDLERS
     before = handlers.get(_TYPE_PROTO)
     handlers[_TYPE_PROTO] = _type_attribute
@@ -259,6 +265,8 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None, *,
             module = info.create_module(context=context)
             imp = onnx_importer.NodeImporter.define_function(
                 info.main_graph, module.operation, context_cache=cache)
+            if params is not None:
+                imp.__class__ = ParamImporter
             imp.import_all()
     except Exception as e:
         raise ImportFailure(f"import failed: {type(e).__name__}: {e}") from None
@@ -272,22 +280,28 @@ _TYPE_PROTO = onnx.AttributeProto.AttributeType.TYPE_PROTO
 
 class FileImport(NamedTuple):
     """What `import_file` gives: the module, the model proto it came from (without the data of
-    its big tensors) and the bytes of tensor data the module holds."""
+    its big tensors), the bytes of tensor data the module holds, and the weights that became
+    IREE parameters (with `params_scope`)."""
     module: ir.Module
     model: onnx.ModelProto
     weight_bytes: int
+    params: Parameters | None = None
 
 
 def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = None,
                 opset_version: int | None = None, infer_shapes: bool = True,
                 context: ir.Context | None = None,
-                progress: Callable[[str], None] | None = None) -> FileImport:
+                progress: Callable[[str], None] | None = None,
+                params_scope: str | None = None) -> FileImport:
     """Import the ONNX file at `path` without copying its weights.
 
     Same result as `import_model(load_model(path, ...))`, but the external-data files are
     memory-mapped and each big external tensor becomes a `dense_resource` viewing the mapping
     (the module keeps the mapping alive); upgrade and shape inference run on the proto without
     those tensors, so models past the 2 GB protobuf limit need no file-based inference.
+
+    With `params_scope`, those tensors of the main graph become IREE parameters of that scope
+    instead (see params.py; `FileImport.params.write_archive` writes their .irpa).
     """
     note = progress or (lambda message: None)
     path = Path(path)
@@ -315,13 +329,17 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
     if infer_shapes:
         model = infer_model_shapes(model)
         note("shape inference")
-    module = import_model(model, context, weights=weights)
+    params = Parameters(weights, params_scope) if params_scope is not None else None
+    module = import_model(model, context, weights=weights, params=params)
     embedded = sum(nbytes(t) or 0 for t in onnx.external_data_helper._get_all_tensors(model)
                    if t.HasField("raw_data"))
     if weights.mapped_bytes:
         note(f"mapped {_size(weights.mapped_bytes)} of tensor data (external data and big "
              "initializers of the model file)")
-    return FileImport(module, model, weights.mapped_bytes + embedded)
+    if params is not None:
+        note(f"{len(params.entries)} weights ({_size(params.nbytes)}) externalized as IREE "
+             f"parameters of scope '{params_scope}'")
+    return FileImport(module, model, weights.mapped_bytes + embedded, params)
 
 
 def _type_attribute(attr: onnx.AttributeProto, cache: onnx_importer.ContextCache) -> ir.Attribute:

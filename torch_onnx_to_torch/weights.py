@@ -47,8 +47,7 @@ class MappedWeights:
         self.mapped_bytes = 0
 
     def _map(self, location: str) -> mmap.mmap | bytes:
-        path = Path(location) if os.path.isabs(location) else self.data_dir / location
-        path = path.resolve()
+        path = self._path(location)
         m = self._maps.get(path)
         if m is None:
             with open(path, "rb") as f:
@@ -71,6 +70,14 @@ class MappedWeights:
         for t in onnx.external_data_helper._get_all_tensors(model):
             if is_external(t):
                 self._span(t)
+
+    def source(self, t: TensorProto) -> tuple[Path, int, int]:
+        """The file, offset and length of external tensor `t`'s data."""
+        _, offset, length = self._span(t)
+        return self._path(external_info(t)["location"]), offset, length
+
+    def _path(self, location: str) -> Path:
+        return (Path(location) if os.path.isabs(location) else self.data_dir / location).resolve()
 
     def _span(self, t: TensorProto) -> tuple[mmap.mmap | bytes, int, int]:
         info = external_info(t)
