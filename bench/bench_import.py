@@ -4,7 +4,8 @@
 
 Generates a chain of MatMul(x, W) + Relu with W 4096x4096 float32 (64 MiB each; 16 per GiB), all
 weights in one external-data file, in a temporary directory, then runs each mode as a child process
-and prints its wall time and peak RSS (from wait4, so each child is measured alone):
+and prints its wall time, CPU time (user + system; steadier than wall time on a busy machine) and
+peak RSS (both from wait4, so each child is measured alone):
  - `torch-onnx-to-torch import big.onnx -o big.mlir` (text; warns, 2x the weights written)
  - `torch-onnx-to-torch import big.onnx --bytecode -o big.mlirbc`
  - `... --externalize-params --params-file big.irpa` (weights as IREE parameters)
@@ -58,14 +59,16 @@ def make_model(directory: str, n_weights: int, dim: int = DIM) -> str:
     return path
 
 
-def run(cmd: list[str], log: str) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (bytes) and exit code of `cmd`, output to `log`."""
+def run(cmd: list[str], log: str) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds (user + system), peak RSS (bytes) and exit code of `cmd`,
+    output to `log`."""
     t = time.perf_counter()
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - t, usage.ru_maxrss * 1024, proc.returncode
+    cpu = usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - t, cpu, usage.ru_maxrss * 1024, proc.returncode
 
 
 def main() -> int:
@@ -104,22 +107,24 @@ def main() -> int:
               [cxx, "--convert-torch-onnx-to-torch", "--emit-bytecode", f("ref.mlir"), "-o",
                f("ref.mlirbc")]]),
         ]
-        print(f"{'mode':62s} {'wall s':>8s} {'peak RSS':>10s} {'x weights':>9s}")
+        print(f"{'mode':62s} {'wall s':>11s} {'CPU s':>11s} {'peak RSS':>10s} {'x weights':>9s}")
         for key, label, cmds in modes:
             if key in skip:
                 continue
-            walls, peaks = [], []
+            walls, cpus, peaks = [], [], []
             for i, cmd in enumerate(cmds):
-                wall, rss, rc = run(cmd, f(f"{key}{i}.log"))
+                wall, cpu, rss, rc = run(cmd, f(f"{key}{i}.log"))
                 if rc:
                     tail = Path(f(f"{key}{i}.log")).read_text()[-2000:]
                     print(f"{label}: exit {rc}; see {f(f'{key}{i}.log')}:\n{tail}")
                     args.keep = True
                 walls.append(wall)
+                cpus.append(cpu)
                 peaks.append(rss)
             wall = " + ".join(f"{w:.1f}" for w in walls)
-            print(f"{label:62s} {wall:>8s} {max(peaks) / 2**30:7.2f} GiB {max(peaks) / weights:8.2f}x",
-                  flush=True)
+            cpu = " + ".join(f"{c:.1f}" for c in cpus)
+            print(f"{label:62s} {wall:>11s} {cpu:>11s} {max(peaks) / 2**30:6.2f} GiB "
+                  f"{max(peaks) / weights:8.2f}x", flush=True)
             for name in ("big.mlir", "ref.mlir"):  # free the disk early: 2x the weights each
                 if os.path.exists(f(name)) and not args.keep:
                     os.remove(f(name))

@@ -20,7 +20,7 @@ from torch_mlir import ir
 from torch_mlir.dialects import torch as torch_d
 from torch_mlir.extras import onnx_importer
 
-from .params import ParamImporter, Parameters
+from .params import Parameters, ParamImporter
 from .weights import (
     MappedWeights,
     is_external,
