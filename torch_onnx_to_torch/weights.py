@@ -218,6 +218,8 @@ def _detached_tensor(buf, start: int, end: int, location: str, limit: int
     for number, wire, _, payload, after in _fields(buf, start, end):
         if number == _TENSOR_RAW_DATA and wire == _LEN:
             raw = (payload, after)
+        elif number in (_TENSOR_EXTERNAL_DATA, _TENSOR_DATA_LOCATION):
+            return None  # already says where its data is: left to onnx's rules
     if raw is None or raw[1] - raw[0] <= limit:
         return None
     out = bytearray()
