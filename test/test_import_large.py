@@ -188,3 +188,21 @@ def test_externalized_params_text_names_the_parameters(tmp_path, capsys):
     assert "dense_resource" not in text and (tmp_path / "m.irpa").exists()
     assert main(["import", str(path), "--externalize-params"]) == 1
     assert "needs --params-file" in capsys.readouterr().err
+
+
+def test_bytecode_written_from_the_blobs_is_the_bindings_bytecode(tmp_path):
+    """bytecode_out.write_bytecode (C API through ctypes, chunks written from the writer's
+    memory) gives the bytes the bindings' write_bytecode gives, to a file or a buffer."""
+    import io
+
+    from torch_onnx_to_torch.bytecode_out import write_bytecode
+
+    module = import_file(_chain(tmp_path, external=True)).module
+    expected = io.BytesIO()
+    module.operation.write_bytecode(expected)
+    with open(tmp_path / "m.mlirbc", "wb") as f:
+        write_bytecode(module, f)
+    assert (tmp_path / "m.mlirbc").read_bytes() == expected.getvalue()
+    buffer = io.BytesIO()  # no file descriptor: the bindings' method
+    write_bytecode(module, buffer)
+    assert buffer.getvalue() == expected.getvalue()

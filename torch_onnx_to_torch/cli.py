@@ -213,17 +213,19 @@ def _mlir_error_line(e: Exception) -> str:
 
 
 def _write_module(module, output: str, bytecode: bool) -> None:
+    from .bytecode_out import write_bytecode  # blobs written from their memory, not copied
+
     try:
         if output == "-":
             if bytecode:
-                module.operation.write_bytecode(sys.stdout.buffer)
+                write_bytecode(module, sys.stdout.buffer)
                 sys.stdout.buffer.flush()
             else:
                 module.operation.print(file=sys.stdout, enable_debug_info=False)
             return
         with open(output, "wb" if bytecode else "w") as f:
             if bytecode:
-                module.operation.write_bytecode(f)
+                write_bytecode(module, f)
             else:
                 module.operation.print(file=f, enable_debug_info=False)
     except OSError as e:
