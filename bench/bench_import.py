@@ -1,6 +1,6 @@
 """Benchmark: importing a model with big weights in external data (wall time, peak RSS).
 
-    python bench/bench_import.py [--gib 1.0] [--workdir DIR] [--skip text,reference,...] [--keep]
+    python bench/bench_import.py [--gib 1.0] [--dim 4096] [--workdir DIR] [--skip text,...] [--keep]
 
 Generates a chain of MatMul(x, W) + Relu with W 4096x4096 float32 (64 MiB each; 16 per GiB), all
 weights in one external-data file, in a temporary directory, then runs each mode as a child process
@@ -37,15 +37,17 @@ def make_model(directory: str, n_weights: int, dim: int = DIM) -> str:
     rng = np.random.default_rng(0)
     nodes, inits, prev, offset = [], [], "x", 0
     with open(os.path.join(directory, "model.data"), "wb") as data:
+        rows = max(1, 2**22 // dim)  # written 16 MiB at a time: this process stays small
         for i in range(n_weights):
-            w = (rng.random((dim, dim), dtype=np.float32) - 0.5) * (2 / dim ** 0.5)
             t = TensorProto(name=f"w{i}", data_type=TensorProto.FLOAT, dims=[dim, dim])
             t.data_location = TensorProto.EXTERNAL
             for k, v in (("location", "model.data"), ("offset", str(offset)),
-                         ("length", str(w.nbytes))):
+                         ("length", str(dim * dim * 4))):
                 t.external_data.add(key=k, value=v)
-            data.write(w.tobytes())
-            offset += w.nbytes
+            for r in range(0, dim, rows):
+                w = (rng.random((min(rows, dim - r), dim), dtype=np.float32) - 0.5)
+                data.write((w * (2 / dim ** 0.5)).tobytes())
+            offset += dim * dim * 4
             inits.append(t)
             nodes.append(helper.make_node("MatMul", [prev, f"w{i}"], [f"m{i}"]))
             nodes.append(helper.make_node("Relu", [f"m{i}"], [f"r{i}"]))
@@ -62,6 +64,10 @@ def make_model(directory: str, n_weights: int, dim: int = DIM) -> str:
 def run(cmd: list[str], log: str) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds (user + system), peak RSS (bytes) and exit code of `cmd`,
     output to `log`."""
+    # A child's peak RSS starts at this process's own high-water mark (Linux carries it over
+    # exec): the command runs under /usr/bin/time, a small process that forks it.
+    if os.path.exists("/usr/bin/time"):
+        cmd = ["/usr/bin/time", "-o", os.devnull, *cmd]
     t = time.perf_counter()
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
@@ -74,6 +80,8 @@ def run(cmd: list[str], log: str) -> tuple[float, float, float, int]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--gib", type=float, default=1.0, help="GiB of weights (64 MiB per MatMul)")
+    p.add_argument("--dim", type=int, default=DIM,
+                   help=f"W is DIM x DIM (default {DIM}; 16384 makes one 1 GiB weight)")
     p.add_argument("--workdir", help="where to generate (default: a new directory in /tmp)")
     p.add_argument("--skip", default="", help="comma-separated modes to skip: "
                    "text,bytecode,params,reference")
@@ -85,11 +93,12 @@ def main() -> int:
     tool = shutil.which("torch-onnx-to-torch", path=bindir) or "torch-onnx-to-torch"
     cxx = shutil.which("torch-mlir-opt", path=bindir) or "torch-mlir-opt"
     try:
-        n = max(1, round(args.gib * 16))
+        n = max(1, round(args.gib * 2**30 / (args.dim * args.dim * 4)))
         t = time.perf_counter()
-        model = make_model(work, n)
-        weights = n * DIM * DIM * 4
-        print(f"model: {n} x MatMul(x, W {DIM}x{DIM} f32) + Relu, {weights / 2**30:.2f} GiB of "
+        model = make_model(work, n, args.dim)
+        weights = n * args.dim * args.dim * 4
+        print(f"model: {n} x MatMul(x, W {args.dim}x{args.dim} f32) + Relu, "
+              f"{weights / 2**30:.2f} GiB of "
               f"weights in one external-data file; generated in {time.perf_counter() - t:.1f} s")
         def f(name: str) -> str:
             return os.path.join(work, name)
