@@ -295,10 +295,12 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
                 params_scope: str | None = None) -> FileImport:
     """Import the ONNX file at `path` without copying its weights.
 
-    Same result as `import_model(load_model(path, ...))`, but the external-data files are
+    Same module as `import_model(load_model(path, ...))`, but the external-data files are
     memory-mapped and each big external tensor becomes a `dense_resource` viewing the mapping
-    (the module keeps the mapping alive); upgrade and shape inference run on the proto without
-    those tensors, so models past the 2 GB protobuf limit need no file-based inference.
+    (the module keeps the mapping alive); so do initializers above 4 KiB stored in the model
+    file itself, whose blobs then declare the alignment their file offset gives (up to 8).
+    Upgrade and shape inference run on the proto without those tensors, so models past the
+    2 GB protobuf limit need no file-based inference.
 
     With `params_scope`, those tensors of the main graph become IREE parameters of that scope
     instead (see params.py; `FileImport.params.write_archive` writes their .irpa).
@@ -331,15 +333,15 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
         note("shape inference")
     params = Parameters(weights, params_scope) if params_scope is not None else None
     module = import_model(model, context, weights=weights, params=params)
-    embedded = sum(nbytes(t) or 0 for t in onnx.external_data_helper._get_all_tensors(model)
-                   if t.HasField("raw_data"))
+    inline = sum(nbytes(t) or 0 for t in onnx.external_data_helper._get_all_tensors(model)
+                 if t.HasField("raw_data"))
     if weights.mapped_bytes:
         note(f"mapped {_size(weights.mapped_bytes)} of tensor data (external data and big "
              "initializers of the model file)")
     if params is not None:
         note(f"{len(params.entries)} weights ({_size(params.nbytes)}) externalized as IREE "
              f"parameters of scope '{params_scope}'")
-    return FileImport(module, model, weights.mapped_bytes + embedded, params)
+    return FileImport(module, model, weights.mapped_bytes + inline, params)
 
 
 def _type_attribute(attr: onnx.AttributeProto, cache: onnx_importer.ContextCache) -> ir.Attribute:

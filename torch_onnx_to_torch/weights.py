@@ -4,7 +4,8 @@ and each big tensor becomes a `dense_resource` whose blob is a view of the mappi
 `DenseResourceElementsAttr.get_from_buffer` keeps a reference to the buffer it is given instead of
 copying it, so the weights exist once, as file pages the kernel can drop and reread, until the
 module (its context) goes. Small external tensors are read into the proto instead: shape inference
-and the opset converter need the values of shape-like operands.
+and the opset converter need the values of shape-like operands. Big initializers stored in the .onnx
+file itself are left there (`read_detached`) and mapped the same way.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def is_external(t: TensorProto) -> bool:
 class MappedWeights:
     """The external-data files of one model, each memory-mapped (read only) at most once.
 
-    A location is resolved against `data_dir` unless it is absolute (what `register` writes for
-    data that sits inside the .onnx file itself); the caller checks the locations of the model
+    A location is resolved against `data_dir` unless it is absolute (what `read_detached` writes
+    for data that sits inside the .onnx file itself); the caller checks the locations of the model
     beforehand (`importer._check_external_paths`).
     """
 
