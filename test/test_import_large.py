@@ -206,3 +206,39 @@ def test_bytecode_written_from_the_blobs_is_the_bindings_bytecode(tmp_path):
     buffer = io.BytesIO()  # no file descriptor: the bindings' method
     write_bytecode(module, buffer)
     assert buffer.getvalue() == expected.getvalue()
+
+
+def test_exported_model_with_params_matches_onnxruntime(tmp_path, capsys):
+    """A real export (models/gpt2_dynamo: embeddings, attention, weights in external data) with
+    --externalize-params, run with its parameter archive in IREE, against onnxruntime."""
+    import iree.runtime as rt
+
+    from torch_onnx_to_torch.e2e import compare
+
+    model = Path(__file__).resolve().parent.parent / "models" / "gpt2_dynamo.onnx"
+    out, irpa = tmp_path / "m.mlirbc", tmp_path / "m.irpa"
+    assert main(["import", str(model), "--bytecode", "-o", str(out),
+                 "--externalize-params"]) == 0
+    vmfb = tmp_path / "m.vmfb"
+    subprocess.run([Path(sys.executable).parent / "iree-compile", out,
+                    "--iree-input-type=torch", "--iree-hal-target-device=local",
+                    "--iree-hal-local-target-device-backends=llvm-cpu",
+                    "--iree-llvmcpu-target-cpu=host", "-o", vmfb], check=True)
+
+    def arrays(suffix):
+        with np.load(model.with_suffix(suffix)) as z:
+            return [z[f"arr_{i}"] for i in range(len(z.files))]
+
+    config = rt.Config("local-sync")
+    index = rt.ParameterIndex()
+    index.load(str(irpa))
+    ctx = rt.SystemContext(config=config, vm_modules=[
+        rt.create_io_parameters_module(config.vm_instance, index.create_provider(scope="model")),
+        rt.VmModule.copy_buffer(config.vm_instance, vmfb.read_bytes())])
+    entry = onnx.load(str(model), load_external_data=False).graph.name
+    results = getattr(ctx.modules.module, entry)(*arrays(".inputs.npz"))
+    results = results if isinstance(results, (list, tuple)) else [results]
+    expected = arrays(".ort.npz")
+    assert len(results) == len(expected)
+    for r, e in zip(results, expected):
+        assert compare(np.asarray(r.to_host()), e, 1e-3, 1e-4) == ""

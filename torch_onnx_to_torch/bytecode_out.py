@@ -64,9 +64,10 @@ def write_bytecode(module: ir.Module, file: BinaryIO) -> None:
     fn = _write_function()
     try:
         fd = file.fileno()
-    except (AttributeError, OSError, ValueError):
-        fd = None
-    if fn is None or fd is None:
+        op = _operation_pointer(module.operation)
+    except (AttributeError, OSError, ValueError, TypeError):
+        fd = op = None
+    if fn is None or fd is None or not op:
         module.operation.write_bytecode(file)
         return
     file.flush()
@@ -83,6 +84,6 @@ def write_bytecode(module: ir.Module, file: BinaryIO) -> None:
             failure.append(e)
 
     callback = _CALLBACK(write)
-    fn(_Operation(_operation_pointer(module.operation)), callback, None)
+    fn(_Operation(op), callback, None)
     if failure:
         raise failure[0]
