@@ -3,6 +3,7 @@
     torch-onnx-to-torch import MODEL.onnx [-o OUT.mlir] [--bytecode] [--data-dir DIR]
                         [--opset-version N] [--report] [--report-json FILE]
                         [--lower-to linalg|tosa|stablehlo] [--strict] [-v]
+                        [--externalize-params [--params-file OUT.irpa] [--params-scope S]]
     torch-onnx-to-torch check MODEL.onnx [--inputs FILE.npz] [--expected FILE.npz]
                         [--dim NAME=SIZE] [--seed N] [--rtol R] [--atol A] [--bisect]
     torch-onnx-to-torch conformance [--filter REGEX] [-j N] [--reference cxx] [--json-out FILE]
@@ -34,6 +35,8 @@ LOWERINGS = {
 }
 LARGE_MODEL_NODES = 1000
 LARGE_MODEL_BYTES = 64 * 2**20
+# Text output of this many bytes of weights or more warns and suggests --bytecode.
+TEXT_WARN_BYTES = 256 * 2**20
 
 
 class CliError(Exception):
@@ -104,9 +107,21 @@ def cmd_import(args) -> int:
     from torch_mlir import ir
 
     from . import convert
-    from .importer import ImportFailure, count_nodes, import_model, load_model, new_context
+    from .importer import ImportFailure, count_nodes, import_file, new_context
     from .pipeline import Pipeline, PipelineError
 
+    params_file = None
+    if args.externalize_params:
+        if args.lower_to:
+            raise CliError("--externalize-params cannot be combined with --lower-to (torch-mlir "
+                           "lowers no IREE util.global)")
+        params_file = args.params_file
+        if params_file is None:
+            if args.output == "-":
+                raise CliError("--externalize-params writing to stdout needs --params-file")
+            params_file = os.path.splitext(args.output)[0] + ".irpa"
+    elif args.params_file:
+        raise CliError("--params-file needs --externalize-params")
     try:
         size = os.path.getsize(args.model)
     except OSError:
@@ -120,13 +135,16 @@ def cmd_import(args) -> int:
         progress(message)
 
     try:
-        model = load_model(args.model, args.data_dir, args.opset_version, progress=note)
-        ctx = new_context()
-        module = import_model(model, ctx)
+        # Weights are memory-mapped, not read: the module refers to the file's pages.
+        imported = import_file(args.model, args.data_dir, args.opset_version,
+                               context=new_context(), progress=note,
+                               params_scope=args.params_scope if params_file else None)
     except ImportFailure as e:
         raise CliError(str(e)) from None
-    n_nodes = count_nodes(model.graph)
-    del model
+    module = imported.module
+    n_nodes = count_nodes(imported.model.graph)
+    weight_bytes, params = imported.weight_bytes, imported.params
+    del imported
     progress("imported with torch-mlir's ONNX importer")
     before = _operator_counts(module)
     try:
@@ -160,10 +178,29 @@ def cmd_import(args) -> int:
         except (ir.MLIRError, PipelineError) as e:
             raise CliError(f"lowering to {args.lower_to} failed: {_mlir_error_line(e)}") from None
         progress(f"lowered to {args.lower_to}")
+    if not args.bytecode and weight_bytes >= TEXT_WARN_BYTES:
+        print(f"torch-onnx-to-torch: warning: writing {_size(weight_bytes)} of weights as "
+              "hex text (twice their size, slow to write and to parse); --bytecode writes "
+              "them as they are", file=sys.stderr)
     _write_module(module, args.output, args.bytecode)
     progress(f"wrote {args.output if args.output != '-' else 'stdout'}")
+    if params is not None:
+        try:
+            params.write_archive(params_file)
+        except (OSError, RuntimeError, ValueError) as e:
+            raise CliError(f"cannot write {params_file}: {e}") from None
+        progress(f"wrote {len(params.entries)} parameters ({_size(params.nbytes)}) to "
+                 f"{params_file}; run with --parameters={params.scope}={params_file}")
     print(f"{os.path.basename(args.model)}: {report.summary()}", file=sys.stderr)
     return 0
+
+
+def _size(n: float) -> str:
+    for unit in ("bytes", "KiB", "MiB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GiB"
 
 
 def _mlir_error_line(e: Exception) -> str:
@@ -177,17 +214,19 @@ def _mlir_error_line(e: Exception) -> str:
 
 
 def _write_module(module, output: str, bytecode: bool) -> None:
+    from .bytecode_out import write_bytecode  # blobs written from their memory, not copied
+
     try:
         if output == "-":
             if bytecode:
-                module.operation.write_bytecode(sys.stdout.buffer)
+                write_bytecode(module, sys.stdout.buffer)
                 sys.stdout.buffer.flush()
             else:
                 module.operation.print(file=sys.stdout, enable_debug_info=False)
             return
         with open(output, "wb" if bytecode else "w") as f:
             if bytecode:
-                module.operation.write_bytecode(f)
+                write_bytecode(module, f)
             else:
                 module.operation.print(file=f, enable_debug_info=False)
     except OSError as e:
@@ -359,6 +398,14 @@ def _parser() -> argparse.ArgumentParser:
                      + "; ".join(f"{k}: {v}" for k, v in LOWERINGS.items()))
     imp.add_argument("--strict", action="store_true",
                      help="fail (exit 1, nothing written) if any op is left unconverted")
+    imp.add_argument("--externalize-params", action="store_true",
+                     help="weights above 4 KiB become IREE parameters (util.global "
+                     "#stream.parameter.named), written to an .irpa archive; the module stays "
+                     "small (IREE only: iree-compile, then --parameters=SCOPE=FILE.irpa)")
+    imp.add_argument("--params-file", metavar="OUT.irpa",
+                     help="the parameter archive (default: the output's name with .irpa)")
+    imp.add_argument("--params-scope", default="model", metavar="SCOPE",
+                     help="scope of the parameters (default: model)")
     imp.add_argument("-v", "--verbose", action="store_true",
                      help="progress lines on stderr even for small models")
     imp.set_defaults(func=cmd_import)

@@ -11,14 +11,25 @@ import tempfile
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import onnx
+from google.protobuf.message import DecodeError
 from onnx import shape_inference
 from torch_mlir import ir
 from torch_mlir.extras import onnx_importer
 
 from . import contrib_import
 from .binder import new_context  # part of this module's API
+from .params import Parameters, ParamImporter
+from .weights import (
+    MappedWeights,
+    is_external,
+    nbytes,
+    offset_of,
+    read_detached,
+    resource_from_view,
+)
 
 _TWO_GB = 2**31 - 1
 
@@ -27,14 +38,15 @@ class ImportFailure(Exception):
     """The model could not be loaded or imported; the message says why."""
 
 
-def _check_external_paths(model: onnx.ModelProto, data_dir: Path) -> None:
-    """Refuse external-data locations that escape `data_dir`."""
+def _check_external_paths(model: onnx.ModelProto, data_dir: Path,
+                          also: frozenset[str] = frozenset()) -> None:
+    """Refuse external-data locations that escape `data_dir` (other than those in `also`)."""
     root = data_dir.resolve()
     for t in onnx.external_data_helper._get_all_tensors(model):
         if t.data_location != onnx.TensorProto.EXTERNAL:
             continue
         for entry in t.external_data:
-            if entry.key == "location":
+            if entry.key == "location" and entry.value not in also:
                 target = (root / entry.value).resolve()
                 if root != target and root not in target.parents:
                     raise ImportFailure(
@@ -53,12 +65,16 @@ def read_model(path: str | os.PathLike) -> onnx.ModelProto:
     except Exception as e:  # protobuf raises DecodeError and friends
         raise ImportFailure(f"{path} is not a valid ONNX model: {type(e).__name__}: "
                             f"{_one_line(e)}") from None
+    _check_model(model, path)
+    return model
+
+
+def _check_model(model: onnx.ModelProto, path: Path) -> None:
     if not model.HasField("graph"):
         raise ImportFailure(f"{path} is not a valid ONNX model: it has no graph")
     if model.ir_version > onnx.IR_VERSION:
         raise ImportFailure(f"{path} has IR version {model.ir_version}; this onnx supports up "
                             f"to {onnx.IR_VERSION}")
-    return model
 
 
 def load_external(model: onnx.ModelProto, data_dir: str | os.PathLike) -> None:
@@ -206,11 +222,34 @@ class _TypeCache(onnx_importer.ContextCache):
         return super().type_proto_to_type(tp)
 
 
-def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> ir.Module:
+class _MappedCache(_TypeCache):
+    """`_TypeCache` that imports external tensors as `dense_resource`s viewing their mapped
+    file (see weights.py) instead of bytes read into the proto."""
+
+    def __init__(self, context: ir.Context, weights: MappedWeights):
+        super().__init__(context)
+        self.weights = weights
+
+    def tensor_proto_to_attr(self, tp: onnx.TensorProto) -> ir.Attribute:
+        if is_external(tp):
+            return resource_from_view(self.weights.view(tp), self._sanitize_name(tp.name),
+                                      self.tensor_proto_to_builtin_type(tp), offset_of(tp))
+        return super().tensor_proto_to_attr(tp)
+
+
+def import_model(model: onnx.ModelProto, context: ir.Context | None = None, *,
+                 weights: MappedWeights | None = None,
+                 params: Parameters | None = None) -> ir.Module:
     """Import `model` with torch-mlir's ONNX importer into a new module (value types without a
-    shape come out unranked, see `_TypeCache`)."""
+    shape come out unranked, see `_TypeCache`). With `weights`, tensors left in external data
+    are imported from their mapped files without a copy (see `import_file`); with `params`
+    (whose weights are `weights`), the main graph's become IREE parameters instead."""
     context = context or new_context()
     model = contrib_import.infer_contrib_types(model)
+    cache = _MappedCache(context, weights) if weights is not None else _TypeCache(context)
+    if params is not None:
+        context.allow_unregistered_dialects = True  # util, stream, torch_c (see params.py)
+        cache.params = params
     handlers = onnx_importer.ATTRIBUTE_TYPE_HANDLERS
     before = handlers.get(_TYPE_PROTO)
     handlers[_TYPE_PROTO] = _type_attribute
@@ -220,7 +259,9 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> i
             info = onnx_importer.ModelInfo(model)
             module = info.create_module(context=context)
             imp = onnx_importer.NodeImporter.define_function(
-                info.main_graph, module.operation, context_cache=_TypeCache(context))
+                info.main_graph, module.operation, context_cache=cache)
+            if params is not None:
+                imp.__class__ = ParamImporter
             imp.import_all()
     except Exception as e:
         raise ImportFailure(f"import failed: {type(e).__name__}: {e}") from None
@@ -230,6 +271,72 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> i
 
 
 _TYPE_PROTO = onnx.AttributeProto.AttributeType.TYPE_PROTO
+
+
+class FileImport(NamedTuple):
+    """What `import_file` gives: the module, the model proto it came from (without the data of
+    its big tensors), the bytes of tensor data the module holds, and the weights that became
+    IREE parameters (with `params_scope`)."""
+    module: ir.Module
+    model: onnx.ModelProto
+    weight_bytes: int
+    params: Parameters | None = None
+
+
+def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = None,
+                opset_version: int | None = None, infer_shapes: bool = True,
+                context: ir.Context | None = None,
+                progress: Callable[[str], None] | None = None,
+                params_scope: str | None = None) -> FileImport:
+    """Import the ONNX file at `path` without copying its weights.
+
+    Same module as `import_model(load_model(path, ...))`, but the external-data files are
+    memory-mapped and each big external tensor becomes a `dense_resource` viewing the mapping
+    (the module keeps the mapping alive); so do initializers above 4 KiB stored in the model
+    file itself, whose blobs then declare the alignment their file offset gives (up to 8).
+    Upgrade and shape inference run on the proto without those tensors, so models past the
+    2 GB protobuf limit need no file-based inference.
+
+    With `params_scope`, those tensors of the main graph become IREE parameters of that scope
+    instead (see params.py; `FileImport.params.write_archive` writes their .irpa).
+    """
+    note = progress or (lambda message: None)
+    path = Path(path)
+    try:
+        # The initializers' raw_data stay in the file (mapped like external data).
+        model, embedded = read_detached(path)
+        _check_model(model, path)
+    except (ImportFailure, DecodeError, ValueError, IndexError, OSError):
+        # Not a protobuf our walk can read: onnx's parser says why (or reads it after all).
+        model, embedded = read_model(path), 0
+    note(f"read {path}: {count_nodes(model.graph)} nodes, "
+         f"{len(model.graph.initializer)} initializers"
+         + (f", {_size(embedded)} of them left in the file" if embedded else ""))
+    ddir = Path(data_dir) if data_dir is not None else path.parent
+    _check_external_paths(model, ddir, also=frozenset([os.path.abspath(path)]))
+    weights = MappedWeights(ddir)
+    try:
+        weights.load_small(model)
+        weights.check(model)
+    except (OSError, ValueError) as e:
+        raise ImportFailure(f"cannot read external data from {ddir}: {_one_line(e)}") from None
+    if opset_version:
+        model = upgrade_opset(model, opset_version)
+        note(f"converted to opset {opset_version}")
+    if infer_shapes:
+        model = infer_model_shapes(model)
+        note("shape inference")
+    params = Parameters(weights, params_scope) if params_scope is not None else None
+    module = import_model(model, context, weights=weights, params=params)
+    inline = sum(nbytes(t) or 0 for t in onnx.external_data_helper._get_all_tensors(model)
+                 if t.HasField("raw_data"))
+    if weights.mapped_bytes:
+        note(f"mapped {_size(weights.mapped_bytes)} of tensor data (external data and big "
+             "initializers of the model file)")
+    if params is not None:
+        note(f"{len(params.entries)} weights ({_size(params.nbytes)}) externalized as IREE "
+             f"parameters of scope '{params_scope}'")
+    return FileImport(module, model, weights.mapped_bytes + inline, params)
 
 
 def _type_attribute(attr: onnx.AttributeProto, cache: onnx_importer.ContextCache) -> ir.Attribute:
