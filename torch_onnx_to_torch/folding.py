@@ -51,6 +51,10 @@ def _int_scalar(v: ir.Value) -> int:
     return s
 
 
+_LOGICAL = {"aten.logical_and": np.logical_and, "aten.logical_or": np.logical_or,
+            "aten.logical_xor": np.logical_xor, "aten.logical_not": None}
+
+
 def fold(b, v: ir.Value, depth: int = 0) -> np.ndarray | None:
     """The value of `v` if it is a constant or a small integer/bool tensor that torch ops
     compute from constants; else None."""
@@ -130,11 +134,10 @@ def _evaluate(b, op, depth: int):
             return fn(t(0), scalar_const(ins[1]))
     if name == "aten.where.self":
         return np.where(t(0), t(1), t(2))
-    if name in ("aten.logical_and", "aten.logical_or", "aten.logical_not"):
+    if name in _LOGICAL:
         if name == "aten.logical_not":
             return np.logical_not(t(0))
-        fn = np.logical_and if name.endswith("and") else np.logical_or
-        return fn(t(0), t(1))
+        return _LOGICAL[name](t(0), t(1))
     if name == "aten.to.dtype":
         x = t(0)
         if x.dtype.kind == "f":

@@ -21,7 +21,8 @@ from .binder import Binder
 _UNARY = ("abs neg log log1p log2 exp expm1 sqrt rsqrt sin cos tan asin acos atan sinh cosh tanh "
           "asinh acosh atanh sigmoid relu gelu erf floor ceil round trunc sign reciprocal isnan "
           "isinf logical_not bitwise_not hardswish hardsigmoid mish softplus elu celu selu silu "
-          "leaky_relu hardtanh clamp clamp_min clamp_max threshold to.dtype square frac")
+          "leaky_relu hardtanh clamp clamp_min clamp_max threshold to.dtype square frac "
+          "softmax.int log_softmax.int _softmax _log_softmax")
 _BINARY = ("add sub mul div pow eq ne lt gt le ge logical_and logical_or logical_xor "
            "bitwise_and bitwise_or bitwise_xor bitwise_left_shift bitwise_right_shift "
            "minimum maximum fmod remainder floor_divide atan2 where")
