@@ -264,8 +264,9 @@ func.func @test_flatten_axis0(%arg0: !torch.vtensor<[2,3,4],f32>) -> !torch.vten
 func.func @test_flatten_negative_axis_dynamic(%arg0: !torch.vtensor<[?,3,4],f32>) -> !torch.vtensor<[?,4],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {
   // CHECK: %[[D0:.*]] = torch.aten.size.int %arg0, %int0
   // CHECK: %[[ROWS:.*]] = torch.aten.mul.int %[[D0]], %int3
+  // CHECK: %[[FLAT:.*]] = torch.aten.flatten.using_ints %arg0, %{{.*}}, %int2 : !torch.vtensor<[?,3,4],f32>, !torch.int, !torch.int -> !torch.vtensor<[?],f32>
   // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %[[ROWS]], %int4
-  // CHECK: torch.aten.reshape %arg0, %[[SHAPE]] : !torch.vtensor<[?,3,4],f32>, !torch.list<int> -> !torch.vtensor<[?,4],f32>
+  // CHECK: torch.aten.reshape %[[FLAT]], %[[SHAPE]] : !torch.vtensor<[?],f32>, !torch.list<int> -> !torch.vtensor<[?,4],f32>
   %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = -1 : si64} : (!torch.vtensor<[?,3,4],f32>) -> !torch.vtensor<[?,4],f32>
   return %0 : !torch.vtensor<[?,4],f32>
 }

@@ -11,6 +11,7 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
+from .. import dynamic_reshape
 from ..families import binary, register_table, unary
 
 
@@ -283,7 +284,8 @@ def eye_like(b: Binder):
 
 
 def flatten(b: Binder):
-    """Flatten-1..25 (axis, negative axis, axis=0) -> aten.reshape to 2-D"""
+    """Flatten-1..25 (axis, negative axis, axis=0) -> aten.reshape to 2-D (through a 1-D
+    aten.flatten.using_ints for dynamic dims next to a 1, see dynamic_reshape)"""
     x = b.input(0)
     emit.reject_strings(b, x)
     dims = emit.dim_sizes(b, x)
@@ -293,7 +295,7 @@ def flatten(b: Binder):
         raise Unsupported(f"axis {axis} is out of range for rank {rank}")
     axis = axis + rank if axis < 0 else axis
     out = [emit.int_prod(b, dims[:axis]), emit.int_prod(b, dims[axis:])]
-    return emit.reshape(b, x, out, emit.static_or_none(out))
+    return dynamic_reshape.reshape(b, x, out, emit.static_or_none(out))
 
 
 TABLE = [
