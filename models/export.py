@@ -2,8 +2,9 @@
 (the reference), next to this file.
 
 Each family of MODELS is exported with both of PyTorch's exporters, `<name>_ts` (TorchScript,
-opset 17) and `<name>_dynamo` (dynamo, opset 18), where the exporter manages; VARIANTS are
-single files made another way:
+opset 17) and `<name>_dynamo` (dynamo, opset 18), where the exporter manages (TorchScript fails
+on gpt2 and llama: no `aten::diff`, which transformers' mask code uses); VARIANTS are single
+files made another way:
 
 - families: bert, gpt2, llama, vit, resnet, tagger (bidirectional GRU + LSTM), unet (Resize),
   t5 (T5EncoderModel), whisper (WhisperModel's encoder on input_features), wav2vec2
@@ -13,8 +14,9 @@ single files made another way:
   NonMaxSuppression without torchvision).
 - control_ts: a torch.jit.script-ed module with a data-dependent while loop, a for loop whose
   trip count is an input and an if on a tensor value (ONNX Loop and If), TorchScript opset 17.
-- bert_ts_dyn, gpt2_dynamo_dyn: dynamic batch and sequence dims (dynamic_axes / dynamic_shapes);
-  their stored inputs have other sizes than the ones they were traced with.
+- bert_ts_dyn, bert_dynamo_dyn, gpt2_dynamo_dyn: dynamic batch and sequence dims (dynamic_axes /
+  dynamic_shapes), vit_ts_dyn: dynamic batch; their stored inputs have other sizes than the
+  ones they were traced with.
 - llama_dynamo_op23: dynamo at opset 23, with ONNX Attention and RMSNormalization.
 - resnet_qdq: onnxruntime.quantization.quantize_static (QDQ, per-tensor u8) of resnet_ts;
   bert_qdyn: quantize_dynamic of bert_ts (DynamicQuantizeLinear + MatMulInteger).
@@ -39,7 +41,7 @@ import torch
 from onnx import helper
 
 warnings.filterwarnings("ignore")
-import transformers as T  # noqa: E402
+import transformers as T
 
 
 def bert():
@@ -362,9 +364,12 @@ class Control(torch.nn.Module):
 bert, gpt2, llama, vit = _hf(bert), _hf(gpt2), _hf(llama), _hf(vit)
 t5, whisper, wav2vec2 = _hf(t5), _hf(whisper), _hf(wav2vec2)
 
-MODELS = dict(bert=bert, gpt2=gpt2, llama=llama, vit=vit, resnet=resnet, tagger=tagger, unet=unet,
-              t5=t5, whisper=whisper, wav2vec2=wav2vec2, mobilenet=mobilenet, detect=detect)
-POST = dict(detect=append_nms)
+MODELS = {
+    "bert": bert, "gpt2": gpt2, "llama": llama, "vit": vit, "resnet": resnet, "tagger": tagger,
+    "unet": unet, "t5": t5, "whisper": whisper, "wav2vec2": wav2vec2, "mobilenet": mobilenet,
+    "detect": detect,
+}
+POST = {"detect": append_nms}
 
 
 def reference(path, inputs):
@@ -383,7 +388,7 @@ def export(m, args, inames, path, dynamo, opset, dynamic=None, inputs=None):
     """One torch.onnx.export, then the reference on `inputs` (default: the traced args)."""
     kw = {}
     if dynamic is not None:
-        kw = dict(dynamic_shapes=dynamic) if dynamo else dict(dynamic_axes=dynamic)
+        kw = {"dynamic_shapes": dynamic} if dynamo else {"dynamic_axes": dynamic}
     try:
         with torch.no_grad():
             torch.onnx.export(m, args, path, input_names=inames, opset_version=opset,
@@ -421,6 +426,24 @@ def bert_ts_dyn(out):
     g = torch.Generator().manual_seed(1)
     inputs = (torch.randint(0, 100, (3, 11), generator=g), torch.ones(3, 11, dtype=torch.long))
     export(m, args, inames, f"{out}/bert_ts_dyn.onnx", False, 17, axes, inputs)
+
+
+def bert_dynamo_dyn(out):
+    torch.manual_seed(0)
+    m, args, inames = bert()
+    batch, seq = torch.export.Dim("batch", max=8), torch.export.Dim("seq", max=32)
+    g = torch.Generator().manual_seed(1)
+    inputs = (torch.randint(0, 100, (3, 11), generator=g), torch.ones(3, 11, dtype=torch.long))
+    export(m, args, inames, f"{out}/bert_dynamo_dyn.onnx", True, 18,
+           (({0: batch, 1: seq}, {0: batch, 1: seq}),), inputs)
+
+
+def vit_ts_dyn(out):
+    torch.manual_seed(0)
+    m, args, inames = vit()
+    inputs = (torch.randn(3, 3, 32, 32, generator=torch.Generator().manual_seed(1)),)
+    export(m, args, inames, f"{out}/vit_ts_dyn.onnx", False, 17, {"pixel_values": {0: "batch"}},
+           inputs)
 
 
 def gpt2_dynamo_dyn(out):
@@ -485,9 +508,12 @@ def refs(out):
             print("reference", path)
 
 
-VARIANTS = dict(control_ts=control_ts, bert_ts_dyn=bert_ts_dyn, gpt2_dynamo_dyn=gpt2_dynamo_dyn,
-                llama_dynamo_op23=llama_dynamo_op23, resnet_qdq=resnet_qdq, bert_qdyn=bert_qdyn,
-                refs=refs)
+VARIANTS = {
+    "control_ts": control_ts, "bert_ts_dyn": bert_ts_dyn, "vit_ts_dyn": vit_ts_dyn,
+    "bert_dynamo_dyn": bert_dynamo_dyn, "gpt2_dynamo_dyn": gpt2_dynamo_dyn,
+    "llama_dynamo_op23": llama_dynamo_op23, "resnet_qdq": resnet_qdq, "bert_qdyn": bert_qdyn,
+    "refs": refs,
+}
 
 
 def main(out, names):
