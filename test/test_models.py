@@ -21,12 +21,7 @@ from torch_onnx_to_torch.e2e import run_model
 MODELS = sorted((pathlib.Path(__file__).parent.parent / "models").glob("*.onnx"))
 
 # Models that do not pass yet, and why. This list only shrinks.
-XFAIL = {
-    "bert_ts_dyn": "the TorchScript export computes the attention mask's Expand shape at run "
-                   "time (Where(Equal(shape, -1), 1, shape)), so the mask's head dim of 1 is ? "
-                   "for us; torch-mlir lowers a broadcast between two dynamic dims (add.Tensor, "
-                   "broadcast_to) without broadcasting: the scores come out with 1 head",
-}
+XFAIL: dict[str, str] = {}
 
 # (rtol, atol) for a model that cannot meet the default, and why. The quantized models meet
 # the default: our DynamicQuantizeLinear / QuantizeLinear round like onnxruntime's.
