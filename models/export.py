@@ -18,7 +18,8 @@ files made another way:
   dynamic_shapes), vit_ts_dyn: dynamic batch; their stored inputs have other sizes than the
   ones they were traced with.
 - llama_dynamo_op23: dynamo at opset 23, with ONNX Attention and RMSNormalization.
-- resnet_qdq: onnxruntime.quantization.quantize_static (QDQ, per-tensor u8) of resnet_ts;
+- resnet_qdq, mobilenet_qdq: onnxruntime.quantization.quantize_static (QDQ: u8 activations, s8
+  weights) of resnet_ts / mobilenet_ts;
   bert_qdyn: quantize_dynamic of bert_ts (DynamicQuantizeLinear + MatMulInteger).
 
 The references come from onnxruntime's CPU provider with graph optimizations off
@@ -465,24 +466,30 @@ def llama_dynamo_op23(out):
         print("  Attention:", "Attention" in ops, "RMSNormalization:", "RMSNormalization" in ops)
 
 
-def resnet_qdq(out):
-    from onnxruntime import quantization as q
+def qdq(name):
+    """quantize_static (QDQ: u8 activations, s8 weights) of <name>_ts, calibrated on random
+    inputs."""
 
-    src, dst = f"{out}/resnet_ts.onnx", f"{out}/resnet_qdq.onnx"
+    def make(out):
+        from onnxruntime import quantization as q
 
-    class Calibration(q.CalibrationDataReader):
-        def __init__(s):
-            g = torch.Generator().manual_seed(2)
-            s.data = iter([{"x": torch.randn(2, 3, 32, 32, generator=g).numpy()}
-                           for _ in range(4)])
+        src, dst = f"{out}/{name}_ts.onnx", f"{out}/{name}_qdq.onnx"
 
-        def get_next(s):
-            return next(s.data, None)
+        class Calibration(q.CalibrationDataReader):
+            def __init__(s):
+                g = torch.Generator().manual_seed(2)
+                s.data = iter([{"x": torch.randn(2, 3, 32, 32, generator=g).numpy()}
+                               for _ in range(4)])
 
-    q.quantize_static(src, dst, Calibration(), quant_format=q.QuantFormat.QDQ,
-                      activation_type=q.QuantType.QUInt8, weight_type=q.QuantType.QInt8)
-    reference(dst, [_load(src.replace(".onnx", ".inputs.npz"))[0]])
-    print("exported", dst)
+            def get_next(s):
+                return next(s.data, None)
+
+        q.quantize_static(src, dst, Calibration(), quant_format=q.QuantFormat.QDQ,
+                          activation_type=q.QuantType.QUInt8, weight_type=q.QuantType.QInt8)
+        reference(dst, [_load(src.replace(".onnx", ".inputs.npz"))[0]])
+        print("exported", dst)
+
+    return make
 
 
 def bert_qdyn(out):
@@ -511,7 +518,8 @@ def refs(out):
 VARIANTS = {
     "control_ts": control_ts, "bert_ts_dyn": bert_ts_dyn, "vit_ts_dyn": vit_ts_dyn,
     "bert_dynamo_dyn": bert_dynamo_dyn, "gpt2_dynamo_dyn": gpt2_dynamo_dyn,
-    "llama_dynamo_op23": llama_dynamo_op23, "resnet_qdq": resnet_qdq, "bert_qdyn": bert_qdyn,
+    "llama_dynamo_op23": llama_dynamo_op23, "resnet_qdq": qdq("resnet"),
+    "mobilenet_qdq": qdq("mobilenet"), "bert_qdyn": bert_qdyn,
     "refs": refs,
 }
 

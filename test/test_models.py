@@ -6,8 +6,8 @@ bidirectional GRU/LSTM tagger, a U-Net with Resize, a T5 encoder, a Whisper enco
 raw audio, a MobileNetV2 and a TopK + NonMaxSuppression detector, from PyTorch's TorchScript
 (`_ts`, opset 17) and dynamo (`_dynamo`, opset 18) exporters; a scripted model with Loop and If
 (`control_ts`); dynamic batch/sequence dims (`*_dyn`, run at other sizes than they were traced
-with); Llama at opset 23 with Attention and RMSNormalization (`llama_dynamo_op23`); a QDQ
-static-quantized ResNet (`resnet_qdq`) and a dynamic-quantized BERT (`bert_qdyn`).
+with); Llama at opset 23 with Attention and RMSNormalization (`llama_dynamo_op23`); QDQ
+static-quantized ResNet and MobileNetV2 (`*_qdq`) and a dynamic-quantized BERT (`bert_qdyn`).
 """
 
 import pathlib
@@ -36,6 +36,7 @@ REQUIRED_OPS = {
     "detect_ts": {"TopK", "NonMaxSuppression"},
     "detect_dynamo": {"TopK", "NonMaxSuppression"},
     "resnet_qdq": {"QuantizeLinear", "DequantizeLinear"},
+    "mobilenet_qdq": {"QuantizeLinear", "DequantizeLinear"},
     "bert_qdyn": {"DynamicQuantizeLinear", "MatMulInteger"},
 }
 
