@@ -264,8 +264,9 @@ func.func @test_flatten_axis0(%arg0: !torch.vtensor<[2,3,4],f32>) -> !torch.vten
 func.func @test_flatten_negative_axis_dynamic(%arg0: !torch.vtensor<[?,3,4],f32>) -> !torch.vtensor<[?,4],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {
   // CHECK: %[[D0:.*]] = torch.aten.size.int %arg0, %int0
   // CHECK: %[[ROWS:.*]] = torch.aten.mul.int %[[D0]], %int3
+  // CHECK: %[[FLAT:.*]] = torch.aten.flatten.using_ints %arg0, %{{.*}}, %int2 : !torch.vtensor<[?,3,4],f32>, !torch.int, !torch.int -> !torch.vtensor<[?],f32>
   // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %[[ROWS]], %int4
-  // CHECK: torch.aten.reshape %arg0, %[[SHAPE]] : !torch.vtensor<[?,3,4],f32>, !torch.list<int> -> !torch.vtensor<[?,4],f32>
+  // CHECK: torch.aten.reshape %[[FLAT]], %[[SHAPE]] : !torch.vtensor<[?],f32>, !torch.list<int> -> !torch.vtensor<[?,4],f32>
   %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = -1 : si64} : (!torch.vtensor<[?,3,4],f32>) -> !torch.vtensor<[?,4],f32>
   return %0 : !torch.vtensor<[?,4],f32>
 }
@@ -363,6 +364,23 @@ func.func @test_flatten_axis_rank(%arg0: !torch.vtensor<[2,3],si8>) -> !torch.vt
   // CHECK: torch.aten.reshape %arg0, %[[SHAPE]] : !torch.vtensor<[2,3],si8>, !torch.list<int> -> !torch.vtensor<[6,1],si8>
   %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = 2 : si64} : (!torch.vtensor<[2,3],si8>) -> !torch.vtensor<[6,1],si8>
   return %0 : !torch.vtensor<[6,1],si8>
+}
+
+// -----
+
+// A runtime shape whose entry 1 is known (Where(Equal(s, -1), 1, s) with s[1] = -1, as
+// TorchScript's BERT mask): the expanded dim stays a static 1 (shape_entries.py).
+// CHECK-LABEL: func.func @test_expand_known_entries
+func.func @test_expand_known_entries(%arg0: !torch.vtensor<[?,1,?,?],i1>, %arg1: !torch.vtensor<[1],si64>, %arg2: !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,?,?,?],i1> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: torch.aten.broadcast_to %{{.*}}, %{{.*}} : !torch.vtensor<[?,1,?,?],i1>, !torch.list<int> -> !torch.vtensor<[?,1,?,?],i1>
+  %m1 = torch.vtensor.literal(dense<-1> : tensor<1xsi64>) : !torch.vtensor<[1],si64>
+  %s = torch.operator "onnx.Concat"(%arg1, %m1, %arg2, %arg2) {torch.onnx.axis = 0 : si64} : (!torch.vtensor<[1],si64>, !torch.vtensor<[1],si64>, !torch.vtensor<[1],si64>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[4],si64>
+  %neg = torch.vtensor.literal(dense<-1> : tensor<4xsi64>) : !torch.vtensor<[4],si64>
+  %one = torch.vtensor.literal(dense<1> : tensor<4xsi64>) : !torch.vtensor<[4],si64>
+  %eq = torch.operator "onnx.Equal"(%s, %neg) : (!torch.vtensor<[4],si64>, !torch.vtensor<[4],si64>) -> !torch.vtensor<[4],i1>
+  %w = torch.operator "onnx.Where"(%eq, %one, %s) : (!torch.vtensor<[4],i1>, !torch.vtensor<[4],si64>, !torch.vtensor<[4],si64>) -> !torch.vtensor<[4],si64>
+  %0 = torch.operator "onnx.Expand"(%arg0, %w) : (!torch.vtensor<[?,1,?,?],i1>, !torch.vtensor<[4],si64>) -> !torch.vtensor<[?,?,?,?],i1>
+  return %0 : !torch.vtensor<[?,?,?,?],i1>
 }
 
 // -----

@@ -60,14 +60,15 @@ func.func @test_reshape_dynamic_shape(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !
 // -----
 
 // A runtime shape whose result type is declared: its static dims replace the entries, and the
-// single unknown one becomes -1.
+// single unknown one becomes -1. A dynamic input goes through 1-D (see dynamic_reshape.py).
 // CHECK-LABEL: func.func @test_reshape_dynamic_shape_declared
 func.func @test_reshape_dynamic_shape_declared(%arg0: !torch.vtensor<[?,12],f32>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,3,4],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK: %[[FLAT:.*]] = torch.aten.flatten.using_ints %arg0, %int0, %int1 : !torch.vtensor<[?,12],f32>, !torch.int, !torch.int -> !torch.vtensor<[?],f32>
   // CHECK: %[[M:.*]] = torch.constant.int -1
   // CHECK: %[[D1:.*]] = torch.constant.int 3
   // CHECK: %[[D2:.*]] = torch.constant.int 4
   // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[M]], %[[D1]], %[[D2]]
-  // CHECK: torch.aten.reshape %arg0, %[[L]] : !torch.vtensor<[?,12],f32>, !torch.list<int> -> !torch.vtensor<[?,3,4],f32>
+  // CHECK: torch.aten.reshape %[[FLAT]], %[[L]] : !torch.vtensor<[?],f32>, !torch.list<int> -> !torch.vtensor<[?,3,4],f32>
   %0 = torch.operator "onnx.Reshape"(%arg0, %arg1) : (!torch.vtensor<[?,12],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,3,4],f32>
   return %0 : !torch.vtensor<[?,3,4],f32>
 }
@@ -405,4 +406,26 @@ func.func @test_reshape_traced_constant_shape(%arg0: !torch.vtensor<[2,6],f32>) 
   %3 = torch.operator "onnx.Reshape"(%arg0, %2) : (!torch.vtensor<[2,6],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,?,?],f32>
   %4 = torch.operator "onnx.Transpose"(%3) {torch.onnx.perm = [0 : si64, 2 : si64, 1 : si64]} : (!torch.vtensor<[?,?,?],f32>) -> !torch.vtensor<[?,?,?],f32>
   return %4 : !torch.vtensor<[?,?,?],f32>
+}
+
+// -----
+
+// A runtime shape with unknown result dims: after the 0 entries are replaced, an entry that is
+// -1 only at run time becomes numel // (product of the other entries, a -1 counting as 1), as
+// torch-mlir's lowering infers only a constant -1.
+// CHECK-LABEL: func.func @test_reshape_runtime_minus_one
+func.func @test_reshape_runtime_minus_one(%arg0: !torch.vtensor<[?,?,?,8],f32>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,?,?],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK: %[[E0:.*]] = torch.aten.add.int
+  // CHECK: %[[NEG0:.*]] = torch.aten.eq.int %[[E0]], %int-1
+  // CHECK: %[[F0:.*]] = torch.aten.Int.bool %[[NEG0]]
+  // CHECK: %[[KNOWN:.*]] = torch.prim.max.int
+  // CHECK: %[[INF:.*]] = torch.aten.floordiv.int %{{.*}}, %[[KNOWN]]
+  // CHECK: %[[PLUS:.*]] = torch.aten.add.int %[[INF]], %int1
+  // CHECK: %[[T0:.*]] = torch.aten.mul.int %[[F0]], %[[PLUS]]
+  // CHECK: %[[D0:.*]] = torch.aten.add.int %[[E0]], %[[T0]]
+  // CHECK: %[[FLAT:.*]] = torch.aten.flatten.using_ints %arg0
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[D0]], %{{.*}}, %{{.*}} :
+  // CHECK: torch.aten.reshape %[[FLAT]], %[[L]] : !torch.vtensor<[?],f32>, !torch.list<int> -> !torch.vtensor<[?,?,?],f32>
+  %0 = torch.operator "onnx.Reshape"(%arg0, %arg1) : (!torch.vtensor<[?,?,?,8],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,?,?],f32>
+  return %0 : !torch.vtensor<[?,?,?],f32>
 }

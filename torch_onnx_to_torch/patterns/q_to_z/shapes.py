@@ -11,6 +11,7 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
+from .. import dynamic_reshape
 from ..families import register_table
 from . import shape_math as sm
 
@@ -18,7 +19,8 @@ from . import shape_math as sm
 def reshape(b: Binder):
     """Reshape-1..25 (shape as attribute before opset 5, as input after; allowzero from 14)
     -> aten.reshape (0 entries copy the input dim unless allowzero; for a runtime shape the
-    static dims of the declared result are used)."""
+    static dims of the declared result are used, a -1 showing only at run time is resolved
+    with int arithmetic; through a 1-D aten.flatten.using_ints, see dynamic_reshape)."""
     x = sm.data_input(b)
     allowzero = b.attr_int("allowzero", 0) if b.opset >= 14 else 0
     if b.opset < 5:
@@ -38,7 +40,8 @@ def reshape(b: Binder):
         # results: iree-compile crashes on a static reshape to a 0-sized shape.)
         unknown = [i for i, d in enumerate(declared) if d is None]
         if len(unknown) <= 1:
-            return emit.reshape(b, x, [-1 if d is None else d for d in declared], declared)
+            return dynamic_reshape.reshape(b, x, [-1 if d is None else d for d in declared],
+                                           declared)
         dims = [d if d is not None else sm.entry(b, shape_in, i) for i, d in enumerate(declared)]
     else:
         dims = emit.int_entries(b, shape_in, "a dynamic shape input")
@@ -50,11 +53,33 @@ def reshape(b: Binder):
                 is0 = b.op("torch.aten.Int.bool", [is0], b.types.int)
                 keep = b.op("torch.aten.mul.int", [is0, emit.size(b, x, i)], b.types.int)
                 dims[i] = b.op("torch.aten.add.int", [d, keep], b.types.int)
-    result = b.result_type()
+    dims = _resolve_runtime_minus_one(b, x, dims)
     if declared is None:  # unranked: the rank is the shape's length
-        result = b.vtensor([d if isinstance(d, int) and d > 0 else None for d in dims],
-                           b.dtype(x))
-    return b.op("torch.aten.reshape", [x, b.int_list(dims)], result)
+        declared = [d if isinstance(d, int) and d > 0 else None for d in dims]
+    return dynamic_reshape.reshape(b, x, dims, declared)
+
+
+def _resolve_runtime_minus_one(b: Binder, x, dims: list) -> list:
+    """Replaces a -1 that only shows at run time (a `!torch.int` entry) by the size it stands
+    for: numel(x) // product of the other entries (aten.eq.int + int arithmetic per entry).
+
+    torch-mlir's aten.reshape lowering infers only a constant -1; a runtime -1 is taken as a
+    size, and the result buffer gets a negative length (IREE fails at run time)."""
+    if -1 in dims or not any(isinstance(d, ir.Value) for d in dims):
+        return dims  # a constant -1 (the only one a valid shape has) or no runtime entry
+    flags, known = {}, 1
+    for i, d in enumerate(dims):
+        if isinstance(d, ir.Value):
+            neg = b.op("torch.aten.eq.int", [d, b.int(-1)], b.types.bool)
+            flags[i] = b.op("torch.aten.Int.bool", [neg], b.types.int)
+            d = emit.int_add(b, d, emit.int_mul(b, flags[i], 2))  # -1 counts as 1
+        known = emit.int_mul(b, known, d)
+    # max(known, 1): a 0 entry (allowzero) must not divide by zero; then there is no -1.
+    inferred = emit.int_floordiv(b, emit.int_prod(b, emit.dim_sizes(b, x)),
+                                 emit.int_max(b, known, 1))
+    plus = emit.int_add(b, inferred, 1)
+    return [emit.int_add(b, d, emit.int_mul(b, flags[i], plus)) if i in flags else d
+            for i, d in enumerate(dims)]
 
 
 def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
@@ -73,7 +98,7 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
             result = b.vtensor(out, elt)
     if not allowzero and 0 in target:
         target = [emit.size(b, x, i) if d == 0 else d for i, d in enumerate(target)]
-    return b.op("torch.aten.reshape", [x, b.int_list(target)], result)
+    return dynamic_reshape.reshape(b, x, target, b.shape(result))
 
 
 def transpose(b: Binder):
