@@ -89,8 +89,17 @@ def size(b: Binder, v: ir.Value, dim: int) -> ir.Value:
 
 def reshape(b: Binder, v: ir.Value, dims: Sequence, shape: Sequence[int | None] | None
             ) -> ir.Value:
-    """`aten.reshape(v, dims)`; `dims` may mix ints and `!torch.int` values."""
-    elt = b.tensor_info(v)[1]
+    """`aten.reshape(v, dims)`; `dims` may mix ints and `!torch.int` values.
+
+    A `v` of rank >= 2 with a dynamic dim, reshaped to rank >= 2, is first collapsed to 1-D
+    (aten.flatten.using_ints, always exact): torch-mlir lowers a reshape of dynamic dims by
+    guessing which input dims each result dim collapses or expands, and guesses wrong when it
+    cannot prove sizes equal: [?,?] -> [?,1] pins an input dim to 1 (IREE rejects other sizes
+    at run time), [?,?,4,8] -> [-1,32] gives a [?,32] result of the first dim only."""
+    in_shape, elt = b.tensor_info(v)
+    if in_shape is not None and len(in_shape) >= 2 and None in in_shape and len(dims) >= 2:
+        v = b.op("torch.aten.flatten.using_ints", [v, b.int(0), b.int(len(in_shape) - 1)],
+                 b.vtensor([None], elt))
     return b.op("torch.aten.reshape", [v, b.int_list(dims)], b.vtensor(shape, elt))
 
 

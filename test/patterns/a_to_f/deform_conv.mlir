@@ -35,13 +35,15 @@ func.func @test_deform_conv_mask_bias(%arg0: !torch.vtensor<[1,1,3,3],f32>, %arg
 func.func @test_deform_conv_groups_v19(%arg0: !torch.vtensor<[?,4,5,6],f32>, %arg1: !torch.vtensor<[6,2,3,3],f32>, %arg2: !torch.vtensor<[?,36,3,6],f32>) -> !torch.vtensor<[?,6,3,6],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
   // A dynamic batch; 2 conv groups and 2 offset groups; stride 2 on H, pads 1.
   // CHECK: %[[N:.*]] = torch.aten.size.int %arg0, %int0
-  // CHECK: torch.aten.reshape %arg2, %{{.*}} -> !torch.vtensor<[?,2,3,3,2,3,6],f32>
+  // CHECK: %[[F:.*]] = torch.aten.flatten.using_ints %arg2
+  // CHECK: torch.aten.reshape %[[F]], %{{.*}} -> !torch.vtensor<[?,2,3,3,2,3,6],f32>
   // CHECK: torch.vtensor.literal(dense<{{\[\[\[\[\[\[}}-1.000000e+00], [1.000000e+00], [3.000000e+00]]]{{.*}} : tensor<1x1x3x1x3x1xf32>)
   // CHECK: torch.aten.gather {{.*}} -> !torch.vtensor<[?,2,2,162],f32>
   // CHECK: %[[COLS:.*]] = torch.aten.reshape %{{.*}} -> !torch.vtensor<[?,2,18,18],f32>
   // CHECK: %[[W:.*]] = torch.aten.reshape %arg1, %{{.*}} -> !torch.vtensor<[2,3,18],f32>
   // CHECK: %[[MM:.*]] = torch.aten.matmul %[[W]], %[[COLS]] : !torch.vtensor<[2,3,18],f32>, !torch.vtensor<[?,2,18,18],f32> -> !torch.vtensor<[?,2,3,18],f32>
-  // CHECK: torch.aten.reshape %[[MM]], %{{.*}} -> !torch.vtensor<[?,6,3,6],f32>
+  // CHECK: %[[MF:.*]] = torch.aten.flatten.using_ints %[[MM]]
+  // CHECK: torch.aten.reshape %[[MF]], %{{.*}} -> !torch.vtensor<[?,6,3,6],f32>
   %0 = torch.operator "onnx.DeformConv"(%arg0, %arg1, %arg2) {torch.onnx.group = 2 : si64, torch.onnx.offset_group = 2 : si64, torch.onnx.strides = [2 : si64, 1 : si64], torch.onnx.pads = [1 : si64, 1 : si64, 1 : si64, 1 : si64]} : (!torch.vtensor<[?,4,5,6],f32>, !torch.vtensor<[6,2,3,3],f32>, !torch.vtensor<[?,36,3,6],f32>) -> !torch.vtensor<[?,6,3,6],f32>
   return %0 : !torch.vtensor<[?,6,3,6],f32>
 }

@@ -75,8 +75,9 @@ func.func @test_einsum_three_operands_dynamic(%arg0: !torch.vtensor<[?,3],f32>, 
   // CHECK: %[[ROWS:.*]] = torch.aten.size.int %[[AB]], %int0
   // CHECK: %[[COLS:.*]] = torch.aten.size.int %arg2, %int1
   // CHECK: %[[ABC:.*]] = torch.aten.matmul %[[AB]], %arg2 : !torch.vtensor<[?,4],f32>, !torch.vtensor<[4,?],f32> -> !torch.vtensor<[?,?],f32>
+  // CHECK: %[[F:.*]] = torch.aten.flatten.using_ints %[[ABC]]
   // CHECK: %[[SHAPE:.*]] = torch.prim.ListConstruct %[[ROWS]], %[[COLS]]
-  // CHECK: torch.aten.reshape %[[ABC]], %[[SHAPE]]
+  // CHECK: torch.aten.reshape %[[F]], %[[SHAPE]]
   %0 = torch.operator "onnx.Einsum"(%arg0, %arg1, %arg2) {torch.onnx.equation = "ij,jk,kl->il"} : (!torch.vtensor<[?,3],f32>, !torch.vtensor<[3,4],f32>, !torch.vtensor<[4,?],f32>) -> !torch.vtensor<[?,?],f32>
   return %0 : !torch.vtensor<[?,?],f32>
 }

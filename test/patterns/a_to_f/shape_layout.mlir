@@ -71,7 +71,8 @@ func.func @test_depthtospace_dcr(%arg0: !torch.vtensor<[1,8,2,3],f32>) -> !torch
 func.func @test_depthtospace_crd_dynamic(%arg0: !torch.vtensor<[?,8,?,3],f32>) -> !torch.vtensor<[?,2,?,6],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
   // CHECK: %[[N:.*]] = torch.aten.size.int %arg0, %int0
   // CHECK: %[[H:.*]] = torch.aten.size.int %arg0, %int2
-  // CHECK: torch.aten.reshape %arg0, %{{.*}} -> !torch.vtensor<[?,2,2,2,?,3],f32>
+  // CHECK: %[[F:.*]] = torch.aten.flatten.using_ints %arg0
+  // CHECK: torch.aten.reshape %[[F]], %{{.*}} -> !torch.vtensor<[?,2,2,2,?,3],f32>
   // CHECK: %[[PERM:.*]] = torch.prim.ListConstruct %int0{{.*}}, %int1, %int4, %int2{{.*}}, %int5, %int3{{.*}} :
   // CHECK: torch.aten.permute %{{.*}}, %[[PERM]] : {{.*}} -> !torch.vtensor<[?,2,?,2,3,2],f32>
   // CHECK: %[[H2:.*]] = torch.aten.mul.int %[[H]], %int2
@@ -369,7 +370,7 @@ func.func @test_flatten_axis_rank(%arg0: !torch.vtensor<[2,3],si8>) -> !torch.vt
 // -----
 
 // A runtime shape whose entry 1 is known (Where(Equal(s, -1), 1, s) with s[1] = -1, as
-// TorchScript's BERT mask): the expanded dim stays a static 1 (shape_entries.py).
+// TorchScript's BERT mask): the expanded dim stays a static 1 (folding.known_entries).
 // CHECK-LABEL: func.func @test_expand_known_entries
 func.func @test_expand_known_entries(%arg0: !torch.vtensor<[?,1,?,?],i1>, %arg1: !torch.vtensor<[1],si64>, %arg2: !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,?,?,?],i1> attributes {torch.onnx_meta.opset_version = 13 : si64} {
   // CHECK: torch.aten.broadcast_to %{{.*}}, %{{.*}} : !torch.vtensor<[?,1,?,?],i1>, !torch.list<int> -> !torch.vtensor<[?,1,?,?],i1>

@@ -160,7 +160,8 @@ func.func @test_lppool_v2_dynamic(%arg0: !torch.vtensor<[?,2,?],f32>) -> !torch.
   // CHECK: %[[STRIDES:.*]] = torch.prim.ListConstruct %int1{{.*}} : (!torch.int) -> !torch.list<int>
   // CHECK: %[[PADS:.*]] = torch.prim.ListConstruct %int1{{.*}} : (!torch.int) -> !torch.list<int>
   // CHECK: %[[S:.*]] = torch.aten.convolution %{{.*}}, %{{.*}}, %{{.*}}, %[[STRIDES]], %[[PADS]], {{.*}} -> !torch.vtensor<[?,1,?],f32>
-  // CHECK: %[[R:.*]] = torch.aten.reshape %[[S]], {{.*}} -> !torch.vtensor<[?,2,?],f32>
+  // CHECK: %[[F:.*]] = torch.aten.flatten.using_ints %[[S]]
+  // CHECK: %[[R:.*]] = torch.aten.reshape %[[F]], {{.*}} -> !torch.vtensor<[?,2,?],f32>
   // CHECK: torch.aten.sqrt %[[R]]
   %0 = torch.operator "onnx.LpPool"(%arg0) {torch.onnx.kernel_shape = [3 : si64], torch.onnx.pads = [1 : si64, 1 : si64]} : (!torch.vtensor<[?,2,?],f32>) -> !torch.vtensor<[?,2,?],f32>
   return %0 : !torch.vtensor<[?,2,?],f32>

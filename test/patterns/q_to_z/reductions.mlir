@@ -65,7 +65,8 @@ func.func @test_reducesum_runtime_axes_fixed_by_shapes(%arg0: !torch.vtensor<[3,
 // CHECK: %[[A:.*]] = torch.aten.item
 // CHECK: torch.aten.arange {{.*}} -> !torch.vtensor<[?],si64>
 // CHECK: %[[M:.*]] = torch.aten.eq.Tensor {{.*}} -> !torch.vtensor<[?,3],i1>
-// CHECK: %[[MR:.*]] = torch.aten.reshape %[[M]]
+// CHECK: %[[MF:.*]] = torch.aten.flatten.using_ints %[[M]]
+// CHECK: %[[MR:.*]] = torch.aten.reshape %[[MF]]
 // CHECK: %[[X:.*]] = torch.aten.unsqueeze %arg0
 // CHECK: %[[W:.*]] = torch.aten.where.ScalarOther %[[MR]], %[[X]], %float-Inf
 // CHECK: torch.aten.amax %[[W]], {{.*}} -> !torch.vtensor<[?,2],f32>

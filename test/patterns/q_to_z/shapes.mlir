@@ -60,7 +60,7 @@ func.func @test_reshape_dynamic_shape(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !
 // -----
 
 // A runtime shape whose result type is declared: its static dims replace the entries, and the
-// single unknown one becomes -1. A dynamic input goes through 1-D (see dynamic_reshape.py).
+// single unknown one becomes -1. A dynamic input goes through 1-D (see emit.reshape).
 // CHECK-LABEL: func.func @test_reshape_dynamic_shape_declared
 func.func @test_reshape_dynamic_shape_declared(%arg0: !torch.vtensor<[?,12],f32>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,3,4],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
   // CHECK: %[[FLAT:.*]] = torch.aten.flatten.using_ints %arg0, %int0, %int1 : !torch.vtensor<[?,12],f32>, !torch.int, !torch.int -> !torch.vtensor<[?],f32>
@@ -316,7 +316,8 @@ func.func @test_spacetodepth_crd_dynamic(%arg0: !torch.vtensor<[?,2,?,6],f32>) -
   // CHECK: %[[N:.*]] = torch.aten.size.int %arg0
   // CHECK: %[[H:.*]] = torch.aten.size.int %arg0
   // CHECK: %[[H2:.*]] = torch.aten.floordiv.int %[[H]]
-  // CHECK: torch.aten.reshape %arg0, {{.*}} -> !torch.vtensor<[?,2,?,2,3,2],f32>
+  // CHECK: %[[F:.*]] = torch.aten.flatten.using_ints %arg0
+  // CHECK: torch.aten.reshape %[[F]], {{.*}} -> !torch.vtensor<[?,2,?,2,3,2],f32>
   // CHECK: torch.aten.permute {{.*}} -> !torch.vtensor<[?,2,2,2,?,3],f32>
   // CHECK: %[[OUT:.*]] = torch.prim.ListConstruct %[[N]], {{.*}}, %[[H2]],
   // CHECK: torch.aten.reshape {{.*}}, %[[OUT]] {{.*}} -> !torch.vtensor<[?,8,?,3],f32>

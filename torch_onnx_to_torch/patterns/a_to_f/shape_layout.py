@@ -11,7 +11,7 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from .. import dynamic_reshape, shape_entries
+from ...folding import known_entries
 from ..families import binary, register_table, unary
 
 
@@ -206,14 +206,14 @@ def expand(b: Binder):
     """Expand-8..13 -> aten.broadcast_to (+ aten.index_select for dynamic dims that may be 1)
 
     The shape is a constant or a runtime tensor of static length, whose entries known at
-    conversion time are used as constants (shape_entries); broadcasting is bidirectional
+    conversion time are used as constants (folding.known_entries); broadcasting is bidirectional
     (shape entries of 1 keep the input's dims).
     """
     x, shape_v = b.input(0), b.input(1)
     emit.reject_strings(b, x)
     target = emit.int_entries(b, shape_v, "shape")
     if any(isinstance(s, ir.Value) for s in target):
-        known = shape_entries.known_entries(b, shape_v) or [None] * len(target)
+        known = known_entries(b, shape_v) or [None] * len(target)
         target = [s if k is None else k for s, k in zip(target, known)]
     rank = b.rank(x)
     n = max(len(target), rank)
@@ -289,7 +289,7 @@ def eye_like(b: Binder):
 
 def flatten(b: Binder):
     """Flatten-1..25 (axis, negative axis, axis=0) -> aten.reshape to 2-D (through a 1-D
-    aten.flatten.using_ints for dynamic dims next to a 1, see dynamic_reshape)"""
+    aten.flatten.using_ints for dynamic dims next to a 1, see emit.reshape)"""
     x = b.input(0)
     emit.reject_strings(b, x)
     dims = emit.dim_sizes(b, x)
@@ -299,7 +299,7 @@ def flatten(b: Binder):
         raise Unsupported(f"axis {axis} is out of range for rank {rank}")
     axis = axis + rank if axis < 0 else axis
     out = [emit.int_prod(b, dims[:axis]), emit.int_prod(b, dims[axis:])]
-    return dynamic_reshape.reshape(b, x, out, emit.static_or_none(out))
+    return emit.reshape(b, x, out, emit.static_or_none(out))
 
 
 TABLE = [

@@ -11,7 +11,6 @@ from torch_mlir import ir
 
 from ... import emit
 from ...binder import Binder, Unsupported
-from .. import dynamic_reshape
 from ..families import register_table
 
 
@@ -36,7 +35,7 @@ def flatten(b: Binder, v: ir.Value) -> ir.Value:
     if shape is not None and len(shape) == 1:
         return v
     n = None if shape is None or None in shape else int(np.prod(shape, dtype=np.int64))
-    return dynamic_reshape.reshape(b, v, [-1], [n])
+    return emit.reshape(b, v, [-1], [n])
 
 
 # ------------------------------------------------------------------ handlers
@@ -82,7 +81,7 @@ def gather(b: Binder):
     if len(ishape) == 1:
         return sel
     out = dims[:axis] + emit.dim_sizes(b, idx) + dims[axis + 1:]
-    return dynamic_reshape.reshape(b, sel, out, emit.static_or_none(out))
+    return emit.reshape(b, sel, out, emit.static_or_none(out))
 
 
 def gather_elements(b: Binder):
@@ -145,12 +144,12 @@ def gather_nd(b: Binder):
         add(ramp, emit.int_mul(b, emit.int_prod(b, dims[i + 1:bd]), tuple_rows))
     rows = emit.int_prod(b, dims[:bd + m])
     rest = emit.int_prod(b, dims[bd + m:])
-    flat = dynamic_reshape.reshape(b, data, [rows, rest], emit.static_or_none([rows, rest]))
+    flat = emit.reshape(b, data, [rows, rest], emit.static_or_none([rows, rest]))
     lin = flatten(b, lin)
     picked = b.op("torch.aten.index_select", [flat, b.int(0), lin],
                   b.vtensor([b.shape(lin)[0]] + emit.static_or_none([rest]), elt))
     out = emit.dim_sizes(b, idx)[:-1] + dims[bd + m:]
-    return dynamic_reshape.reshape(b, picked, out, emit.static_or_none(out))
+    return emit.reshape(b, picked, out, emit.static_or_none(out))
 
 
 TABLE = [

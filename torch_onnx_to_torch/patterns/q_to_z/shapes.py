@@ -11,7 +11,6 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from .. import dynamic_reshape
 from ..families import register_table
 from . import shape_math as sm
 
@@ -20,7 +19,7 @@ def reshape(b: Binder):
     """Reshape-1..25 (shape as attribute before opset 5, as input after; allowzero from 14)
     -> aten.reshape (0 entries copy the input dim unless allowzero; for a runtime shape the
     static dims of the declared result are used, a -1 showing only at run time is resolved
-    with int arithmetic; through a 1-D aten.flatten.using_ints, see dynamic_reshape)."""
+    with int arithmetic; through a 1-D aten.flatten.using_ints, see emit.reshape)."""
     x = sm.data_input(b)
     allowzero = b.attr_int("allowzero", 0) if b.opset >= 14 else 0
     if b.opset < 5:
@@ -40,7 +39,7 @@ def reshape(b: Binder):
         # results: iree-compile crashes on a static reshape to a 0-sized shape.)
         unknown = [i for i, d in enumerate(declared) if d is None]
         if len(unknown) <= 1:
-            return dynamic_reshape.reshape(b, x, [-1 if d is None else d for d in declared],
+            return emit.reshape(b, x, [-1 if d is None else d for d in declared],
                                            declared)
         dims = [d if d is not None else sm.entry(b, shape_in, i) for i, d in enumerate(declared)]
     else:
@@ -56,7 +55,7 @@ def reshape(b: Binder):
     dims = _resolve_runtime_minus_one(b, x, dims)
     if declared is None:  # unranked: the rank is the shape's length
         declared = [d if isinstance(d, int) and d > 0 else None for d in dims]
-    return dynamic_reshape.reshape(b, x, dims, declared)
+    return emit.reshape(b, x, dims, declared)
 
 
 def _resolve_runtime_minus_one(b: Binder, x, dims: list) -> list:
@@ -98,7 +97,7 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
             result = b.vtensor(out, elt)
     if not allowzero and 0 in target:
         target = [emit.size(b, x, i) if d == 0 else d for i, d in enumerate(target)]
-    return dynamic_reshape.reshape(b, x, target, b.shape(result))
+    return emit.reshape(b, x, target, b.shape(result))
 
 
 def transpose(b: Binder):
