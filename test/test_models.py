@@ -1,5 +1,6 @@
-"""Exported models end to end: each model of models/ goes import -> our pass -> IREE -> run,
-and its outputs must match onnxruntime's (CPU, graph optimizations off), stored next to it.
+"""Exported models end to end: each model of models/ goes through `check` (import -> our pass ->
+IREE -> run), and its outputs must match onnxruntime's (CPU, graph optimizations off), stored
+next to it.
 
 The suite (see models/export.py): tiny random-weight BERT, GPT-2, Llama, ViT, ResNet, a
 bidirectional GRU/LSTM tagger, a U-Net with Resize, a T5 encoder, a Whisper encoder, Wav2Vec2 on
@@ -16,7 +17,8 @@ import numpy as np
 import onnx
 import pytest
 
-from torch_onnx_to_torch.e2e import run_model
+from torch_onnx_to_torch.importer import load_model
+from torch_onnx_to_torch.tools.check import check, format_result
 
 MODELS = sorted((pathlib.Path(__file__).parent.parent / "models").glob("*.onnx"))
 
@@ -62,9 +64,9 @@ def test_model_holds_its_ops(stem):
     pytest.param(p, marks=pytest.mark.xfail(reason=XFAIL[p.stem], strict=True))
     if p.stem in XFAIL else p for p in MODELS], ids=[p.stem for p in MODELS])
 def test_model_matches_onnxruntime(path):
-    model = onnx.load(str(path))
+    """Through `torch-onnx-to-torch check` (tools/check.py), against the stored outputs."""
     inputs = _arrays(path.with_suffix(".inputs.npz"))
     expected = _arrays(path.with_suffix(".ort.npz"))
     rtol, atol = TOLERANCE.get(path.stem, DEFAULT_TOLERANCE)
-    out = run_model(model, [(inputs, expected)], rtol=rtol, atol=atol)
-    assert out.stage == "pass", out.detail or out.unconverted
+    res = check(load_model(path), inputs, expected, rtol=rtol, atol=atol)
+    assert res.ok, format_result(path.name, res)
