@@ -78,8 +78,16 @@ def max_pool(b: Binder):
     """MaxPool-1..22 (1-D/2-D/3-D; auto_pad, pads, strides, dilations, ceil_mode, the
     Indices output with storage_order) -> aten.max_pool{1,2,3}d[_with_indices]; pads it cannot
     take, ceil_mode overhangs and partial single windows -> aten.slice / aten.constant_pad_nd
-    with the dtype's lowest value first; Indices made global by aten arithmetic."""
+    with the dtype's lowest value first; Indices made global by aten arithmetic; ui8/ui16
+    pooled as si32 (aten.to.dtype)."""
     x = b.input(0)
+    elt = b.dtype(x)
+    if elt.startswith("ui"):
+        # torch-mlir lowers max_pool of unsigned ints with signed comparisons (200 < 10 for
+        # ui8): pool them widened to si32, which holds every ui8/ui16 value, and narrow back.
+        if elt not in ("ui8", "ui16"):
+            raise Unsupported(f"MaxPool of {elt}: no signed type holds its values")
+        x = emit.to_dtype(b, x, "si32")
     win = read_window(b, x, dilations=b.opset >= 10, ceil_mode=b.opset >= 10)
     want_indices = b.opset >= 8 and b.num_results > 1
     col_major = want_indices and bool(b.attr_int("storage_order", 0))
@@ -94,11 +102,13 @@ def max_pool(b: Binder):
         out_shape = list(b.shape(x)[:2]) + outs
     args = [xin, b.int_list(win.kernel), b.int_list(win.strides), b.int_list(pads),
             b.int_list(win.dilations), b.bool(ceil)]
-    elt = b.dtype(x)
+    pooled = b.dtype(x)
     if not want_indices:
-        return b.op(f"torch.aten.max_pool{nd}d", args, b.vtensor(out_shape, elt))
+        out = b.op(f"torch.aten.max_pool{nd}d", args, b.vtensor(out_shape, pooled))
+        return emit.to_dtype(b, out, elt)
     values, idx = b.op_multi(f"torch.aten.max_pool{nd}d_with_indices", args,
-                             [b.vtensor(out_shape, elt), b.vtensor(out_shape, "si64")])
+                             [b.vtensor(out_shape, pooled), b.vtensor(out_shape, "si64")])
+    values = emit.to_dtype(b, values, elt)
     plane = emit.dim_sizes(b, xin)[2:] if fitted else None
     return values, _onnx_indices(b, idx, x, plane, list(win.begins), col_major, fitted)
 
