@@ -25,13 +25,16 @@ func.func @test_maxpool_v1_1d_dynamic(%arg0: !torch.vtensor<[?,3,?],f32>) -> !to
 
 // -----
 
-// SAME_LOWER pads begin-heavy: explicit padding with the dtype's lowest value (0 for ui8).
+// SAME_LOWER pads begin-heavy: explicit padding with the dtype's lowest value. ui8 is pooled
+// widened to si32 (torch-mlir would compare ui8 as signed) and narrowed back.
 // CHECK-LABEL: func.func @test_maxpool_2d_same_lower_uint8
 func.func @test_maxpool_2d_same_lower_uint8(%arg0: !torch.vtensor<[1,1,5,5],ui8>) -> !torch.vtensor<[1,1,5,5],ui8> attributes {torch.onnx_meta.opset_version = 12 : si64} {
-  // CHECK: %[[LOW:.*]] = torch.constant.int 0
-  // CHECK: %[[PADS:.*]] = torch.prim.ListConstruct %int1, %int0_0, %int1_1, %int0_2
-  // CHECK: %[[XP:.*]] = torch.aten.constant_pad_nd %arg0, %[[PADS]], %[[LOW]] : !torch.vtensor<[1,1,5,5],ui8>, !torch.list<int>, !torch.int -> !torch.vtensor<[1,1,6,6],ui8>
-  // CHECK: torch.aten.max_pool2d %[[XP]], {{.*}} -> !torch.vtensor<[1,1,5,5],ui8>
+  // CHECK: %[[W:.*]] = torch.aten.to.dtype %arg0, {{.*}} -> !torch.vtensor<[1,1,5,5],si32>
+  // CHECK: %[[LOW:.*]] = torch.constant.int -2147483648
+  // CHECK: %[[PADS:.*]] = torch.prim.ListConstruct
+  // CHECK: %[[XP:.*]] = torch.aten.constant_pad_nd %[[W]], %[[PADS]], %[[LOW]] : !torch.vtensor<[1,1,5,5],si32>, !torch.list<int>, !torch.int -> !torch.vtensor<[1,1,6,6],si32>
+  // CHECK: %[[P:.*]] = torch.aten.max_pool2d %[[XP]], {{.*}} -> !torch.vtensor<[1,1,5,5],si32>
+  // CHECK: torch.aten.to.dtype %[[P]], {{.*}} -> !torch.vtensor<[1,1,5,5],ui8>
   %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.auto_pad = "SAME_LOWER", torch.onnx.kernel_shape = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,5,5],ui8>) -> !torch.vtensor<[1,1,5,5],ui8>
   return %0 : !torch.vtensor<[1,1,5,5],ui8>
 }

@@ -78,15 +78,15 @@ def max_pool(b: Binder):
     """MaxPool-1..22 (1-D/2-D/3-D; auto_pad, pads, strides, dilations, ceil_mode, the
     Indices output with storage_order) -> aten.max_pool{1,2,3}d[_with_indices]; pads it cannot
     take, ceil_mode overhangs and partial single windows -> aten.slice / aten.constant_pad_nd
-    with the dtype's lowest value first; Indices made global by aten arithmetic; ui8/ui16
-    pooled as si32 (aten.to.dtype)."""
+    with the dtype's lowest value first; Indices made global by aten arithmetic; ui8 pooled
+    as si32 (aten.to.dtype)."""
     x = b.input(0)
     elt = b.dtype(x)
     if elt.startswith("ui"):
         # torch-mlir lowers max_pool of unsigned ints with signed comparisons (200 < 10 for
-        # ui8): pool them widened to si32, which holds every ui8/ui16 value, and narrow back.
-        if elt not in ("ui8", "ui16"):
-            raise Unsupported(f"MaxPool of {elt}: no signed type holds its values")
+        # ui8): pool them widened to si32, which holds every ui8 value, and narrow back.
+        if elt != "ui8":
+            raise Unsupported(f"MaxPool of {elt} (compared as signed by the lowering)")
         x = emit.to_dtype(b, x, "si32")
     win = read_window(b, x, dilations=b.opset >= 10, ceil_mode=b.opset >= 10)
     want_indices = b.opset >= 8 and b.num_results > 1
