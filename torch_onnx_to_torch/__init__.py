@@ -9,6 +9,8 @@ Public API:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from torch_mlir import ir
 
 from .binder import Binder, Unsupported
@@ -31,13 +33,16 @@ __all__ = [
 ]
 
 
-def convert(module: ir.Module, registry: Registry | None = None, strict: bool = False) -> Report:
-    """Run `convert-torch-onnx-to-torch` on `module` in place and return what it did.
+def convert(module: ir.Module, registry: Registry | None = None, strict: bool = False,
+            progress: Callable[[int, int], None] | None = None) -> Report:
+    """Run `convert-torch-onnx-to-torch` on `module` in place and return what it did;
+    `progress(done, total)` is called now and then with the ops of the function converting.
 
     Raises `torch_mlir.ir.MLIRError` (carrying the diagnostics) if the pass fails: a handler
     raised an unexpected exception, or `strict` is set and some op was left unconverted.
     """
     pipe = Pipeline(f"builtin.module({PASS_NAME}{{strict={'true' if strict else 'false'}}})",
                     registry)
+    pipe.report.on_progress = progress
     pipe.run(module)
     return pipe.report

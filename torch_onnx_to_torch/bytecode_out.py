@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -58,9 +59,11 @@ def _operation_pointer(op: ir.Operation) -> int | None:
     return get_pointer(capsule, get_name(capsule))
 
 
-def write_bytecode(module: ir.Module, file: BinaryIO) -> None:
+def write_bytecode(module: ir.Module, file: BinaryIO,
+                   on_bytes: Callable[[int], None] | None = None) -> None:
     """Write `module` as bytecode to `file` (an open binary file with a descriptor) without
-    copying its resource blobs; OSError if a write fails."""
+    copying its resource blobs; OSError if a write fails. `on_bytes(n)` is told of each chunk
+    written."""
     fn = _write_function()
     try:
         fd = file.fileno()
@@ -82,6 +85,8 @@ def write_bytecode(module: ir.Module, file: BinaryIO) -> None:
                 view = view[os.write(fd, view):]
         except OSError as e:  # the writer cannot be stopped: remember, skip the rest
             failure.append(e)
+        if on_bytes is not None:
+            on_bytes(chunk.length)
 
     callback = _CALLBACK(write)
     fn(_Operation(op), callback, None)

@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 
 from .conversion import PASS_NAME
 from .startup import defer_torch_op_classes
+from .tools.progress import Progress
 
 # torch-mlir pipelines run after our pass by `import --lower-to`.
 LOWERINGS = {
@@ -41,21 +42,6 @@ TEXT_WARN_BYTES = 256 * 2**20
 
 class CliError(Exception):
     """A user-facing failure: printed as one line, exit code 1."""
-
-
-class _Progress:
-    """Stage lines with timings on stderr, for large models or with -v."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.start = self.last = time.monotonic()
-
-    def __call__(self, message: str) -> None:
-        now = time.monotonic()
-        if self.enabled:
-            print(f"[{now - self.start:7.1f}s] {message} ({now - self.last:.1f}s)",
-                  file=sys.stderr, flush=True)
-        self.last = now
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,19 +112,23 @@ def cmd_import(args) -> int:
         size = os.path.getsize(args.model)
     except OSError:
         size = 0
-    progress = _Progress(args.verbose or size >= LARGE_MODEL_BYTES)
+    progress = Progress(args.verbose or size >= LARGE_MODEL_BYTES)
 
     def note(message: str) -> None:
-        if message.startswith("read ") and not progress.enabled:
+        if message.startswith("read "):
             m = re.search(r": (\d+) nodes", message)
-            progress.enabled = bool(m and int(m.group(1)) >= LARGE_MODEL_NODES)
+            progress.total = int(m.group(1)) if m else None  # top-level nodes
+            if not progress.enabled:
+                progress.enabled = bool(m and int(m.group(1)) >= LARGE_MODEL_NODES)
         progress(message)
 
     try:
         # Weights are memory-mapped, not read: the module refers to the file's pages.
-        imported = import_file(args.model, args.data_dir, args.opset_version,
-                               context=new_context(), progress=note,
-                               params_scope=args.params_scope if params_file else None)
+        with progress.bar("importing", unit="node") as node_done:
+            imported = import_file(args.model, args.data_dir, args.opset_version,
+                                   context=new_context(), progress=note,
+                                   params_scope=args.params_scope if params_file else None,
+                                   on_node=node_done)
     except ImportFailure as e:
         raise CliError(str(e)) from None
     module = imported.module
@@ -148,7 +138,8 @@ def cmd_import(args) -> int:
     progress("imported with torch-mlir's ONNX importer")
     before = _operator_counts(module)
     try:
-        report = convert(module)
+        with progress.ops_bar("converting") as on_progress:
+            report = convert(module, progress=on_progress)
     except ir.MLIRError as e:
         raise CliError(f"conversion failed: {_mlir_error_line(e)}") from None
     progress(f"{PASS_NAME}: {report.summary()}")
@@ -182,7 +173,9 @@ def cmd_import(args) -> int:
         print(f"torch-onnx-to-torch: warning: writing {_size(weight_bytes)} of weights as "
               "hex text (twice their size, slow to write and to parse); --bytecode writes "
               "them as they are", file=sys.stderr)
-    _write_module(module, args.output, args.bytecode)
+    progress.total = None
+    with progress.bar("writing", unit="B", unit_scale=True) as wrote:
+        _write_module(module, args.output, args.bytecode, wrote)  # bytecode counts its bytes
     progress(f"wrote {args.output if args.output != '-' else 'stdout'}")
     if params is not None:
         try:
@@ -191,7 +184,8 @@ def cmd_import(args) -> int:
             raise CliError(f"cannot write {params_file}: {e}") from None
         progress(f"wrote {len(params.entries)} parameters ({_size(params.nbytes)}) to "
                  f"{params_file}; run with --parameters={params.scope}={params_file}")
-    print(f"{os.path.basename(args.model)}: {report.summary()}", file=sys.stderr)
+    took = f" in {progress.elapsed():.1f}s" if progress.enabled else ""
+    print(f"{os.path.basename(args.model)}: {report.summary()}{took}", file=sys.stderr)
     return 0
 
 
@@ -213,20 +207,20 @@ def _mlir_error_line(e: Exception) -> str:
     return " ".join(lines[:2])
 
 
-def _write_module(module, output: str, bytecode: bool) -> None:
+def _write_module(module, output: str, bytecode: bool, on_bytes=None) -> None:
     from .bytecode_out import write_bytecode  # blobs written from their memory, not copied
 
     try:
         if output == "-":
             if bytecode:
-                write_bytecode(module, sys.stdout.buffer)
+                write_bytecode(module, sys.stdout.buffer, on_bytes)
                 sys.stdout.buffer.flush()
             else:
                 module.operation.print(file=sys.stdout, enable_debug_info=False)
             return
         with open(output, "wb" if bytecode else "w") as f:
             if bytecode:
-                write_bytecode(module, f)
+                write_bytecode(module, f, on_bytes)
             else:
                 module.operation.print(file=f, enable_debug_info=False)
     except OSError as e:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from torch_mlir import ir
@@ -48,6 +49,9 @@ class Report:
 
     converted: Counter = field(default_factory=Counter)
     declines: list[Decline] = field(default_factory=list)
+    # called as on_progress(ops done, ops in the function) while a function converts
+    on_progress: Callable[[int, int], None] | None = field(default=None, repr=False,
+                                                           compare=False)
 
     @property
     def left(self) -> Counter:
@@ -423,8 +427,13 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
         with func.location:
             _inline_small_resources(literals, types)
         before = len(report.declines)
-        for o in ops:
+        tick = report.on_progress
+        for i, o in enumerate(ops):
             convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
+            if tick is not None and not i & 1023:
+                tick(i + 1, len(ops))
+        if tick is not None:
+            tick(len(ops), len(ops))
         if len(report.declines) > before:
             _drop_erased_declines(func, report, before)
         _sync_signature(func)

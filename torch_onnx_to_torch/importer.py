@@ -6,6 +6,7 @@ escapes its directory) are raised as :class:`ImportFailure` with a one-line mess
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import warnings
@@ -237,13 +238,35 @@ class _MappedCache(_TypeCache):
         return super().tensor_proto_to_attr(tp)
 
 
+@contextlib.contextmanager
+def _counting_nodes(on_node: Callable[[], None] | None):
+    """While active, `on_node()` is called after torch-mlir's importer imports each node."""
+    if on_node is None:
+        yield
+        return
+    cls = onnx_importer.NodeImporter
+    original = cls.import_node
+
+    def import_node(self, node):
+        original(self, node)
+        on_node()
+
+    cls.import_node = import_node
+    try:
+        yield
+    finally:
+        cls.import_node = original
+
+
 def import_model(model: onnx.ModelProto, context: ir.Context | None = None, *,
                  weights: MappedWeights | None = None,
-                 params: Parameters | None = None) -> ir.Module:
+                 params: Parameters | None = None,
+                 on_node: Callable[[], None] | None = None) -> ir.Module:
     """Import `model` with torch-mlir's ONNX importer into a new module (value types without a
     shape come out unranked, see `_TypeCache`). With `weights`, tensors left in external data
     are imported from their mapped files without a copy (see `import_file`); with `params`
-    (whose weights are `weights`), the main graph's become IREE parameters instead."""
+    (whose weights are `weights`), the main graph's become IREE parameters instead.
+    `on_node()` is called after each node is imported (progress display)."""
     context = context or new_context()
     model = contrib_import.infer_contrib_types(model)
     cache = _MappedCache(context, weights) if weights is not None else _TypeCache(context)
@@ -254,7 +277,8 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None, *,
     before = handlers.get(_TYPE_PROTO)
     handlers[_TYPE_PROTO] = _type_attribute
     try:
-        with warnings.catch_warnings(), contrib_import.keep_domains():
+        with warnings.catch_warnings(), contrib_import.keep_domains(), \
+                _counting_nodes(on_node):
             warnings.simplefilter("ignore")
             info = onnx_importer.ModelInfo(model)
             module = info.create_module(context=context)
@@ -287,7 +311,8 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
                 opset_version: int | None = None, infer_shapes: bool = True,
                 context: ir.Context | None = None,
                 progress: Callable[[str], None] | None = None,
-                params_scope: str | None = None) -> FileImport:
+                params_scope: str | None = None,
+                on_node: Callable[[], None] | None = None) -> FileImport:
     """Import the ONNX file at `path` without copying its weights.
 
     Same module as `import_model(load_model(path, ...))`, but the external-data files are
@@ -327,7 +352,7 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
         model = infer_model_shapes(model)
         note("shape inference")
     params = Parameters(weights, params_scope) if params_scope is not None else None
-    module = import_model(model, context, weights=weights, params=params)
+    module = import_model(model, context, weights=weights, params=params, on_node=on_node)
     inline = sum(nbytes(t) or 0 for t in onnx.external_data_helper._get_all_tensors(model)
                  if t.HasField("raw_data"))
     if weights.mapped_bytes:
