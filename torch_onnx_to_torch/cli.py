@@ -295,6 +295,15 @@ def _saved_results(cf, args) -> list:
     return results
 
 
+def cmd_fuzz(args) -> int:
+    from .tools import fuzz
+
+    try:
+        return fuzz.main(args)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+
+
 def _version(dist: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -362,6 +371,29 @@ def _parser() -> argparse.ArgumentParser:
                       help="only cases whose op types all start with these letters (e.g. A-F)")
     conf.add_argument("-q", "--quiet", action="store_true", help="no per-case lines")
     conf.set_defaults(func=cmd_conformance)
+
+    fuzz = sub.add_parser(
+        "fuzz", help="mutational fuzzing of the importer and the pass over the node tests",
+        description="Mutant i of --seed S: a node-test model with 1-3 random mutations "
+                    "(tools/fuzz.py), run through shape inference, import, our pass and verify "
+                    "in a child with time and memory limits. Classes: ok, declined, diagnostic "
+                    "(acceptable); internal_error, invalid_ir, traceback, crash, timeout (exit "
+                    "code 1).")
+    fuzz.add_argument("--seed", type=int, default=1)
+    fuzz.add_argument("--count", type=int, default=500, help="mutants to run")
+    fuzz.add_argument("--start", type=int, default=0, help="index of the first mutant")
+    fuzz.add_argument("--only", metavar="I[,J...]", help="rerun just these mutant indices")
+    fuzz.add_argument("--filter", metavar="REGEX", help="base cases: node tests matching")
+    fuzz.add_argument("--kinds", metavar="K[,K...]", help="only these mutation kinds")
+    fuzz.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    fuzz.add_argument("--timeout", type=float, default=60.0, help="seconds per mutant")
+    fuzz.add_argument("--memory-mb", type=int, default=4096,
+                      help="address-space limit per child (RLIMIT_AS), 0: none")
+    fuzz.add_argument("--save-dir", metavar="DIR",
+                      help="write each failing mutant (.onnx) and what happened (.txt) here")
+    fuzz.add_argument("--json-out", metavar="FILE", help="one JSON object per mutant")
+    fuzz.add_argument("-v", "--verbose", action="store_true", help="a line for every mutant")
+    fuzz.set_defaults(func=cmd_fuzz)
     return p
 
 

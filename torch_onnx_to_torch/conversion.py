@@ -21,7 +21,7 @@ from . import emit
 from .binder import Binder, Types, Unsupported, read_dense, vtensor_asm
 from .folding import fold
 from .refine import refine_created
-from .registry import DEFAULT_DOMAIN, Registry
+from .registry import DEFAULT_DOMAIN, Registry, arity_problem
 
 PASS_NAME = "convert-torch-onnx-to-torch"
 _OPSET = "torch.onnx_meta.opset_version"
@@ -99,11 +99,13 @@ class _FunctionEnv:
 
     def __init__(self, func: ir.Operation):
         attrs = func.attributes
-        self.default_opset = attrs[_OPSET].value if _OPSET in attrs else None
+        # A non-integer version is kept as its text: registry.lookup declines with it.
+        self.default_opset = getattr(attrs[_OPSET], "value", str(attrs[_OPSET])) \
+            if _OPSET in attrs else None
         self.opsets = {}
-        if _OPSETS in attrs:
+        if _OPSETS in attrs and isinstance(attrs[_OPSETS], ir.DictAttr):
             for na in ir.DictAttr(attrs[_OPSETS]):
-                self.opsets[na.name] = na.attr.value
+                self.opsets[na.name] = getattr(na.attr, "value", str(na.attr))
 
     def version(self, domain: str) -> int | None:
         return self.default_opset if domain == DEFAULT_DOMAIN else self.opsets.get(domain)
@@ -280,13 +282,15 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         version = env.version(domain)
         if version is None:
             entry = (None, f"function has no opset version for domain '{domain or 'ai.onnx'}'",
-                     0)
+                     0, domain, name)
         else:
             handler, reason = registry.lookup(domain, name, version)
-            entry = (handler, reason, version)
+            entry = (handler, reason, version, domain, name)
         dispatch_cache[full] = entry
-    handler, reason, version = entry
-    if handler is None:
+    handler, reason, version, domain, name = entry
+    if handler is not None:
+        reason = arity_problem(domain, name, version, len(op.operands), len(op.results))
+    if handler is None or reason:
         _decline(report, op, full, reason, strict)
         return
     b = Binder(op, types, version, full)

@@ -1,0 +1,52 @@
+// Inputs that once broke the driver or the pass (issue 13): each op is left with a reason.
+// RUN: %opt --split-input-file --convert-torch-onnx-to-torch --verify-diagnostics --report %s
+// RUN: %opt --split-input-file --convert-torch-onnx-to-torch %s | filecheck %s
+// RUN: %python -c "import sys; sys.stdout.buffer.write(open(sys.argv[1], 'rb').read().split(b'// NONUTF8' + b'\n')[1].replace(b'a@b', b'a\xffb'))" %s > %t.mlir
+// RUN: %opt --convert-torch-onnx-to-torch %t.mlir | filecheck %s --check-prefix=BYTES
+
+// An opset version that is a string (not an integer) declines every op, no traceback.
+// CHECK-LABEL: func.func @test_opset_version_string
+func.func @test_opset_version_string(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = "17"} {
+  // CHECK: torch.operator "onnx.Abs"
+  // expected-remark@+1 {{onnx.Abs was not converted: opset version '17' is not an integer}}
+  %0 = torch.operator "onnx.Abs"(%arg0) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+  return %0 : !torch.vtensor<[2],f32>
+}
+
+// -----
+
+// An opset version that is neither a number nor a string.
+// CHECK-LABEL: func.func @test_opset_version_array
+func.func @test_opset_version_array(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = [17], torch.onnx_meta.opset_versions = 3 : si64} {
+  // expected-remark@+1 {{onnx.Abs was not converted: opset version '[17]' is not an integer}}
+  %0 = torch.operator "onnx.Abs"(%arg0) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+  return %0 : !torch.vtensor<[2],f32>
+}
+
+// -----
+
+// Binary ops check their operand and result counts against the ONNX schema: a third operand
+// is not silently dropped, a missing result is not an internal error.
+// CHECK-LABEL: func.func @test_add_arity
+func.func @test_add_arity(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // CHECK: torch.operator "onnx.Add"(%arg0, %arg0, %arg0)
+  // expected-remark@+1 {{onnx.Add was not converted: ONNX Add-17 takes 2 operands, this op has 3}}
+  %0 = torch.operator "onnx.Add"(%arg0, %arg0, %arg0) : (!torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+  // CHECK: torch.operator "onnx.Add"(%arg0, %arg0) : (!torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>) -> ()
+  // expected-remark@+1 {{onnx.Add was not converted: ONNX Add-17 takes 1 result, this op has 0}}
+  torch.operator "onnx.Add"(%arg0, %arg0) : (!torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>) -> ()
+  // expected-remark@+1 {{onnx.Neg was not converted: ONNX Neg-17 takes 1 operand, this op has 0}}
+  %1 = torch.operator "onnx.Neg"() : () -> !torch.vtensor<[2],f32>
+  return %0 : !torch.vtensor<[2],f32>
+}
+
+// -----
+
+// NONUTF8
+// A non-UTF-8 byte in a string attribute (the @ in "a@b" becomes 0xFF) is parsed like MLIR does.
+// BYTES-LABEL: func.func @main
+// BYTES: torch.aten.neg %arg0
+func.func @main(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 21 : si64, note = "a@b"} {
+  %0 = torch.operator "onnx.Neg"(%arg0) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+  return %0 : !torch.vtensor<[2],f32>
+}
