@@ -27,6 +27,13 @@ class Unsupported(Exception):
     """Raised by a handler to decline an op; the message is the reason shown to the user."""
 
 
+def _utf8(name: str, a: ir.StringAttr) -> str:
+    try:
+        return a.value
+    except RuntimeError:  # the bindings cannot make a str of non-UTF-8 bytes
+        raise Unsupported(f"attribute '{name}' is not valid UTF-8") from None
+
+
 def parse_tensor_type(asm: str) -> tuple[tuple[int | None, ...] | None, str | None] | None:
     """Split a `!torch.vtensor<[2,?],f32>` type into (shape, element type).
 
@@ -90,7 +97,10 @@ class Types:
         """The type with this asm, parsed once."""
         t = self._cache.get(asm)
         if t is None:
-            t = ir.Type.parse(asm, self.context)
+            try:
+                t = ir.Type.parse(asm, self.context)
+            except ir.MLIRError:  # e.g. a negative dim computed from bad constants
+                raise Unsupported(f"invalid type {asm}") from None
             self._cache[asm] = t
         return t
 
@@ -284,7 +294,7 @@ class Binder:
             return default
         if not isinstance(a, ir.StringAttr):
             raise Unsupported(f"attribute '{name}' must be a string, got {a}")
-        return a.value
+        return _utf8(name, a)
 
     def _attr_list(self, name: str, default, kind, what: str) -> list | None:
         a = self._attr(name, default)
@@ -296,7 +306,7 @@ class Binder:
         for e in a:
             if not isinstance(e, kind):
                 raise Unsupported(f"attribute '{name}' must be a list of {what}, got {a}")
-            out.append(e.value)
+            out.append(_utf8(name, e) if isinstance(e, ir.StringAttr) else e.value)
         return out
 
     def attr_ints(self, name: str, default=_REQUIRED) -> list[int] | None:

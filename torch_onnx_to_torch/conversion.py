@@ -21,7 +21,8 @@ from . import emit
 from .binder import Binder, Types, Unsupported, read_dense, vtensor_asm
 from .folding import fold
 from .refine import refine_created
-from .registry import DEFAULT_DOMAIN, Registry, arity_problem
+from .registry import DEFAULT_DOMAIN, Registry
+from .schema import schema_problem
 
 PASS_NAME = "convert-torch-onnx-to-torch"
 _OPSET = "torch.onnx_meta.opset_version"
@@ -289,7 +290,8 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         dispatch_cache[full] = entry
     handler, reason, version, domain, name = entry
     if handler is not None:
-        reason = arity_problem(domain, name, version, len(op.operands), len(op.results))
+        reason = schema_problem(domain, name, version, op.operands, op.results,
+                                lambda t: types.info(t) is not None or str(t) == "!torch.none")
     if handler is None or reason:
         _decline(report, op, full, reason, strict)
         return

@@ -59,6 +59,36 @@ def read_model(path: str | os.PathLike) -> onnx.ModelProto:
     return model
 
 
+def check_required_inputs(model: onnx.ModelProto) -> None:
+    """Refuse a node whose required input is empty: ONNX shape inference crashes (a segfault)
+    on some of those, e.g. a RegexFullMatch without its input."""
+    opsets = {i.domain or "": i.version for i in model.opset_import}
+    single = onnx.defs.OpSchema.FormalParameterOption.Single
+    cache: dict = {}
+
+    def visit(graph: onnx.GraphProto) -> None:
+        for node in graph.node:
+            key = (node.domain or "", node.op_type)
+            if key not in cache:
+                try:
+                    s = onnx.defs.get_schema(node.op_type, max(1, opsets.get(key[0], 1)),
+                                             key[0])
+                    cache[key] = [p.option == single for p in s.inputs]
+                except Exception:
+                    cache[key] = []
+            for i, (name, required) in enumerate(zip(node.input, cache[key])):
+                if required and not name:
+                    what = f"'{node.name}' ({node.op_type})" if node.name else node.op_type
+                    raise ImportFailure(f"node {what}: required input #{i} is empty")
+            for attr in node.attribute:
+                if attr.HasField("g"):
+                    visit(attr.g)
+                for g in attr.graphs:
+                    visit(g)
+
+    visit(model.graph)
+
+
 def load_external(model: onnx.ModelProto, data_dir: str | os.PathLike) -> None:
     """Load the model's external tensors from `data_dir`, refusing paths that escape it."""
     ddir = Path(data_dir)
@@ -89,6 +119,7 @@ def load_model(path: str | os.PathLike, data_dir: str | os.PathLike | None = Non
     model = read_model(path)
     note(f"read {path}: {count_nodes(model.graph)} nodes, "
          f"{len(model.graph.initializer)} initializers")
+    check_required_inputs(model)
     ddir = Path(data_dir) if data_dir is not None else Path(path).parent
     ext = external_bytes(model, ddir)
     if ext + model.ByteSize() >= _TWO_GB:

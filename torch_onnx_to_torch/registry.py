@@ -20,7 +20,6 @@ User code can extend a registry::
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Callable, Iterator
 
 Handler = Callable  # (Binder) -> Value | list[Value | None]
@@ -73,34 +72,6 @@ class Registry:
 
     def __contains__(self, key: tuple[str, str]) -> bool:
         return key in self._ops
-
-
-@functools.lru_cache(maxsize=4096)
-def _schema_arity(domain: str, name: str, version: int) -> tuple[int, int, int, int] | None:
-    import onnx
-
-    try:
-        s = onnx.defs.get_schema(name, max(1, version), domain)
-    except Exception:  # no ONNX schema (a custom domain, or older than the op): no check
-        return None
-    return s.min_input, s.max_input, s.min_output, s.max_output
-
-
-def arity_problem(domain: str, name: str, version: int, operands: int, results: int) -> str:
-    """Why an op with this many operands and results breaks its ONNX schema ('' if it does
-    not, or if ONNX has no schema for it): handlers read operands by index and would silently
-    ignore an extra one."""
-    arity = _schema_arity(domain, name, version)
-    if arity is None:
-        return ""
-    lo_in, hi_in, lo_out, hi_out = arity
-    for what, n, lo, hi in (("operand", operands, lo_in, hi_in),
-                            ("result", results, lo_out, hi_out)):
-        if not lo <= n <= hi:
-            want = str(lo) if lo == hi else f"{lo} or more" if hi > 2**20 else f"{lo} to {hi}"
-            plural = "" if want == "1" else "s"
-            return f"ONNX {name}-{version} takes {want} {what}{plural}, this op has {n}"
-    return ""
 
 
 def default_registry() -> Registry:

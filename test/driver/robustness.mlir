@@ -2,7 +2,7 @@
 // RUN: %opt --split-input-file --convert-torch-onnx-to-torch --verify-diagnostics --report %s
 // RUN: %opt --split-input-file --convert-torch-onnx-to-torch %s | filecheck %s
 // RUN: %python -c "import sys; sys.stdout.buffer.write(open(sys.argv[1], 'rb').read().split(b'// NONUTF8' + b'\n')[1].replace(b'a@b', b'a\xffb'))" %s > %t.mlir
-// RUN: %opt --convert-torch-onnx-to-torch %t.mlir | filecheck %s --check-prefix=BYTES
+// RUN: %opt --convert-torch-onnx-to-torch --report %t.mlir 2>&1 | filecheck %s --check-prefix=BYTES
 
 // An opset version that is a string (not an integer) declines every op, no traceback.
 // CHECK-LABEL: func.func @test_opset_version_string
@@ -43,10 +43,48 @@ func.func @test_add_arity(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],
 // -----
 
 // NONUTF8
-// A non-UTF-8 byte in a string attribute (the @ in "a@b" becomes 0xFF) is parsed like MLIR does.
+// A non-UTF-8 byte in a string attribute (the @ in "a@b" becomes 0xFF) is parsed like MLIR does;
+// a handler reading such an attribute declines.
+// BYTES: remark: onnx.DepthToSpace was not converted: attribute 'mode' is not valid UTF-8
 // BYTES-LABEL: func.func @main
 // BYTES: torch.aten.neg %arg0
-func.func @main(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 21 : si64, note = "a@b"} {
+// BYTES: torch.operator "onnx.DepthToSpace"
+func.func @main(%arg0: !torch.vtensor<[2],f32>, %arg1: !torch.vtensor<[1,4,2,2],f32>) -> (!torch.vtensor<[2],f32>, !torch.vtensor<[1,1,4,4],f32>) attributes {torch.onnx_meta.opset_version = 21 : si64, note = "a@b"} {
   %0 = torch.operator "onnx.Neg"(%arg0) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+  // expected-remark@+1 {{onnx.DepthToSpace was not converted: }}
+  %1 = torch.operator "onnx.DepthToSpace"(%arg1) {torch.onnx.blocksize = 2 : si64, torch.onnx.mode = "a@b"} : (!torch.vtensor<[1,4,2,2],f32>) -> !torch.vtensor<[1,1,4,4],f32>
+  return %0, %1 : !torch.vtensor<[2],f32>, !torch.vtensor<[1,1,4,4],f32>
+}
+
+// -----
+
+// A sequence where the ONNX schema takes only tensors (an op swapped by the fuzzer) is
+// declined before the handler builds an invalid aten op on it.
+// CHECK-LABEL: func.func @test_sqrt_of_sequence
+func.func @test_sqrt_of_sequence(%arg0: !torch.list<vtensor<[2],f32>>) -> !torch.list<vtensor<[2],f32>> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // expected-remark@+1 {{onnx.Sqrt was not converted: operand #0 is !torch.list<vtensor<[2],f32>> where ONNX Sqrt-17 takes a tensor}}
+  %0 = torch.operator "onnx.Sqrt"(%arg0) : (!torch.list<vtensor<[2],f32>>) -> !torch.list<vtensor<[2],f32>>
+  return %0 : !torch.list<vtensor<[2],f32>>
+}
+
+// -----
+
+// The same for an optional operand (was an invalid aten.reciprocal).
+// CHECK-LABEL: func.func @test_reciprocal_of_optional
+func.func @test_reciprocal_of_optional(%arg0: !torch.optional<vtensor<[2],f32>>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // expected-remark@+1 {{onnx.Reciprocal was not converted: operand #0 is !torch.optional<vtensor<[2],f32>> where ONNX Reciprocal-17 takes a tensor}}
+  %0 = torch.operator "onnx.Reciprocal"(%arg0) : (!torch.optional<vtensor<[2],f32>>) -> !torch.vtensor<[2],f32>
   return %0 : !torch.vtensor<[2],f32>
+}
+
+// -----
+
+// Negative sizes are a decline, not an internal error (found by the fuzzer).
+// CHECK-LABEL: func.func @test_resize_negative_sizes
+func.func @test_resize_negative_sizes(%arg0: !torch.vtensor<[1,1,4,4],f32>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  %none = torch.constant.none
+  %sizes = torch.vtensor.literal(dense<[1, 1, -2, 4]> : tensor<4xsi64>) : !torch.vtensor<[4],si64>
+  // expected-remark@+1 {{onnx.Resize was not converted: negative output size in [1, 1, -2, 4]}}
+  %0 = torch.operator "onnx.Resize"(%arg0, %none, %none, %sizes) {torch.onnx.mode = "nearest"} : (!torch.vtensor<[1,1,4,4],f32>, !torch.none, !torch.none, !torch.vtensor<[4],si64>) -> !torch.vtensor<*,f32>
+  return %0 : !torch.vtensor<*,f32>
 }

@@ -14,9 +14,11 @@ acceptable (a mutant may well be invalid ONNX, but then the tools must say so cl
 from __future__ import annotations
 
 import math
+import os
 import random
 import re
 import resource
+import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -511,7 +513,7 @@ def run_mutant(mutant: Mutant, memory_mb: int = DEFAULT_MEMORY_MB,
 
     from torch_mlir import ir
 
-    from ..importer import ImportFailure, import_model, infer_model_shapes, new_context
+    from ..importer import ImportFailure, import_model, load_model, new_context
     from ..pipeline import Pipeline
 
     note = progress or (lambda stage: None)
@@ -521,14 +523,19 @@ def run_mutant(mutant: Mutant, memory_mb: int = DEFAULT_MEMORY_MB,
     res = cf.CaseResult(mutant.name, "ok")
     try:
         note("import_error")
-        model = infer_model_shapes(mutant.model)
         try:
+            with tempfile.TemporaryDirectory() as tmp:  # the path `import` takes, from a file
+                path = os.path.join(tmp, "mutant.onnx")
+                with open(path, "wb") as f:
+                    f.write(mutant.model.SerializeToString())
+                model = load_model(path)
             module = import_model(model, new_context())
         except ImportFailure as e:
             res.stage, res.detail = "diagnostic", f"import: {_first_line(str(e))}"
             return res
         note("convert_error")
-        pipe = Pipeline("builtin.module(convert-torch-onnx-to-torch)")
+        _preload()
+        pipe = Pipeline("builtin.module(convert-torch-onnx-to-torch)", _TRACED)
         try:
             pipe.run(module)
         except ir.MLIRError:
@@ -539,7 +546,7 @@ def run_mutant(mutant: Mutant, memory_mb: int = DEFAULT_MEMORY_MB,
             res.unconverted.setdefault(d.op, []).append(d.reason)
         if internal:
             res.stage, res.ops = "internal_error", [internal[0].op]
-            res.detail = internal[0].reason
+            res.detail = internal[0].reason + ("\n" + _TRACEBACKS[0] if _TRACEBACKS else "")
             return res
         try:
             module.operation.verify()
@@ -562,12 +569,42 @@ def run_mutant(mutant: Mutant, memory_mb: int = DEFAULT_MEMORY_MB,
     return res
 
 
+_TRACED = None  # the default registry with every handler wrapped by _traced
+_TRACEBACKS: list[str] = []  # where handlers raised something other than Unsupported
+
+
+def _traced(handler):
+    """`handler`, recording the traceback of an unexpected exception before the pass turns it
+    into an internal decline (whose message has no traceback)."""
+    import functools
+    import traceback
+
+    from ..binder import Unsupported
+
+    @functools.wraps(handler)
+    def wrapper(b):
+        try:
+            return handler(b)
+        except Unsupported:
+            raise
+        except Exception as e:
+            _TRACEBACKS.append("".join(traceback.format_exception(e)[-8:]))
+            raise
+
+    return wrapper
+
+
 def _preload() -> None:
     """Import what the children need once, before forking, so each starts fast."""
+    global _TRACED
     from .. import importer, pipeline  # noqa: F401
     from ..conversion import _default
+    from ..registry import Registry
 
-    _default()
+    if _TRACED is None:
+        _TRACED = Registry()
+        for domain, name, since, h in _default().entries():
+            _TRACED.register(name, since, _traced(h), domain=domain)
 
 
 def _outcome(m: Mutant, r: cf.CaseResult) -> Outcome:
@@ -606,8 +643,6 @@ def run(cases: list, seed: int, indices, jobs: int = 1, timeout: float = DEFAULT
 
 def save_failure(o: Outcome, mutant: Mutant, seed: int, directory: str) -> str:
     """Write the mutant's .onnx and a .txt (how it was made, what happened); returns the stem."""
-    import os
-
     os.makedirs(directory, exist_ok=True)
     stem = os.path.join(directory, f"seed{seed}-{o.index:07d}-{o.cls}")
     with open(stem + ".onnx", "wb") as f:
@@ -667,7 +702,7 @@ def main(args) -> int:
         if verbose or o.cls not in ACCEPTABLE:
             print(f"[{o.index}] {o.cls:14s} {o.base}: {'; '.join(o.mutations)}\n"
                   f"    {o.signature}", file=sys.stderr, flush=True)
-            if args.only and o.error:
+            if args.only and "\n" in o.error.strip():
                 print("    " + o.error.replace("\n", "\n    "), file=sys.stderr)
 
     outcomes = run(cases, args.seed, indices, args.jobs, args.timeout, args.memory_mb, kinds,

@@ -239,6 +239,10 @@ def attention(b: Binder):
     for p in parts:
         bias = p if bias is None else emit.binary(b, "add", bias, p)
     biased = scores if bias is None else emit.binary(b, "add", scores, bias)
+    have, want = b.shape(biased), [batch, q_heads, q_len_s, total_s]
+    if have is not None and (len(have) != 4 or any(
+            isinstance(h, int) and isinstance(w, int) and h != w for h, w in zip(have, want))):
+        raise Unsupported(f"the mask broadcasts the scores to {list(have)}".replace("None", "?"))
     biased = b.op("torch.tensor_static_info_cast", [biased], score_t) \
         if biased.type != score_t else biased
 

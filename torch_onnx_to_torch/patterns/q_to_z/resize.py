@@ -236,6 +236,8 @@ def _declared_out(declared, shape, axes):
 
 def _resample(b: Binder, x, shape, scale, out, roi, kind: str, coord_mode: str, **kernel):
     """Resample `x` (static `shape` on resized axes) to `out`, axis by axis."""
+    if any(isinstance(o, (int, float)) and o < 0 for o in out):
+        raise Unsupported(f"negative output size in {list(out)}")
     elt = b.dtype(x)
     r = len(shape)
     extrapolation = kernel.pop("extrapolation", 0.0)

@@ -1,0 +1,10 @@
+// RUN: %opt --split-input-file --convert-torch-onnx-to-torch --verify-diagnostics --report %s
+
+// Declined Attention cases (found by the fuzzer): each op stays as it was, with the reason.
+
+// A rank-5 mask broadcasts the 4-D scores to rank 5 (was an invalid tensor_static_info_cast).
+func.func @test_attention_mask_rank5(%arg0: !torch.vtensor<[2,3,4,8],f32>, %arg1: !torch.vtensor<[2,3,6,8],f32>, %arg2: !torch.vtensor<[2,3,6,10],f32>, %arg3: !torch.vtensor<[1,2,1,4,6],f32>) -> !torch.vtensor<[2,3,4,10],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  // expected-remark@+1 {{onnx.Attention was not converted: the mask broadcasts the scores to [1, 2, 3, 4, 6]}}
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2, %arg3) : (!torch.vtensor<[2,3,4,8],f32>, !torch.vtensor<[2,3,6,8],f32>, !torch.vtensor<[2,3,6,10],f32>, !torch.vtensor<[1,2,1,4,6],f32>) -> !torch.vtensor<[2,3,4,10],f32>
+  return %0 : !torch.vtensor<[2,3,4,10],f32>
+}
