@@ -375,7 +375,9 @@ def _retype_body_arguments(func: ir.Operation, types: Types) -> None:
         else:
             if "torch.onnx.num_scan_inputs" not in op.attributes or len(args) != len(operands):
                 return ir.WalkResult.ADVANCE  # Scan-8 (batched) is left as it is
-            m = op.attributes["torch.onnx.num_scan_inputs"].value
+            m = getattr(op.attributes["torch.onnx.num_scan_inputs"], "value", None)
+            if not isinstance(m, int) or not 0 <= m <= len(operands):
+                return ir.WalkResult.ADVANCE  # malformed: the Scan handler declines it
             n = len(operands) - m
             axes = [0] * m
             if "torch.onnx.scan_input_axes" in op.attributes:
@@ -423,7 +425,10 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
                 _decline(report, o, o.attributes["name"].value,
                          "function has no torch.onnx_meta.opset_version", options.strict)
             continue
-        _retype_body_arguments(func, types)
+        try:
+            _retype_body_arguments(func, types)
+        except RuntimeError:  # a malformed Loop/Scan attribute: its handler declines the op
+            pass
         dispatch_cache.clear()
         types.blobs.candidates = lambda func=func: _resource_constants(func)
         before = len(report.declines)

@@ -88,3 +88,19 @@ func.func @test_resize_negative_sizes(%arg0: !torch.vtensor<[1,1,4,4],f32>) -> !
   %0 = torch.operator "onnx.Resize"(%arg0, %none, %none, %sizes) {torch.onnx.mode = "nearest"} : (!torch.vtensor<[1,1,4,4],f32>, !torch.none, !torch.none, !torch.vtensor<[4],si64>) -> !torch.vtensor<*,f32>
   return %0 : !torch.vtensor<*,f32>
 }
+
+// -----
+
+// A huge num_scan_inputs (2**62) once made the body-argument retyping before the conversion
+// allocate without bound; now the Scan handler declines it.
+// CHECK-LABEL: func.func @test_scan_huge_num_scan_inputs
+func.func @test_scan_huge_num_scan_inputs(%arg0: !torch.vtensor<[2],f32>, %arg1: !torch.vtensor<[3,2],f32>) -> (!torch.vtensor<[2],f32>, !torch.vtensor<[3,2],f32>) attributes {torch.onnx_meta.opset_version = 9 : si64} {
+  // CHECK: torch.operator "onnx.Scan"
+  // expected-remark@+1 {{onnx.Scan was not converted: num_scan_inputs=4611686018427387904 but only 2 inputs}}
+  %0:2 = torch.operator "onnx.Scan"(%arg0, %arg1) {torch.onnx.num_scan_inputs = 4611686018427387904 : si64} : (!torch.vtensor<[2],f32>, !torch.vtensor<[3,2],f32>) -> (!torch.vtensor<[2],f32>, !torch.vtensor<[3,2],f32>) {
+  ^bb0(%arg2: !torch.vtensor<[2],f32>, %arg3: !torch.vtensor<[2],f32>):
+    %1 = torch.operator "onnx.Add"(%arg2, %arg3) : (!torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>
+    torch.operator_terminator %1, %1 : !torch.vtensor<[2],f32>, !torch.vtensor<[2],f32>
+  }
+  return %0#0, %0#1 : !torch.vtensor<[2],f32>, !torch.vtensor<[3,2],f32>
+}

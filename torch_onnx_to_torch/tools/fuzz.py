@@ -563,9 +563,15 @@ def run_mutant(mutant: Mutant, memory_mb: int = DEFAULT_MEMORY_MB,
     except Exception as e:
         tb = traceback.extract_tb(e.__traceback__)
         where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+        first = f"{type(e).__name__}: {_first_line(str(e))}"
+        # An exception inside an MLIR callback (a walk, our pass) arrives as a RuntimeError
+        # holding the inner traceback as text: its last frame and line say what happened.
+        frames = re.findall(r'File "[^"]*?([^/"]+)", line (\d+)', str(e))
+        if frames:
+            where = f"{frames[-1][0]}:{frames[-1][1]}"
+            first = [ln for ln in str(e).splitlines() if ln.strip()][-1].strip()
         res.stage, res.ops = "traceback", [where]
-        res.detail = f"{type(e).__name__}: {_first_line(str(e))}\n" + \
-            "".join(traceback.format_exception(e)[-6:])
+        res.detail = f"{first}\n" + "".join(traceback.format_exception(e)[-6:])
     return res
 
 

@@ -8,3 +8,12 @@ func.func @test_attention_mask_rank5(%arg0: !torch.vtensor<[2,3,4,8],f32>, %arg1
   %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2, %arg3) : (!torch.vtensor<[2,3,4,8],f32>, !torch.vtensor<[2,3,6,8],f32>, !torch.vtensor<[2,3,6,10],f32>, !torch.vtensor<[1,2,1,4,6],f32>) -> !torch.vtensor<[2,3,4,10],f32>
   return %0 : !torch.vtensor<[2,3,4,10],f32>
 }
+
+// -----
+
+// q_num_heads = 0 (was a ZeroDivisionError).
+func.func @test_attention_3d_zero_heads(%arg0: !torch.vtensor<[2,4,24],f32>, %arg1: !torch.vtensor<[2,6,24],f32>, %arg2: !torch.vtensor<[2,6,24],f32>) -> !torch.vtensor<[2,4,24],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  // expected-remark@+1 {{onnx.Attention was not converted: Q head count 0 is not positive}}
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) {torch.onnx.kv_num_heads = 3 : si64, torch.onnx.q_num_heads = 0 : si64} : (!torch.vtensor<[2,4,24],f32>, !torch.vtensor<[2,6,24],f32>, !torch.vtensor<[2,6,24],f32>) -> !torch.vtensor<[2,4,24],f32>
+  return %0 : !torch.vtensor<[2,4,24],f32>
+}

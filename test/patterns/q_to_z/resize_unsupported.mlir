@@ -61,3 +61,13 @@ func.func @test_upsample_downscale(%arg0: !torch.vtensor<[1,1,4,4],f32>) -> !tor
   %0 = torch.operator "onnx.Upsample"(%arg0, %scales) {torch.onnx.mode = "nearest"} : (!torch.vtensor<[1,1,4,4],f32>, !torch.vtensor<[4],f32>) -> !torch.vtensor<[1,1,2,2],f32>
   return %0 : !torch.vtensor<[1,1,2,2],f32>
 }
+
+// -----
+
+// A declared result whose rank differs from the input's (found by the fuzzer: an IndexError).
+func.func @test_resize_declared_rank_differs(%arg0: !torch.vtensor<[1,1,2,4,1],f32>, %arg1: !torch.vtensor<[5],f32>) -> !torch.vtensor<[1,1,1,2],f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  %none = torch.constant.none
+  // expected-remark@+1 {{onnx.Resize was not converted: declared output rank 4 is not the input rank 5}}
+  %0 = torch.operator "onnx.Resize"(%arg0, %none, %arg1) {torch.onnx.mode = "nearest"} : (!torch.vtensor<[1,1,2,4,1],f32>, !torch.none, !torch.vtensor<[5],f32>) -> !torch.vtensor<[1,1,1,2],f32>
+  return %0 : !torch.vtensor<[1,1,1,2],f32>
+}

@@ -38,6 +38,8 @@ def _split_heads(b: Binder, x, heads: int, what: str):
     hidden = shape[2]
     if hidden is None:
         raise Unsupported(f"3-D {what} needs a static hidden size")
+    if heads <= 0:
+        raise Unsupported(f"{what} head count {heads} is not positive")
     if hidden % heads:
         raise Unsupported(f"{what} hidden size {hidden} is not a multiple of {heads} heads")
     d = hidden // heads

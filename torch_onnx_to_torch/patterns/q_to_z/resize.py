@@ -229,6 +229,9 @@ def _assert_identity(b: Binder, x, a: int, given, i: int, is_sizes: bool) -> Non
 
 
 def _declared_out(declared, shape, axes):
+    if declared is not None and len(declared) != len(shape):
+        raise Unsupported(f"declared output rank {len(declared)} is not the input rank "
+                          f"{len(shape)}")
     if declared is None or any(declared[a] is None for a in axes):
         raise Unsupported("run-time scales need a static declared output shape")
     return [declared[a] if a in axes else shape[a] for a in range(len(shape))]
