@@ -475,6 +475,8 @@ class Binder:
 
     def int(self, v: int) -> ir.Value:
         """A `!torch.int` constant."""
+        if not -2**63 <= int(v) < 2**63:  # e.g. a product of huge dims
+            raise Unsupported(f"integer {int(v)} does not fit in 64 bits")
         return self.op("torch.constant.int", [], self.types.int,
                        value=ir.IntegerAttr.get(self.types.i64, int(v)))
 

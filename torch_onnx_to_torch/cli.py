@@ -385,6 +385,8 @@ def _parser() -> argparse.ArgumentParser:
     fuzz.add_argument("--only", metavar="I[,J...]", help="rerun just these mutant indices")
     fuzz.add_argument("--filter", metavar="REGEX", help="base cases: node tests matching")
     fuzz.add_argument("--kinds", metavar="K[,K...]", help="only these mutation kinds")
+    fuzz.add_argument("--unmutated", action="store_true",
+                      help="run every selected node test as it is (a baseline), no mutants")
     fuzz.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     fuzz.add_argument("--timeout", type=float, default=60.0, help="seconds per mutant")
     fuzz.add_argument("--memory-mb", type=int, default=4096,

@@ -104,3 +104,13 @@ func.func @test_scan_huge_num_scan_inputs(%arg0: !torch.vtensor<[2],f32>, %arg1:
   }
   return %0#0, %0#1 : !torch.vtensor<[2],f32>, !torch.vtensor<[3,2],f32>
 }
+
+// -----
+
+// A size that overflows 64 bits (a product of huge dims) is a decline, not a bad_cast.
+// CHECK-LABEL: func.func @test_flatten_overflowing_size
+func.func @test_flatten_overflowing_size(%arg0: !torch.vtensor<[?,3,5,4611686018427387904],f32>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // expected-remark@+1 {{onnx.Flatten was not converted: integer 69175290276410818560 does not fit in 64 bits}}
+  %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = 1 : si64} : (!torch.vtensor<[?,3,5,4611686018427387904],f32>) -> !torch.vtensor<[?,?],f32>
+  return %0 : !torch.vtensor<[?,?],f32>
+}

@@ -625,9 +625,15 @@ def _outcome(m: Mutant, r: cf.CaseResult) -> Outcome:
 
 def run(cases: list, seed: int, indices, jobs: int = 1, timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB, kinds: list[str] | None = None,
-        on_outcome=None) -> list[Outcome]:
-    """Make and run the mutants `indices` of `seed`, each in a child; outcomes by index."""
-    mutants = {i: make_mutant(cases, seed, i, kinds) for i in indices}
+        on_outcome=None, unmutated: bool = False) -> list[Outcome]:
+    """Make and run the mutants `indices` of `seed`, each in a child; outcomes by index.
+
+    `unmutated`: "mutant" i is case i as it is (a baseline: what the pass does on valid
+    models)."""
+    if unmutated:
+        mutants = {i: Mutant(i, cases[i].name, cases[i].model) for i in indices}
+    else:
+        mutants = {i: make_mutant(cases, seed, i, kinds) for i in indices}
     by_name = {m.name: m for m in mutants.values()}
     _preload()
 
@@ -697,6 +703,8 @@ def main(args) -> int:
         raise ValueError(f"no test case matches --filter {args.filter!r}")
     if args.only:
         indices = [int(x) for x in args.only.split(",")]
+    elif args.unmutated:
+        indices = range(len(cases))
     else:
         indices = range(args.start, args.start + args.count)
     print(f"fuzz: seed {args.seed}, {len(indices)} mutant(s) of {len(cases)} node tests, "
@@ -712,13 +720,14 @@ def main(args) -> int:
                 print("    " + o.error.replace("\n", "\n    "), file=sys.stderr)
 
     outcomes = run(cases, args.seed, indices, args.jobs, args.timeout, args.memory_mb, kinds,
-                   on_outcome=show)
+                   on_outcome=show, unmutated=args.unmutated)
     wall = time.monotonic() - t0
     if args.save_dir:
         for o in outcomes:
             if o.cls not in ACCEPTABLE:
-                save_failure(o, make_mutant(cases, args.seed, o.index, kinds), args.seed,
-                             args.save_dir)
+                m = Mutant(o.index, o.base, cases[o.index].model) if args.unmutated else \
+                    make_mutant(cases, args.seed, o.index, kinds)
+                save_failure(o, m, args.seed, args.save_dir)
     if args.json_out:
         with open(args.json_out, "w") as f:
             for o in outcomes:

@@ -17,3 +17,13 @@ func.func @test_attention_3d_zero_heads(%arg0: !torch.vtensor<[2,4,24],f32>, %ar
   %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) {torch.onnx.kv_num_heads = 3 : si64, torch.onnx.q_num_heads = 0 : si64} : (!torch.vtensor<[2,4,24],f32>, !torch.vtensor<[2,6,24],f32>, !torch.vtensor<[2,6,24],f32>) -> !torch.vtensor<[2,4,24],f32>
   return %0 : !torch.vtensor<[2,4,24],f32>
 }
+
+// -----
+
+// A rank-0 nonpad_kv_seqlen (was an IndexError).
+func.func @test_attention_nonpad_rank0(%arg0: !torch.vtensor<[2,3,4,8],f32>, %arg1: !torch.vtensor<[2,3,6,8],f32>, %arg2: !torch.vtensor<[2,3,6,10],f32>, %arg3: !torch.vtensor<[],si64>) -> !torch.vtensor<[2,3,4,10],f32> attributes {torch.onnx_meta.opset_version = 24 : si64} {
+  %none = torch.constant.none
+  // expected-remark@+1 {{onnx.Attention was not converted: nonpad_kv_seqlen must be 1-D, got rank 0}}
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2, %none, %none, %none, %arg3) : (!torch.vtensor<[2,3,4,8],f32>, !torch.vtensor<[2,3,6,8],f32>, !torch.vtensor<[2,3,6,10],f32>, !torch.none, !torch.none, !torch.none, !torch.vtensor<[],si64>) -> !torch.vtensor<[2,3,4,10],f32>
+  return %0 : !torch.vtensor<[2,3,4,10],f32>
+}

@@ -156,6 +156,8 @@ def attention(b: Binder):
     mask = b.optional_input(3)
     past_k, past_v = b.optional_input(4), b.optional_input(5)
     nonpad = b.optional_input(6) if b.opset >= 24 else None
+    if nonpad is not None and b.shape(nonpad) is not None and len(b.shape(nonpad)) != 1:
+        raise Unsupported(f"nonpad_kv_seqlen must be 1-D, got rank {len(b.shape(nonpad))}")
     rank = b.rank(q)
     if rank not in (3, 4) or b.rank(k) != rank or b.rank(v) != rank:
         raise Unsupported("Q, K and V must all be 3-D or all 4-D")

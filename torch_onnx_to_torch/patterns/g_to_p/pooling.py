@@ -20,7 +20,7 @@ def _lowest(elt: str):
     if dtypes.is_float(elt):
         return float("-inf")
     row = dtypes.BY_MLIR.get(elt)
-    if row is None or row.numpy is None or elt == "i1":
+    if row is None or row.numpy is None or elt == "i1" or elt.startswith("complex"):
         raise Unsupported(f"max pooling of dtype {elt} is not supported")
     return int(np.iinfo(row.numpy).min)
 
@@ -80,6 +80,8 @@ def max_pool(b: Binder):
     take, ceil_mode overhangs and partial single windows -> aten.slice / aten.constant_pad_nd
     with the dtype's lowest value first; Indices made global by aten arithmetic."""
     x = b.input(0)
+    if b.dtype(x) is not None and b.dtype(x).startswith("complex"):
+        raise Unsupported(f"max pooling of dtype {b.dtype(x)} is not supported")
     win = read_window(b, x, dilations=b.opset >= 10, ceil_mode=b.opset >= 10)
     want_indices = b.opset >= 8 and b.num_results > 1
     col_major = want_indices and bool(b.attr_int("storage_order", 0))

@@ -429,6 +429,8 @@ def _runtime_axis(b: Binder, cur, a: int, out_n: int, s, roi, kind: str, coord: 
     v = _Vec(b)
     shape = list(b.shape(cur))
     n_in = shape[a]
+    if not isinstance(out_n, int) or not isinstance(n_in, int):
+        raise Unsupported(f"a run-time scale on axis {a} needs static input and output sizes")
     x, outside = _runtime_coords(v, coord, out_n, n_in, s, roi)
     xi = v.floor(x)
     whole = b.op("torch.aten.eq.Tensor", [x, xi], emit.like(b, x, "i1"))
