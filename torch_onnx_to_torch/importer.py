@@ -119,7 +119,10 @@ def load_model(path: str | os.PathLike, data_dir: str | os.PathLike | None = Non
     model = read_model(path)
     note(f"read {path}: {count_nodes(model.graph)} nodes, "
          f"{len(model.graph.initializer)} initializers")
-    check_required_inputs(model)
+    try:
+        check_required_inputs(model)
+    except ImportFailure as e:
+        raise ImportFailure(f"{path}: {e}") from None
     ddir = Path(data_dir) if data_dir is not None else Path(path).parent
     ext = external_bytes(model, ddir)
     if ext + model.ByteSize() >= _TWO_GB:
@@ -198,10 +201,7 @@ def infer_model_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
     except Exception:  # some protobuf builds refuse to size a message past 2 GB
         small = False
     if small:
-        try:
-            return shape_inference.infer_shapes(model, data_prop=True)
-        except Exception:
-            return model
+        return _infer_in_child(model)
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, "in.onnx"), os.path.join(tmp, "out.onnx")
         # onnx.save moves the tensors of `model` itself into in.data: they are loaded back
@@ -218,6 +218,37 @@ def infer_model_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
         finally:
             onnx.load_external_data_for_model(model, tmp)
         return out
+
+
+def _infer_in_child(model: onnx.ModelProto) -> onnx.ModelProto:
+    """ONNX shape inference in a forked child: it segfaults on some invalid models (e.g.
+    LayerNormalization with axis 2**63-1), which must not take the tool down. A child that
+    fails or dies leaves the model as it was, like an exception would."""
+    if not hasattr(os, "fork"):
+        try:
+            return shape_inference.infer_shapes(model, data_prop=True)
+        except Exception:
+            return model
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: infer, send the result, exit without any cleanup
+        os.close(r)
+        try:
+            data = shape_inference.infer_shapes(model, data_prop=True).SerializeToString()
+            with os.fdopen(w, "wb") as f:
+                f.write(data)
+        except BaseException:
+            pass
+        os._exit(0)
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    if not data or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        return model
+    out = onnx.ModelProto()
+    out.ParseFromString(data)
+    return out
 
 
 def new_context() -> ir.Context:

@@ -217,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs)
         result = (result + "\n").encode() if result else b""
+    if failed and args.output != "-":
+        return 1  # no half-written output file
     if args.output == "-":
         sys.stdout.buffer.write(result)
     else:
