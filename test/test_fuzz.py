@@ -61,7 +61,7 @@ def test_save_failure(cases, tmp_path):
     o = fuzz.Outcome(4, m.base, m.mutations, "crash", "", "crashed with signal SIGSEGV")
     stem = fuzz.save_failure(o, m, 1, str(tmp_path))
     assert os.path.getsize(stem + ".onnx") > 0
-    text = open(stem + ".txt").read()
+    text = (tmp_path / (os.path.basename(stem) + ".txt")).read_text()
     assert "--seed 1 --only 4" in text and "crash" in text and m.mutations[0] in text
 
 

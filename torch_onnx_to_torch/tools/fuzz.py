@@ -105,8 +105,10 @@ def _rank_of(g: onnx.GraphProto, name: str) -> int | None:
 
 def _new_int_value(rng, name: str, v: int, rank: int) -> int:
     if name in _AXIS_ATTRS and rng.random() < 0.5:
-        return _pick(rng, [v - rank, -v - 1, v + rank, rank, -rank - 1])
-    return _pick(rng, _INTS + [v + 1, v - 1, -v, v * 1000])
+        new = _pick(rng, [v - rank, -v - 1, v + rank, rank, -rank - 1])
+    else:
+        new = _pick(rng, _INTS + [v + 1, v - 1, -v, v * 1000])
+    return max(-2**63, min(2**63 - 1, new))
 
 
 def _mut_attr_value(rng, g, node) -> str | None:
@@ -482,12 +484,16 @@ def make_mutant(cases: list, seed: int, index: int, kinds: list[str] | None = No
         for _attempt in range(5):
             kind = rng.choices(names, weights)[0]
             g = model.graph
-            if kind == "opset":
-                what = _mut_opset(rng, model)
-            elif not g.node:
-                what = None
-            else:
-                what = MUTATIONS[kind][1](rng, g, _pick(rng, g.node))
+            try:
+                if kind == "opset":
+                    what = _mut_opset(rng, model)
+                elif not g.node:
+                    what = None
+                else:
+                    what = MUTATIONS[kind][1](rng, g, _pick(rng, g.node))
+            except (ValueError, TypeError, IndexError, OverflowError) as e:
+                # A mutation that protobuf or numpy refused may have half-applied: say so.
+                what = f"{kind}: failed half-way ({type(e).__name__})"
             if what:
                 done.append(what)
                 break
