@@ -217,8 +217,9 @@ def attention(b: Binder):
     v = _repeat_heads(b, v, q_heads // kv_heads)
 
     # Q and K are each scaled by sqrt(scale), against overflow in low precision.
-    root = math.sqrt(scale)
-    q = b.op("torch.aten.mul.Scalar", [q, b.float(root)], q.type)
+    # A negative scale (legal, if odd) puts its sign on Q's factor.
+    root = math.sqrt(abs(scale))
+    q = b.op("torch.aten.mul.Scalar", [q, b.float(math.copysign(root, scale))], q.type)
     k = b.op("torch.aten.mul.Scalar", [k, b.float(root)], k.type)
     kshape = b.shape(k)
     kt = b.op("torch.aten.transpose.int", [k, b.int(2), b.int(3)],
