@@ -114,3 +114,25 @@ func.func @test_flatten_overflowing_size(%arg0: !torch.vtensor<[?,3,5,4611686018
   %0 = torch.operator "onnx.Flatten"(%arg0) {torch.onnx.axis = 1 : si64} : (!torch.vtensor<[?,3,5,4611686018427387904],f32>) -> !torch.vtensor<[?,?],f32>
   return %0 : !torch.vtensor<[?,?],f32>
 }
+
+// -----
+
+// OneHot with an infinite constant depth (was an OverflowError).
+// CHECK-LABEL: func.func @test_onehot_infinite_depth
+func.func @test_onehot_infinite_depth(%arg0: !torch.vtensor<[3],si64>, %arg1: !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,?],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  %depth = torch.vtensor.literal(dense<0x7F800000> : tensor<f32>) : !torch.vtensor<[],f32>
+  // expected-remark@+1 {{onnx.OneHot was not converted: depth inf is not finite}}
+  %0 = torch.operator "onnx.OneHot"(%arg0, %depth, %arg1) : (!torch.vtensor<[3],si64>, !torch.vtensor<[],f32>, !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,?],f32>
+  return %0 : !torch.vtensor<[3,?],f32>
+}
+
+// -----
+
+// OptionalGetElement whose declared result disagrees with the payload (was an invalid
+// prim.unchecked_cast).
+// CHECK-LABEL: func.func @test_optional_get_element_wrong_decl
+func.func @test_optional_get_element_wrong_decl(%arg0: !torch.optional<vtensor<[4],f32>>) -> !torch.vtensor<[1],f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  // expected-remark@+1 {{onnx.OptionalGetElement was not converted: result shape [4] does not match the declared [1]}}
+  %0 = torch.operator "onnx.OptionalGetElement"(%arg0) : (!torch.optional<vtensor<[4],f32>>) -> !torch.vtensor<[1],f32>
+  return %0 : !torch.vtensor<[1],f32>
+}
