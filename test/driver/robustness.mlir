@@ -136,3 +136,36 @@ func.func @test_optional_get_element_wrong_decl(%arg0: !torch.optional<vtensor<[
   %0 = torch.operator "onnx.OptionalGetElement"(%arg0) : (!torch.optional<vtensor<[4],f32>>) -> !torch.vtensor<[1],f32>
   return %0 : !torch.vtensor<[1],f32>
 }
+
+// -----
+
+// Constant operands of the wrong kind, found by the fuzzer (were ValueError/OverflowError/
+// TypeError/IndexError in the handlers).
+// CHECK-LABEL: func.func @test_bad_constant_operands
+func.func @test_bad_constant_operands(%arg0: !torch.vtensor<[2,3],f32>) -> (!torch.vtensor<*,f32>, !torch.vtensor<*,f32>, !torch.vtensor<[?],i1>) attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  %fshape = torch.vtensor.literal(dense<[0x7FC00000, 2.0]> : tensor<2xf32>) : !torch.vtensor<[2],f32>
+  // expected-remark@+1 {{onnx.ConstantOfShape was not converted: the shape must be int64, got f32}}
+  %0 = torch.operator "onnx.ConstantOfShape"(%fshape) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<*,f32>
+  %faxes = torch.vtensor.literal(dense<[0x7F800000]> : tensor<1xf32>) : !torch.vtensor<[1],f32>
+  // expected-remark@+1 {{onnx.ReduceLogSum was not converted: axes must be integers, got float32}}
+  %1 = torch.operator "onnx.ReduceLogSum"(%arg0, %faxes) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[1],f32>) -> !torch.vtensor<*,f32>
+  %t = torch.vtensor.literal(dense<true> : tensor<i1>) : !torch.vtensor<[],i1>
+  // expected-remark@+1 {{onnx.Range was not converted: Range of i1 is not defined}}
+  %2 = torch.operator "onnx.Range"(%t, %t, %t) : (!torch.vtensor<[],i1>, !torch.vtensor<[],i1>, !torch.vtensor<[],i1>) -> !torch.vtensor<[?],i1>
+  return %0, %1, %2 : !torch.vtensor<*,f32>, !torch.vtensor<*,f32>, !torch.vtensor<[?],i1>
+}
+
+// -----
+
+// A Loop whose constant condition is empty (was an IndexError).
+// CHECK-LABEL: func.func @test_loop_empty_condition
+func.func @test_loop_empty_condition(%arg0: !torch.vtensor<[1],f32>) -> !torch.vtensor<[1],f32> attributes {torch.onnx_meta.opset_version = 16 : si64} {
+  %m = torch.vtensor.literal(dense<3> : tensor<si64>) : !torch.vtensor<[],si64>
+  %c = torch.vtensor.literal(dense<> : tensor<0xi1>) : !torch.vtensor<[0],i1>
+  // expected-remark@+1 {{onnx.Loop was not converted: cond has 0 elements, not 1}}
+  %0 = torch.operator "onnx.Loop"(%m, %c, %arg0) : (!torch.vtensor<[],si64>, !torch.vtensor<[0],i1>, !torch.vtensor<[1],f32>) -> !torch.vtensor<[1],f32> {
+  ^bb0(%i: !torch.vtensor<[],si64>, %cond: !torch.vtensor<[],i1>, %x: !torch.vtensor<[1],f32>):
+    torch.operator_terminator %cond, %x : !torch.vtensor<[],i1>, !torch.vtensor<[1],f32>
+  }
+  return %0 : !torch.vtensor<[1],f32>
+}

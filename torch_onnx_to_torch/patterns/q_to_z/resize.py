@@ -158,6 +158,8 @@ def _plan(b: Binder, x, shape, scales, sizes, axes, policy: str, declared):
     declared result type). A resized axis of dynamic size must be left as it is: a run-time
     assertion checks that."""
     r = len(shape)
+    if declared is not None and len(declared) != r:
+        raise Unsupported(f"declared output rank {len(declared)} is not the input rank {r}")
     for name, given in (("sizes", sizes), ("scales", scales)):
         if isinstance(given, list) and len(given) != len(axes):
             raise Unsupported(f"{name} has {len(given)} entries for {len(axes)} axes")

@@ -274,6 +274,8 @@ def range_(b: Binder):
     constant operands, else aten.arange.start_step (+ aten.to.dtype); f64 as
     start + aten.arange(n) * delta with n computed by tensor ops."""
     elt = b.dtype(b.input(0))
+    if elt == "i1" or elt.startswith("complex"):
+        raise Unsupported(f"Range of {elt} is not defined")
     start, limit, delta = (sm.scalar_item(b, b.input(i), n)
                            for i, n in enumerate(("start", "limit", "delta")))
     work = elt
