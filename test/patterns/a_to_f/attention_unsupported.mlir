@@ -27,3 +27,13 @@ func.func @test_attention_nonpad_rank0(%arg0: !torch.vtensor<[2,3,4,8],f32>, %ar
   %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2, %none, %none, %none, %arg3) : (!torch.vtensor<[2,3,4,8],f32>, !torch.vtensor<[2,3,6,8],f32>, !torch.vtensor<[2,3,6,10],f32>, !torch.none, !torch.none, !torch.none, !torch.vtensor<[],si64>) -> !torch.vtensor<[2,3,4,10],f32>
   return %0 : !torch.vtensor<[2,3,4,10],f32>
 }
+
+// -----
+
+// An unranked past_value (was a TypeError).
+func.func @test_attention_unranked_past(%arg0: !torch.vtensor<[2,3,4,8],f32>, %arg1: !torch.vtensor<[2,3,6,8],f32>, %arg2: !torch.vtensor<[2,3,6,8],f32>, %arg3: !torch.vtensor<[2,3,5,8],f32>, %arg4: !torch.vtensor<*,f32>) -> !torch.vtensor<[2,3,4,8],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  %none = torch.constant.none
+  // expected-remark@+1 {{onnx.Attention was not converted: past_key and past_value must be 4-D (with a known rank)}}
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2, %none, %arg3, %arg4) : (!torch.vtensor<[2,3,4,8],f32>, !torch.vtensor<[2,3,6,8],f32>, !torch.vtensor<[2,3,6,8],f32>, !torch.none, !torch.vtensor<[2,3,5,8],f32>, !torch.vtensor<*,f32>) -> !torch.vtensor<[2,3,4,8],f32>
+  return %0 : !torch.vtensor<[2,3,4,8],f32>
+}

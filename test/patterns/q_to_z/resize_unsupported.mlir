@@ -81,3 +81,14 @@ func.func @test_resize_runtime_sizes_dynamic_axis(%arg0: !torch.vtensor<[1,1,?,4
   %0 = torch.operator "onnx.Resize"(%arg0, %arg1, %none, %arg2) {torch.onnx.axes = [3 : si64, 2 : si64], torch.onnx.coordinate_transformation_mode = "tf_crop_and_resize", torch.onnx.mode = "linear"} : (!torch.vtensor<[1,1,?,4],f32>, !torch.vtensor<[4],f32>, !torch.none, !torch.vtensor<[2],ui32>) -> !torch.vtensor<[1,1,3,3],f32>
   return %0 : !torch.vtensor<[1,1,3,3],f32>
 }
+
+// -----
+
+// Non-finite constant scales (found by the fuzzer: an OverflowError).
+func.func @test_resize_infinite_scale(%arg0: !torch.vtensor<[1,1,2,2],f32>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 19 : si64} {
+  %none = torch.constant.none
+  %scales = torch.vtensor.literal(dense<[1.0, 1.0, 0x7F800000, 2.0]> : tensor<4xf32>) : !torch.vtensor<[4],f32>
+  // expected-remark@+1 {{onnx.Resize was not converted: scales [1.0, 1.0, inf, 2.0] are not all finite}}
+  %0 = torch.operator "onnx.Resize"(%arg0, %none, %scales) {torch.onnx.mode = "linear"} : (!torch.vtensor<[1,1,2,2],f32>, !torch.none, !torch.vtensor<[4],f32>) -> !torch.vtensor<*,f32>
+  return %0 : !torch.vtensor<*,f32>
+}

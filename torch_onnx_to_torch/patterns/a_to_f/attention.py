@@ -289,6 +289,8 @@ def attention(b: Binder):
 def _cat_seq(b: Binder, past, new):
     """Concatenate along the sequence axis (2)."""
     ps, ns = b.shape(past), b.shape(new)
+    if ps is None or ns is None or len(ps) != 4 or len(ns) != 4:
+        raise Unsupported("past_key and past_value must be 4-D (with a known rank)")
     seq = None if ps[2] is None or ns[2] is None else ps[2] + ns[2]
     shape = [ns[0] if ns[0] is not None else ps[0], ns[1], seq, ns[3]]
     return b.op("torch.aten.cat", [b.tensor_list([past, new]), b.int(2)],

@@ -143,6 +143,8 @@ def _operand(b: Binder, v, what: str, kind=float):
             raise Unsupported(f"{what} must be a constant or a 1-D tensor of static length")
         return v
     vals = np.asarray(vals).reshape(-1)
+    if not np.all(np.isfinite(vals.astype(np.float64))):
+        raise Unsupported(f"{what} {vals.tolist()} are not all finite")
     return [kind(e) for e in vals] if vals.size else None
 
 
