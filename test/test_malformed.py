@@ -59,6 +59,14 @@ ONNX_CASES = {
             [helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])]),
             opset_imports=[helper.make_opsetid("", 17)]).SerializeToString()),
     "no_such_file": lambda t: str(t / "absent.onnx"),
+    # torch-mlir's importer calls the ONNX function of MVN with the extra operand: IR that
+    # does not verify, refused at import.
+    "importer_invalid_ir": lambda t: _write(
+        t, "mvn.onnx", helper.make_model(helper.make_graph(
+            [helper.make_node("MeanVarianceNormalization", ["x", "x"], ["y"])], "g",
+            [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 2, 2, 2])],
+            [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 2, 2, 2])]),
+            opset_imports=[helper.make_opsetid("", 13)]).SerializeToString()),
 }
 
 # Inputs the importer accepts: converted (or declined), exit code 0, never a traceback.

@@ -122,8 +122,8 @@ def cmd_import(args) -> int:
         model = load_model(args.model, args.data_dir, args.opset_version, progress=note)
         ctx = new_context()
         module = import_model(model, ctx)
-    except ImportFailure as e:
-        raise CliError(str(e)) from None
+    except ImportFailure as e:  # the message names the input, once
+        raise CliError(str(e) if args.model in str(e) else f"{args.model}: {e}") from None
     n_nodes = count_nodes(model.graph)
     del model
     progress("imported with torch-mlir's ONNX importer")

@@ -288,6 +288,13 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None) -> i
             imp = onnx_importer.NodeImporter.define_function(
                 info.main_graph, module.operation, context_cache=_TypeCache(context))
             imp.import_all()
+        # The importer can build IR that does not verify from an invalid model (e.g. a call
+        # to an ONNX function with an extra operand): refuse it here, not after our pass.
+        module.operation.verify()
+    except ir.MLIRError as e:
+        diags = getattr(e, "error_diagnostics", None) or []
+        why = str(diags[0].message) if diags else _one_line(e)
+        raise ImportFailure(f"import produced invalid IR: {why}") from None
     except Exception as e:
         raise ImportFailure(f"import failed: {type(e).__name__}: {e}") from None
     finally:
