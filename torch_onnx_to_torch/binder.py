@@ -38,6 +38,13 @@ class Unsupported(Exception):
     """Raised by a handler to decline an op; the message is the reason shown to the user."""
 
 
+def _utf8(name: str, a: ir.StringAttr) -> str:
+    try:
+        return a.value
+    except RuntimeError:  # the bindings cannot make a str of non-UTF-8 bytes
+        raise Unsupported(f"attribute '{name}' is not valid UTF-8") from None
+
+
 def parse_tensor_type(asm: str) -> tuple[tuple[int | None, ...] | None, str | None] | None:
     """Split a `!torch.vtensor<[2,?],f32>` type into (shape, element type).
 
@@ -101,7 +108,10 @@ class Types:
         """The type with this asm, parsed once."""
         t = self._cache.get(asm)
         if t is None:
-            t = ir.Type.parse(asm, self.context)
+            try:
+                t = ir.Type.parse(asm, self.context)
+            except ir.MLIRError:  # e.g. a negative dim computed from bad constants
+                raise Unsupported(f"invalid type {asm}") from None
             self._cache[asm] = t
         return t
 
@@ -330,7 +340,7 @@ class Binder:
             return default
         if not isinstance(a, ir.StringAttr):
             raise Unsupported(f"attribute '{name}' must be a string, got {a}")
-        return a.value
+        return _utf8(name, a)
 
     def _attr_list(self, name: str, default, kind, what: str) -> list | None:
         a = self._attr(name, default)
@@ -342,7 +352,7 @@ class Binder:
         for e in a:
             if not isinstance(e, kind):
                 raise Unsupported(f"attribute '{name}' must be a list of {what}, got {a}")
-            out.append(e.value)
+            out.append(_utf8(name, e) if isinstance(e, ir.StringAttr) else e.value)
         return out
 
     def attr_ints(self, name: str, default=_REQUIRED) -> list[int] | None:
@@ -454,12 +464,16 @@ class Binder:
             attrs = op.attributes
             if "torch.onnx.value" in attrs:
                 return read_dense(attrs["torch.onnx.value"], self.types.blobs)
-            for key, kind in (("value_int", np.int64), ("value_float", np.float32)):
-                if "torch.onnx." + key in attrs:
-                    return np.array(attrs["torch.onnx." + key].value, dtype=kind)
-            for key, kind in (("value_ints", np.int64), ("value_floats", np.float32)):
-                if "torch.onnx." + key in attrs:
-                    return np.array([e.value for e in attrs["torch.onnx." + key]], dtype=kind)
+            try:  # an attribute of the wrong kind (a malformed model) is no constant
+                for key, kind in (("value_int", np.int64), ("value_float", np.float32)):
+                    if "torch.onnx." + key in attrs:
+                        return np.array(attrs["torch.onnx." + key].value, dtype=kind)
+                for key, kind in (("value_ints", np.int64), ("value_floats", np.float32)):
+                    if "torch.onnx." + key in attrs:
+                        return np.array([e.value for e in attrs["torch.onnx." + key]],
+                                        dtype=kind)
+            except (TypeError, ValueError, AttributeError, OverflowError):
+                return None
         return None
 
     def const_ints(self, v: ir.Value, what: str) -> list[int]:
@@ -511,6 +525,8 @@ class Binder:
 
     def int(self, v: int) -> ir.Value:
         """A `!torch.int` constant."""
+        if not -2**63 <= int(v) < 2**63:  # e.g. a product of huge dims
+            raise Unsupported(f"integer {int(v)} does not fit in 64 bits")
         return self.op("torch.constant.int", [], self.types.int,
                        value=ir.IntegerAttr.get(self.types.i64, int(v)))
 

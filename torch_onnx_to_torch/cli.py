@@ -129,8 +129,8 @@ def cmd_import(args) -> int:
                                    context=new_context(), progress=note,
                                    params_scope=args.params_scope if params_file else None,
                                    on_node=node_done)
-    except ImportFailure as e:
-        raise CliError(str(e)) from None
+    except ImportFailure as e:  # the message names the input, once
+        raise CliError(str(e) if args.model in str(e) else f"{args.model}: {e}") from None
     module = imported.module
     n_nodes = count_nodes(imported.model.graph)
     weight_bytes, params = imported.weight_bytes, imported.params
@@ -329,6 +329,15 @@ def _saved_results(cf, args) -> list:
     return results
 
 
+def cmd_fuzz(args) -> int:
+    from .tools import fuzz
+
+    try:
+        return fuzz.main(args)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+
+
 def _version(dist: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -452,6 +461,31 @@ def _parser() -> argparse.ArgumentParser:
                       help="only cases whose op types all start with these letters (e.g. A-F)")
     conf.add_argument("-q", "--quiet", action="store_true", help="no per-case lines")
     conf.set_defaults(func=cmd_conformance)
+
+    fuzz = sub.add_parser(
+        "fuzz", help="mutational fuzzing of the importer and the pass over the node tests",
+        description="Mutant i of --seed S: a node-test model with 1-3 random mutations "
+                    "(tools/fuzz.py), run through shape inference, import, our pass and verify "
+                    "in a child with time and memory limits. Classes: ok, declined, diagnostic "
+                    "(acceptable); internal_error, invalid_ir, traceback, crash, timeout (exit "
+                    "code 1).")
+    fuzz.add_argument("--seed", type=int, default=1)
+    fuzz.add_argument("--count", type=int, default=500, help="mutants to run")
+    fuzz.add_argument("--start", type=int, default=0, help="index of the first mutant")
+    fuzz.add_argument("--only", metavar="I[,J...]", help="rerun just these mutant indices")
+    fuzz.add_argument("--filter", metavar="REGEX", help="base cases: node tests matching")
+    fuzz.add_argument("--kinds", metavar="K[,K...]", help="only these mutation kinds")
+    fuzz.add_argument("--unmutated", action="store_true",
+                      help="run every selected node test as it is (a baseline), no mutants")
+    fuzz.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    fuzz.add_argument("--timeout", type=float, default=60.0, help="seconds per mutant")
+    fuzz.add_argument("--memory-mb", type=int, default=4096,
+                      help="address-space limit per child (RLIMIT_AS), 0: none")
+    fuzz.add_argument("--save-dir", metavar="DIR",
+                      help="write each failing mutant (.onnx) and what happened (.txt) here")
+    fuzz.add_argument("--json-out", metavar="FILE", help="one JSON object per mutant")
+    fuzz.add_argument("-v", "--verbose", action="store_true", help="a line for every mutant")
+    fuzz.set_defaults(func=cmd_fuzz)
     return p
 
 

@@ -27,6 +27,7 @@ from .binder import (
 from .folding import fold
 from .refine import refine_created
 from .registry import DEFAULT_DOMAIN, Registry
+from .schema import schema_problem
 
 PASS_NAME = "convert-torch-onnx-to-torch"
 _OPSET = "torch.onnx_meta.opset_version"
@@ -107,11 +108,13 @@ class _FunctionEnv:
 
     def __init__(self, func: ir.Operation):
         attrs = func.attributes
-        self.default_opset = attrs[_OPSET].value if _OPSET in attrs else None
+        # A non-integer version is kept as its text: registry.lookup declines with it.
+        self.default_opset = getattr(attrs[_OPSET], "value", str(attrs[_OPSET])) \
+            if _OPSET in attrs else None
         self.opsets = {}
-        if _OPSETS in attrs:
+        if _OPSETS in attrs and isinstance(attrs[_OPSETS], ir.DictAttr):
             for na in ir.DictAttr(attrs[_OPSETS]):
-                self.opsets[na.name] = na.attr.value
+                self.opsets[na.name] = getattr(na.attr, "value", str(na.attr))
 
     def version(self, domain: str) -> int | None:
         return self.default_opset if domain == DEFAULT_DOMAIN else self.opsets.get(domain)
@@ -244,7 +247,10 @@ def _folded(b: Binder, value: ir.Value | None) -> ir.Value | None:
     if not isinstance(owner, (ir.Operation, ir.OpView)) or \
             owner.operation.name == "torch.vtensor.literal":
         return value
-    vals = fold(b, value)
+    try:
+        vals = fold(b, value)
+    except Exception:  # folding is an optimization: a malformed operand must not fail the op
+        return value
     if vals is None:
         return value
     try:
@@ -272,13 +278,16 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         version = env.version(domain)
         if version is None:
             entry = (None, f"function has no opset version for domain '{domain or 'ai.onnx'}'",
-                     0)
+                     0, domain, name)
         else:
             handler, reason = registry.lookup(domain, name, version)
-            entry = (handler, reason, version)
+            entry = (handler, reason, version, domain, name)
         dispatch_cache[full] = entry
-    handler, reason, version = entry
-    if handler is None:
+    handler, reason, version, domain, name = entry
+    if handler is not None:
+        reason = schema_problem(domain, name, version, op.operands, op.results,
+                                lambda t: types.info(t) is not None or str(t) == "!torch.none")
+    if handler is None or reason:
         _decline(report, op, full, reason, strict)
         return
     b = Binder(op, types, version, full)
@@ -361,7 +370,9 @@ def _retype_body_arguments(ops: list[ir.Operation], types: Types) -> None:
         else:
             if "torch.onnx.num_scan_inputs" not in op.attributes or len(args) != len(operands):
                 return ir.WalkResult.ADVANCE  # Scan-8 (batched) is left as it is
-            m = op.attributes["torch.onnx.num_scan_inputs"].value
+            m = getattr(op.attributes["torch.onnx.num_scan_inputs"], "value", None)
+            if not isinstance(m, int) or not 0 <= m <= len(operands):
+                return ir.WalkResult.ADVANCE  # malformed: the Scan handler declines it
             n = len(operands) - m
             axes = [0] * m
             if "torch.onnx.scan_input_axes" in op.attributes:
@@ -421,7 +432,10 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
                 _decline(report, o, o.attributes["name"].value,
                          "function has no torch.onnx_meta.opset_version", options.strict)
             continue
-        _retype_body_arguments(ops, types)
+        try:
+            _retype_body_arguments(ops, types)
+        except RuntimeError:  # a malformed Loop/Scan attribute: its handler declines the op
+            pass
         dispatch_cache.clear()
         types.blobs.candidates = lambda func=func: _resource_constants(func)
         with func.location:

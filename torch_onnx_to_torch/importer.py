@@ -78,6 +78,36 @@ def _check_model(model: onnx.ModelProto, path: Path) -> None:
                             f"to {onnx.IR_VERSION}")
 
 
+def check_required_inputs(model: onnx.ModelProto) -> None:
+    """Refuse a node whose required input is empty: ONNX shape inference crashes (a segfault)
+    on some of those, e.g. a RegexFullMatch without its input."""
+    opsets = {i.domain or "": i.version for i in model.opset_import}
+    single = onnx.defs.OpSchema.FormalParameterOption.Single
+    cache: dict = {}
+
+    def visit(graph: onnx.GraphProto) -> None:
+        for node in graph.node:
+            key = (node.domain or "", node.op_type)
+            if key not in cache:
+                try:
+                    s = onnx.defs.get_schema(node.op_type, max(1, opsets.get(key[0], 1)),
+                                             key[0])
+                    cache[key] = [p.option == single for p in s.inputs]
+                except Exception:
+                    cache[key] = []
+            for i, (name, required) in enumerate(zip(node.input, cache[key])):
+                if required and not name:
+                    what = f"'{node.name}' ({node.op_type})" if node.name else node.op_type
+                    raise ImportFailure(f"node {what}: required input #{i} is empty")
+            for attr in node.attribute:
+                if attr.HasField("g"):
+                    visit(attr.g)
+                for g in attr.graphs:
+                    visit(g)
+
+    visit(model.graph)
+
+
 def load_external(model: onnx.ModelProto, data_dir: str | os.PathLike) -> None:
     """Load the model's external tensors from `data_dir`, refusing paths that escape it."""
     ddir = Path(data_dir)
@@ -108,6 +138,10 @@ def load_model(path: str | os.PathLike, data_dir: str | os.PathLike | None = Non
     model = read_model(path)
     note(f"read {path}: {count_nodes(model.graph)} nodes, "
          f"{len(model.graph.initializer)} initializers")
+    try:
+        check_required_inputs(model)
+    except ImportFailure as e:
+        raise ImportFailure(f"{path}: {e}") from None
     ddir = Path(data_dir) if data_dir is not None else Path(path).parent
     ext = external_bytes(model, ddir)
     if ext + model.ByteSize() >= _TWO_GB:
@@ -186,10 +220,7 @@ def infer_model_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
     except Exception:  # some protobuf builds refuse to size a message past 2 GB
         small = False
     if small:
-        try:
-            return shape_inference.infer_shapes(model, data_prop=True)
-        except Exception:
-            return model
+        return _infer_in_child(model)
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, "in.onnx"), os.path.join(tmp, "out.onnx")
         # onnx.save moves the tensors of `model` itself into in.data: they are loaded back
@@ -206,6 +237,37 @@ def infer_model_shapes(model: onnx.ModelProto) -> onnx.ModelProto:
         finally:
             onnx.load_external_data_for_model(model, tmp)
         return out
+
+
+def _infer_in_child(model: onnx.ModelProto) -> onnx.ModelProto:
+    """ONNX shape inference in a forked child: it segfaults on some invalid models (e.g.
+    LayerNormalization with axis 2**63-1), which must not take the tool down. A child that
+    fails or dies leaves the model as it was, like an exception would."""
+    if not hasattr(os, "fork"):
+        try:
+            return shape_inference.infer_shapes(model, data_prop=True)
+        except Exception:
+            return model
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: infer, send the result, exit without any cleanup
+        os.close(r)
+        try:
+            data = shape_inference.infer_shapes(model, data_prop=True).SerializeToString()
+            with os.fdopen(w, "wb") as f:
+                f.write(data)
+        except BaseException:
+            pass
+        os._exit(0)
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    if not data or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        return model
+    out = onnx.ModelProto()
+    out.ParseFromString(data)
+    return out
 
 
 class _TypeCache(onnx_importer.ContextCache):
@@ -287,6 +349,13 @@ def import_model(model: onnx.ModelProto, context: ir.Context | None = None, *,
             if params is not None:
                 imp.__class__ = ParamImporter
             imp.import_all()
+        # The importer can build IR that does not verify from an invalid model (e.g. a call
+        # to an ONNX function with an extra operand): refuse it here, not after our pass.
+        module.operation.verify()
+    except ir.MLIRError as e:
+        diags = getattr(e, "error_diagnostics", None) or []
+        why = str(diags[0].message) if diags else _one_line(e)
+        raise ImportFailure(f"import produced invalid IR: {why}") from None
     except Exception as e:
         raise ImportFailure(f"import failed: {type(e).__name__}: {e}") from None
     finally:
@@ -337,6 +406,10 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
     note(f"read {path}: {count_nodes(model.graph)} nodes, "
          f"{len(model.graph.initializer)} initializers"
          + (f", {_size(embedded)} of them left in the file" if embedded else ""))
+    try:
+        check_required_inputs(model)  # shape inference would crash on one
+    except ImportFailure as e:
+        raise ImportFailure(f"{path}: {e}") from None
     ddir = Path(data_dir) if data_dir is not None else path.parent
     _check_external_paths(model, ddir, also=frozenset([os.path.abspath(path)]))
     weights = MappedWeights(ddir)

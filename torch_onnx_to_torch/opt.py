@@ -193,18 +193,15 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         chunks = [raw]
     else:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            print(f"error: {name} is neither MLIR text nor MLIR bytecode", file=sys.stderr)
-            return 1
-        chunks = text.split(SPLIT_MARKER) if args.split_input_file else [text]
+        # Text is parsed as bytes: MLIR's parser accepts any byte inside a string attribute,
+        # which need not be UTF-8; only the expected-* annotations are read decoded.
+        chunks = raw.split(SPLIT_MARKER.encode()) if args.split_input_file else [raw]
     outputs, failed, offset = [], False, 0
     for chunk in chunks:
         out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics,
                                     args.emit_bytecode)
         if args.verify_diagnostics:
-            for line, err in _verify(chunk, diags):
+            for line, err in _verify(chunk.decode("utf-8", "replace"), diags):
                 where = f"{name}:{line + offset}" if line else name
                 print(f"{where}: error: {err}", file=sys.stderr)
                 failed = True
@@ -215,12 +212,14 @@ def main(argv: list[str] | None = None) -> int:
                 failed = True
         if out is not None:
             outputs.append(out)
-        offset += chunk.count("\n") if isinstance(chunk, str) else 0
+        offset += chunk.count(b"\n")
     if args.emit_bytecode:
         result = b"".join(outputs)
     else:
         result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs)
         result = (result + "\n").encode() if result else b""
+    if failed and args.output != "-":
+        return 1  # no half-written output file
     if args.output == "-":
         sys.stdout.buffer.write(result)
     else:

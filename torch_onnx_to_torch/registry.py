@@ -96,6 +96,8 @@ class Registry:
 
     def lookup(self, domain: str, name: str, version: int) -> tuple[Handler | None, str]:
         """The handler for `name` at opset `version`, or (None, reason)."""
+        if not isinstance(version, int) or isinstance(version, bool):
+            return None, f"opset version {version!r} is not an integer"
         if (domain, name) in self._deferred:
             self._load((domain, name))
         entry = self._ops.get((domain, name))

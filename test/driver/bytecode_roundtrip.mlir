@@ -6,7 +6,7 @@
 
 // CHECK-LABEL: func.func @main
 // CHECK: torch.aten.neg %arg0
-// BAD: error: {{.*}}.bad is neither MLIR text nor MLIR bytecode
+// BAD: {{.*}}.bad:1:2: error: unexpected character
 // BAD-NOT: Traceback
 func.func @main(%arg0: !torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32> attributes {torch.onnx_meta.opset_version = 21 : si64} {
   %0 = torch.operator "onnx.Neg"(%arg0) : (!torch.vtensor<[2],f32>) -> !torch.vtensor<[2],f32>

@@ -1,3 +1,3 @@
-"""Tools around the pass: the model checker (and, with it, what a user runs on a whole model).
+"""Tools around the pass: the model checker, the fuzzer, the progress display.
 
 The pass itself (registry, binder, conversion, patterns) never imports from here."""

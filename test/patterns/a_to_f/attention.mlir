@@ -172,3 +172,14 @@ func.func @test_attention_f16_softmax_precision_mode3(%arg0: !torch.vtensor<[1,2
   %0:4 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) {torch.onnx.qk_matmul_output_mode = 3 : si64, torch.onnx.softmax_precision = 1 : si64} : (!torch.vtensor<[1,2,2,8],f16>, !torch.vtensor<[1,2,2,8],f16>, !torch.vtensor<[1,2,2,8],f16>) -> (!torch.vtensor<[1,2,2,8],f16>, !torch.none, !torch.none, !torch.vtensor<[1,2,2,2],f16>)
   return %0#0, %0#3 : !torch.vtensor<[1,2,2,8],f16>, !torch.vtensor<[1,2,2,2],f16>
 }
+
+// -----
+
+// A negative scale (was a math domain error): its sign goes on Q's factor, sqrt(|scale|) on both.
+// CHECK-LABEL: func.func @test_attention_negative_scale
+func.func @test_attention_negative_scale(%arg0: !torch.vtensor<[2,3,4,8],f32>, %arg1: !torch.vtensor<[2,3,6,8],f32>, %arg2: !torch.vtensor<[2,3,6,10],f32>) -> !torch.vtensor<[2,3,4,10],f32> attributes {torch.onnx_meta.opset_version = 23 : si64} {
+  // CHECK: torch.aten.mul.Scalar %arg0, %float-5.000000e-01
+  // CHECK: torch.aten.mul.Scalar %arg1, %float5.000000e-01
+  %0 = torch.operator "onnx.Attention"(%arg0, %arg1, %arg2) {torch.onnx.scale = -2.500000e-01 : f32} : (!torch.vtensor<[2,3,4,8],f32>, !torch.vtensor<[2,3,6,8],f32>, !torch.vtensor<[2,3,6,10],f32>) -> !torch.vtensor<[2,3,4,10],f32>
+  return %0 : !torch.vtensor<[2,3,4,10],f32>
+}

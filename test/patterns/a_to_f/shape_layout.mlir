@@ -395,3 +395,16 @@ func.func @test_expand_bidirectional(%arg0: !torch.vtensor<[2,3],f32>) -> !torch
   %0 = torch.operator "onnx.Expand"(%arg0, %s) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[4,2,3],f32>
   return %0 : !torch.vtensor<[4,2,3],f32>
 }
+
+// -----
+
+// A static target entry other than 1 over a dynamic input dim (was a TypeError, found by the
+// fuzzer): the output dim is the entry; the input dim (1 or 4 at run time) is read by index.
+// CHECK-LABEL: func.func @test_expand_static_entry_dynamic_dim
+func.func @test_expand_static_entry_dynamic_dim(%arg0: !torch.vtensor<[?,3],f32>) -> !torch.vtensor<[4,3],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: torch.aten.index_select %arg0, {{.*}} -> !torch.vtensor<[4,3],f32>
+  // CHECK: torch.aten.broadcast_to {{.*}} -> !torch.vtensor<[4,3],f32>
+  %shape = torch.vtensor.literal(dense<[4, 3]> : tensor<2xsi64>) : !torch.vtensor<[2],si64>
+  %0 = torch.operator "onnx.Expand"(%arg0, %shape) : (!torch.vtensor<[?,3],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[4,3],f32>
+  return %0 : !torch.vtensor<[4,3],f32>
+}

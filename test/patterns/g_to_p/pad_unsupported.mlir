@@ -33,3 +33,13 @@ func.func @test_pad_fractional_int_fill(%arg0: !torch.vtensor<[3],si32>) -> !tor
   %0 = torch.operator "onnx.Pad"(%arg0) {torch.onnx.pads = [1 : si64, 1 : si64], torch.onnx.value = 5.000000e-01 : f32} : (!torch.vtensor<[3],si32>) -> !torch.vtensor<[5],si32>
   return %0 : !torch.vtensor<[5],si32>
 }
+
+// -----
+
+// Float pads (found by the fuzzer: a ValueError on NaN).
+func.func @test_pad_float_pads(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.vtensor<*,f32> attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  %pads = torch.vtensor.literal(dense<[0x7FC00000, 0.5, 0.0, 0.0]> : tensor<4xf32>) : !torch.vtensor<[4],f32>
+  // expected-remark@+1 {{onnx.Pad was not converted: pads must be integers, got float32}}
+  %0 = torch.operator "onnx.Pad"(%arg0, %pads) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[4],f32>) -> !torch.vtensor<*,f32>
+  return %0 : !torch.vtensor<*,f32>
+}

@@ -295,3 +295,17 @@ func.func @test_maxroipool(%arg0: !torch.vtensor<[1,3,6,6],f32>, %arg1: !torch.v
   %0 = torch.operator "onnx.MaxRoiPool"(%arg0, %arg1) {torch.onnx.pooled_shape = [2 : si64, 2 : si64], torch.onnx.spatial_scale = 5.000000e-01 : f32} : (!torch.vtensor<[1,3,6,6],f32>, !torch.vtensor<[2,5],f32>) -> !torch.vtensor<[2,3,2,2],f32>
   return %0 : !torch.vtensor<[2,3,2,2],f32>
 }
+
+// -----
+
+// A window far wider than C (size 2**31-1 on 3 channels, from the fuzzer) sums every channel:
+// the pads are capped at C-1 and only the 2C-1 offsets that can read data are sliced.
+// CHECK-LABEL: func.func @test_lrn_huge_size
+func.func @test_lrn_huge_size(%arg0: !torch.vtensor<[1,3,2,2],f32>) -> !torch.vtensor<[1,3,2,2],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK: torch.aten.constant_pad_nd {{.*}} -> !torch.vtensor<[1,7,2,2],f32>
+  // CHECK-COUNT-5: torch.aten.slice.Tensor
+  // CHECK-NOT: torch.aten.slice.Tensor
+  // CHECK: torch.aten.div.Tensor %arg0
+  %0 = torch.operator "onnx.LRN"(%arg0) {torch.onnx.size = 2147483647 : si64} : (!torch.vtensor<[1,3,2,2],f32>) -> !torch.vtensor<[1,3,2,2],f32>
+  return %0 : !torch.vtensor<[1,3,2,2],f32>
+}

@@ -55,3 +55,19 @@ func.func @test_maxpool_ceil_dynamic_mixed_strides(%arg0: !torch.vtensor<[1,1,?,
   %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.ceil_mode = 1 : si64, torch.onnx.kernel_shape = [3 : si64, 3 : si64], torch.onnx.strides = [1 : si64, 2 : si64]} : (!torch.vtensor<[1,1,?,?],f32>) -> !torch.vtensor<[1,1,?,?],f32>
   return %0 : !torch.vtensor<[1,1,?,?],f32>
 }
+
+// -----
+
+func.func @test_lrn_huge_size_dynamic_channels(%arg0: !torch.vtensor<[1,?,2,2],f32>) -> !torch.vtensor<[1,?,2,2],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // expected-remark@+1 {{onnx.LRN was not converted: size 2147483647 with a dynamic channel count}}
+  %0 = torch.operator "onnx.LRN"(%arg0) {torch.onnx.size = 2147483647 : si64} : (!torch.vtensor<[1,?,2,2],f32>) -> !torch.vtensor<[1,?,2,2],f32>
+  return %0 : !torch.vtensor<[1,?,2,2],f32>
+}
+
+// -----
+
+func.func @test_maxpool_complex(%arg0: !torch.vtensor<[1,1,4,4],complex<f32>>) -> !torch.vtensor<[1,1,3,3],complex<f32>> attributes {torch.onnx_meta.opset_version = 12 : si64} {
+  // expected-remark@+1 {{onnx.MaxPool was not converted: max pooling of dtype complex<f32> is not supported}}
+  %0 = torch.operator "onnx.MaxPool"(%arg0) {torch.onnx.kernel_shape = [2 : si64, 2 : si64]} : (!torch.vtensor<[1,1,4,4],complex<f32>>) -> !torch.vtensor<[1,1,3,3],complex<f32>>
+  return %0 : !torch.vtensor<[1,1,3,3],complex<f32>>
+}

@@ -41,3 +41,12 @@ func.func @test_split_to_sequence_dynamic_split_length(%arg0: !torch.vtensor<[6,
   %0 = torch.operator "onnx.SplitToSequence"(%arg0, %arg1) : (!torch.vtensor<[6,2],f32>, !torch.vtensor<[?],si64>) -> !torch.list<vtensor<[?,2],f32>>
   return %0 : !torch.list<vtensor<[?,2],f32>>
 }
+
+// -----
+
+// A rank-0 input has nothing to split (found by the fuzzer: an IndexError).
+func.func @test_split_to_sequence_rank0(%arg0: !torch.vtensor<[],f32>) -> !torch.list<vtensor<[],f32>> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // expected-remark@+1 {{onnx.SplitToSequence was not converted: a rank-0 input}}
+  %0 = torch.operator "onnx.SplitToSequence"(%arg0) : (!torch.vtensor<[],f32>) -> !torch.list<vtensor<[],f32>>
+  return %0 : !torch.list<vtensor<[],f32>>
+}

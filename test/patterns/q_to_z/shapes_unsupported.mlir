@@ -48,3 +48,22 @@ func.func @test_range_zero_delta() -> !torch.vtensor<[?],si64> attributes {torch
   %1 = torch.operator "onnx.Range"(%0, %0, %0) : (!torch.vtensor<[],si64>, !torch.vtensor<[],si64>, !torch.vtensor<[],si64>) -> !torch.vtensor<[?],si64>
   return %1 : !torch.vtensor<[?],si64>
 }
+
+// -----
+
+// A 0 entry (copy the input dim) past the input rank: found by the fuzzer (was an IndexError).
+func.func @test_reshape_zero_past_rank(%arg0: !torch.vtensor<[6],f32>) -> !torch.vtensor<[?,?,?],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  %shape = torch.vtensor.literal(dense<[1, 6, 0]> : tensor<3xsi64>) : !torch.vtensor<[3],si64>
+  // expected-remark@+1 {{onnx.Reshape was not converted: target shape [1, 6, 0] copies (0) a dim past the input rank 1}}
+  %0 = torch.operator "onnx.Reshape"(%arg0, %shape) : (!torch.vtensor<[6],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[?,?,?],f32>
+  return %0 : !torch.vtensor<[?,?,?],f32>
+}
+
+// -----
+
+func.func @test_reshape_negative_entry(%arg0: !torch.vtensor<[?],f32>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  %shape = torch.vtensor.literal(dense<[-2, 3]> : tensor<2xsi64>) : !torch.vtensor<[2],si64>
+  // expected-remark@+1 {{onnx.Reshape was not converted: negative entry in the target shape [-2, 3]}}
+  %0 = torch.operator "onnx.Reshape"(%arg0, %shape) : (!torch.vtensor<[?],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[?,?],f32>
+  return %0 : !torch.vtensor<[?,?],f32>
+}

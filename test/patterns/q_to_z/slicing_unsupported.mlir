@@ -42,3 +42,12 @@ func.func @test_slice_strings(%arg0: !torch.vtensor<[4],!torch.str>) -> !torch.v
   %0 = torch.operator "onnx.Slice"(%arg0) {torch.onnx.ends = [2 : si64], torch.onnx.starts = [0 : si64]} : (!torch.vtensor<[4],!torch.str>) -> !torch.vtensor<[2],!torch.str>
   return %0 : !torch.vtensor<[2],!torch.str>
 }
+
+// -----
+
+// A rank-0 input has nothing to split (found by the fuzzer: was an IndexError).
+func.func @test_split_rank0(%arg0: !torch.vtensor<[],f32>) -> (!torch.vtensor<[],f32>, !torch.vtensor<[],f32>) attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  // expected-remark@+1 {{onnx.Split was not converted: a rank-0 input}}
+  %0:2 = torch.operator "onnx.Split"(%arg0) {torch.onnx.num_outputs = 2 : si64} : (!torch.vtensor<[],f32>) -> (!torch.vtensor<[],f32>, !torch.vtensor<[],f32>)
+  return %0#0, %0#1 : !torch.vtensor<[],f32>, !torch.vtensor<[],f32>
+}

@@ -39,3 +39,20 @@ func.func @test_tfidfvectorizer_strings(%arg0: !torch.vtensor<[2],!torch.str>) -
   %0 = torch.operator "onnx.TfIdfVectorizer"(%arg0) : (!torch.vtensor<[2],!torch.str>) -> !torch.vtensor<[3],f32>
   return %0 : !torch.vtensor<[3],f32>
 }
+
+// -----
+
+// Empty ngram_indexes (found by the fuzzer: was a ValueError).
+func.func @test_tfidf_empty_indexes(%arg0: !torch.vtensor<[2,4],si64>) -> !torch.vtensor<[2,2],f32> attributes {torch.onnx_meta.opset_version = 9 : si64} {
+  // expected-remark@+1 {{onnx.TfIdfVectorizer was not converted: ngram_indexes [] must be non-empty and non-negative}}
+  %0 = torch.operator "onnx.TfIdfVectorizer"(%arg0) {torch.onnx.max_gram_length = 2 : si64, torch.onnx.max_skip_count = 1 : si64, torch.onnx.min_gram_length = 2 : si64, torch.onnx.mode = "TF", torch.onnx.ngram_counts = [0 : si64, 0 : si64], torch.onnx.ngram_indexes = [], torch.onnx.pool_int64s = [5 : si64, 6 : si64, 7 : si64, 8 : si64]} : (!torch.vtensor<[2,4],si64>) -> !torch.vtensor<[2,2],f32>
+  return %0 : !torch.vtensor<[2,2],f32>
+}
+
+// -----
+
+func.func @test_tfidf_empty_pool(%arg0: !torch.vtensor<[2,4],si64>) -> !torch.vtensor<[2,2],f32> attributes {torch.onnx_meta.opset_version = 9 : si64} {
+  // expected-remark@+1 {{onnx.TfIdfVectorizer was not converted: pool_int64s is empty}}
+  %0 = torch.operator "onnx.TfIdfVectorizer"(%arg0) {torch.onnx.max_gram_length = 2 : si64, torch.onnx.max_skip_count = 1 : si64, torch.onnx.min_gram_length = 2 : si64, torch.onnx.mode = "TF", torch.onnx.ngram_counts = [0 : si64, 0 : si64], torch.onnx.ngram_indexes = [1 : si64, 0 : si64], torch.onnx.pool_int64s = []} : (!torch.vtensor<[2,4],si64>) -> !torch.vtensor<[2,2],f32>
+  return %0 : !torch.vtensor<[2,2],f32>
+}

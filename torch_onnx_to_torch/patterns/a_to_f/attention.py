@@ -38,6 +38,8 @@ def _split_heads(b: Binder, x, heads: int, what: str):
     hidden = shape[2]
     if hidden is None:
         raise Unsupported(f"3-D {what} needs a static hidden size")
+    if heads <= 0:
+        raise Unsupported(f"{what} head count {heads} is not positive")
     if hidden % heads:
         raise Unsupported(f"{what} hidden size {hidden} is not a multiple of {heads} heads")
     d = hidden // heads
@@ -154,6 +156,8 @@ def attention(b: Binder):
     mask = b.optional_input(3)
     past_k, past_v = b.optional_input(4), b.optional_input(5)
     nonpad = b.optional_input(6) if b.opset >= 24 else None
+    if nonpad is not None and b.shape(nonpad) is not None and len(b.shape(nonpad)) != 1:
+        raise Unsupported(f"nonpad_kv_seqlen must be 1-D, got rank {len(b.shape(nonpad))}")
     rank = b.rank(q)
     if rank not in (3, 4) or b.rank(k) != rank or b.rank(v) != rank:
         raise Unsupported("Q, K and V must all be 3-D or all 4-D")
@@ -213,8 +217,9 @@ def attention(b: Binder):
     v = _repeat_heads(b, v, q_heads // kv_heads)
 
     # Q and K are each scaled by sqrt(scale), against overflow in low precision.
-    root = math.sqrt(scale)
-    q = b.op("torch.aten.mul.Scalar", [q, b.float(root)], q.type)
+    # A negative scale (legal, if odd) puts its sign on Q's factor.
+    root = math.sqrt(abs(scale))
+    q = b.op("torch.aten.mul.Scalar", [q, b.float(math.copysign(root, scale))], q.type)
     k = b.op("torch.aten.mul.Scalar", [k, b.float(root)], k.type)
     kshape = b.shape(k)
     kt = b.op("torch.aten.transpose.int", [k, b.int(2), b.int(3)],
@@ -239,6 +244,10 @@ def attention(b: Binder):
     for p in parts:
         bias = p if bias is None else emit.binary(b, "add", bias, p)
     biased = scores if bias is None else emit.binary(b, "add", scores, bias)
+    have, want = b.shape(biased), [batch, q_heads, q_len_s, total_s]
+    if have is not None and (len(have) != 4 or any(
+            isinstance(h, int) and isinstance(w, int) and h != w for h, w in zip(have, want))):
+        raise Unsupported(f"the mask broadcasts the scores to {list(have)}".replace("None", "?"))
     biased = b.op("torch.tensor_static_info_cast", [biased], score_t) \
         if biased.type != score_t else biased
 
@@ -280,6 +289,8 @@ def attention(b: Binder):
 def _cat_seq(b: Binder, past, new):
     """Concatenate along the sequence axis (2)."""
     ps, ns = b.shape(past), b.shape(new)
+    if ps is None or ns is None or len(ps) != 4 or len(ns) != 4:
+        raise Unsupported("past_key and past_value must be 4-D (with a known rank)")
     seq = None if ps[2] is None or ns[2] is None else ps[2] + ns[2]
     shape = [ns[0] if ns[0] is not None else ps[0], ns[1], seq, ns[3]]
     return b.op("torch.aten.cat", [b.tensor_list([past, new]), b.int(2)],

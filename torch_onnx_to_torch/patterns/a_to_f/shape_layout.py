@@ -234,6 +234,8 @@ def expand(b: Binder):
             out = d
         elif isinstance(d, int):
             out = s if d == 1 else d  # a runtime s is 1 or d
+        elif isinstance(s, int):
+            out = s  # a static s other than 1: the runtime d is 1 or s
         else:
             # out = s, unless s == 1 where the input dim wins: s + (s == 1) * (d - 1)
             is_one = b.op("torch.aten.eq.int", [s, b.int(1)], b.types.bool)

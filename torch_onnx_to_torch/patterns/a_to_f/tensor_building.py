@@ -166,6 +166,8 @@ def constant_of_shape(b: Binder):
     else:
         elt, v = _attr_elt(value), _single_value(b, value)
     code = b.torch_dtype_of(elt)
+    if b.dtype(b.input(0)) != "si64":
+        raise Unsupported(f"the shape must be int64, got {b.dtype(b.input(0))}")
     dims = emit.int_entries(b, b.input(0), "the shape")
     if any(isinstance(d, int) and d < 0 for d in dims):
         raise Unsupported(f"negative dimension in shape {dims}")

@@ -486,6 +486,9 @@ def loop(b: Binder):
     passthrough = yields[0] == args[1] or is_true(b, yields[0])
     cond_const = None if cond is None else b.const_value(cond)
     trip_value = None if trip is None else b.const_value(trip)
+    for what, c in (("cond", cond_const), ("M", trip_value)):
+        if c is not None and c.size != 1:
+            raise Unsupported(f"{what} has {c.size} elements, not 1")
     if passthrough and trip_value is not None and \
             (cond is None or (cond_const is not None and bool(cond_const.reshape(-1)[0]))) \
             and any(b.list_element(v) is not None for v in inits) \

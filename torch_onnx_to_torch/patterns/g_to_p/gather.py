@@ -50,6 +50,8 @@ def gather(b: Binder):
     ishape = b.shape(idx)
     if ishape is None:
         raise Unsupported("indices rank is unknown")
+    if not dshape:
+        raise Unsupported("data of rank 0 has no axis to gather along")
     axis = emit.normalize_axis(b.attr_int("axis", 0), len(dshape))
     dims = emit.dim_sizes(b, data)
     n = dims[axis]
@@ -91,6 +93,8 @@ def gather_elements(b: Binder):
     rank = b.rank(data)
     if b.rank(idx) != rank:
         raise Unsupported("indices and data ranks differ")
+    if not rank:
+        raise Unsupported("data of rank 0 has no axis to gather along")
     axis = emit.normalize_axis(b.attr_int("axis", 0), rank)
     idx = emit.wrap_negative(b, idx, emit.dim_sizes(b, data)[axis])
     return b.op("torch.aten.gather", [data, b.int(axis), idx, b.bool(False)], b.result_type())

@@ -52,8 +52,9 @@ def optional_get_element(b: Binder):
         if src.type == b.types.none:
             raise Unsupported("the optional is empty")
         return src
-    return b.op("torch.prim.unchecked_cast", [x], b.result_type()
-                if b.optional_element(b.result_type()) is None else payload)
+    # The cast gives the payload's type; a declared result type it disagrees with is then a
+    # decline (an unchecked_cast to an incompatible type would not verify).
+    return b.op("torch.prim.unchecked_cast", [x], payload)
 
 
 def optional_has_element(b: Binder):

@@ -20,7 +20,7 @@ def _lowest(elt: str):
     if dtypes.is_float(elt):
         return float("-inf")
     row = dtypes.BY_MLIR.get(elt)
-    if row is None or row.numpy is None or elt == "i1":
+    if row is None or row.numpy is None or elt == "i1" or elt.startswith("complex"):
         raise Unsupported(f"max pooling of dtype {elt} is not supported")
     return int(np.iinfo(row.numpy).min)
 
@@ -82,7 +82,9 @@ def max_pool(b: Binder):
     as si32 (aten.to.dtype)."""
     x = b.input(0)
     elt = b.dtype(x)
-    if elt.startswith("ui"):
+    if elt is not None and elt.startswith("complex"):
+        raise Unsupported(f"max pooling of dtype {elt} is not supported")
+    if elt is not None and elt.startswith("ui"):
         # torch-mlir lowers max_pool of unsigned ints with signed comparisons (200 < 10 for
         # ui8): pool them widened to si32, which holds every ui8 value, and narrow back.
         if elt != "ui8":
@@ -194,6 +196,9 @@ def global_lp_pool(b: Binder):
     return _p_root(b, s, p, b.result_type())
 
 
+_LRN_MAX_DYNAMIC = 1024  # window slices unrolled when the channel count is not known
+
+
 def lrn(b: Binder):
     """LRN-1..13 -> x / (bias + alpha/size * sum of squares over a channel window)^beta: the
     squares zero-padded along C (aten.constant_pad_nd) and `size` shifted aten.slice.Tensor
@@ -213,21 +218,29 @@ def lrn(b: Binder):
     t = emit.like(b, x)
     sq = b.op("torch.aten.mul.Tensor", [x, x], t)
     lo, hi = (size - 1) // 2, size - 1 - (size - 1) // 2
+    c = shape[1]
+    if c is None and size > _LRN_MAX_DYNAMIC:
+        raise Unsupported(f"size {size} with a dynamic channel count")
+    # With C known, window offsets past +-(C-1) only ever read padding: the pads are capped
+    # at C-1 and those offsets skipped (a huge `size` costs no more than 2C-1 slices).
+    pad_lo, pad_hi = (lo, hi) if c is None else (min(lo, c - 1), min(hi, c - 1))
+    first, last = (0, size - 1) if c is None else (max(0, lo - c + 1), min(size - 1, lo + c - 1))
     padded = list(shape)
-    if shape[1] is not None:
-        padded[1] = shape[1] + size - 1
-    if size > 1:
-        flat = [0, 0] * (len(shape) - 2) + [lo, hi]
+    if c is not None:
+        padded[1] = c + pad_lo + pad_hi
+    if pad_lo + pad_hi:
+        flat = [0, 0] * (len(shape) - 2) + [pad_lo, pad_hi]
         sq = b.op("torch.aten.constant_pad_nd", [sq, b.int_list(flat), b.float(0.0)],
                   b.vtensor(padded, elt))
-    c = shape[1] if shape[1] is not None else emit.size(b, x, 1)
+    c = c if c is not None else emit.size(b, x, 1)
     total = None
-    for i in range(size):
-        end = (c + i if isinstance(c, int) else
-               b.op("torch.aten.add.int", [c, b.int(i)], b.types.int))
-        part = sq if size == 1 else b.op(
-            "torch.aten.slice.Tensor", [sq, b.int(1), b.int(i), emit.int_value(b, end), b.int(1)],
-            t)
+    for i in range(first, last + 1):
+        start = i - lo + pad_lo
+        end = (c + start if isinstance(c, int) else
+               b.op("torch.aten.add.int", [c, b.int(start)], b.types.int))
+        part = sq if not pad_lo + pad_hi else b.op(
+            "torch.aten.slice.Tensor",
+            [sq, b.int(1), b.int(start), emit.int_value(b, end), b.int(1)], t)
         total = part if total is None else b.op("torch.aten.add.Tensor",
                                                 [total, part, b.int(1)], t)
     scaled = b.op("torch.aten.mul.Scalar", [total, b.float(alpha / size)], t)

@@ -31,6 +31,8 @@ def one_hot(b: Binder):
     if depth_vals is not None:
         if depth_vals.size != 1:
             raise Unsupported("depth must have one element")
+        if not np.isfinite(depth_vals.reshape(-1)[0]):
+            raise Unsupported(f"depth {depth_vals.reshape(-1)[0]} is not finite")
         depth = int(depth_vals.reshape(-1)[0])  # a float depth truncates, as ONNX casts it
         if depth < 1:
             raise Unsupported(f"depth {depth} must be positive")

@@ -88,6 +88,8 @@ def read_axes(b: Binder, x: ir.Value, axes_from_input: bool, keepdim: bool) -> A
         return Axes(rank, [] if noop else list(range(rank)))
     vals = b.const_value(t)
     if vals is not None:
+        if vals.dtype.kind not in "iu":
+            raise Unsupported(f"axes must be integers, got {vals.dtype}")
         axes = [int(v) for v in vals.reshape(-1)]
         if not axes:
             return Axes(rank, [] if noop else list(range(rank)))

@@ -143,6 +143,8 @@ def _operand(b: Binder, v, what: str, kind=float):
             raise Unsupported(f"{what} must be a constant or a 1-D tensor of static length")
         return v
     vals = np.asarray(vals).reshape(-1)
+    if not np.all(np.isfinite(vals.astype(np.float64))):
+        raise Unsupported(f"{what} {vals.tolist()} are not all finite")
     return [kind(e) for e in vals] if vals.size else None
 
 
@@ -158,6 +160,8 @@ def _plan(b: Binder, x, shape, scales, sizes, axes, policy: str, declared):
     declared result type). A resized axis of dynamic size must be left as it is: a run-time
     assertion checks that."""
     r = len(shape)
+    if declared is not None and len(declared) != r:
+        raise Unsupported(f"declared output rank {len(declared)} is not the input rank {r}")
     for name, given in (("sizes", sizes), ("scales", scales)):
         if isinstance(given, list) and len(given) != len(axes):
             raise Unsupported(f"{name} has {len(given)} entries for {len(axes)} axes")
@@ -229,6 +233,9 @@ def _assert_identity(b: Binder, x, a: int, given, i: int, is_sizes: bool) -> Non
 
 
 def _declared_out(declared, shape, axes):
+    if declared is not None and len(declared) != len(shape):
+        raise Unsupported(f"declared output rank {len(declared)} is not the input rank "
+                          f"{len(shape)}")
     if declared is None or any(declared[a] is None for a in axes):
         raise Unsupported("run-time scales need a static declared output shape")
     return [declared[a] if a in axes else shape[a] for a in range(len(shape))]
@@ -236,6 +243,8 @@ def _declared_out(declared, shape, axes):
 
 def _resample(b: Binder, x, shape, scale, out, roi, kind: str, coord_mode: str, **kernel):
     """Resample `x` (static `shape` on resized axes) to `out`, axis by axis."""
+    if any(isinstance(o, (int, float)) and o < 0 for o in out):
+        raise Unsupported(f"negative output size in {list(out)}")
     elt = b.dtype(x)
     r = len(shape)
     extrapolation = kernel.pop("extrapolation", 0.0)
@@ -424,6 +433,8 @@ def _runtime_axis(b: Binder, cur, a: int, out_n: int, s, roi, kind: str, coord: 
     v = _Vec(b)
     shape = list(b.shape(cur))
     n_in = shape[a]
+    if not isinstance(out_n, int) or not isinstance(n_in, int):
+        raise Unsupported(f"a run-time scale on axis {a} needs static input and output sizes")
     x, outside = _runtime_coords(v, coord, out_n, n_in, s, roi)
     xi = v.floor(x)
     whole = b.op("torch.aten.eq.Tensor", [x, xi], emit.like(b, x, "i1"))

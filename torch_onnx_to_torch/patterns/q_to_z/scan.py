@@ -111,6 +111,8 @@ def scan(b: Binder):
     if n < 0:
         raise Unsupported(f"num_scan_inputs={m} but only {len(operands)} inputs")
     states, xs = operands[:n], operands[n:]
+    if not xs or any(b.rank(x) == 0 for x in xs):
+        raise Unsupported("scan inputs must have rank >= 1 (and there must be one)")
     in_axes = [emit.normalize_axis(a, b.rank(x), "scan_input_axes entry")
                for a, x in zip(_flags(b, "scan_input_axes", m), xs)]
     in_dirs = _flags(b, "scan_input_directions", m)

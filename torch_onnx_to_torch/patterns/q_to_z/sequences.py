@@ -186,8 +186,8 @@ def split_to_sequence(b: Binder):
     aten.split.Tensor / aten.unbind.int."""
     x, split = b.input(0), b.optional_input(1)
     shape = b.shape(x)
-    if shape is None:
-        raise Unsupported("input rank is unknown")
+    if not shape:
+        raise Unsupported("input rank is unknown" if shape is None else "a rank-0 input")
     axis = emit.normalize_axis(b.attr_int("axis", 0), len(shape))
     keep = bool(b.attr_int("keepdims", 1))
     dim = shape[axis]

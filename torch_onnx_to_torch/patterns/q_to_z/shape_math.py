@@ -95,6 +95,8 @@ def entries(b: Binder, t: ir.Value, what: str) -> list:
         raise Unsupported(f"{what} must be 1-D")
     vals = const_value(b, t)
     if vals is not None:
+        if vals.dtype.kind not in "iu":
+            raise Unsupported(f"{what} must be integers, got {vals.dtype}")
         return [int(v) for v in vals.reshape(-1)]
     return emit.int_entries(b, t, what)
 

@@ -84,8 +84,13 @@ def _resolve_runtime_minus_one(b: Binder, x, dims: list) -> list:
 def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
     if target.count(-1) > 1:
         raise Unsupported("more than one -1 in the target shape")
+    if any(d < -1 for d in target):
+        raise Unsupported(f"negative entry in the target shape {target}")
     result = b.result_type()
     dims, elt = b.tensor_info(x)
+    if not allowzero and dims is not None and 0 in target[len(dims):]:
+        raise Unsupported(f"target shape {target} copies (0) a dim past the input rank "
+                          f"{len(dims)}")
     if sm.static_dims(dims):
         # The result shape is known even where the declared type has `?` (e.g. a shape that
         # other ops computed from constants): give it, so the next ops see static shapes.
@@ -293,6 +298,8 @@ def range_(b: Binder):
     constant operands, else aten.arange.start_step (+ aten.to.dtype); f64 as
     start + aten.arange(n) * delta with n computed by tensor ops."""
     elt = b.dtype(b.input(0))
+    if elt == "i1" or elt.startswith("complex"):
+        raise Unsupported(f"Range of {elt} is not defined")
     start, limit, delta = (sm.scalar_item(b, b.input(i), n)
                            for i, n in enumerate(("start", "limit", "delta")))
     work = elt

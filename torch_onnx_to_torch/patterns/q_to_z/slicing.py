@@ -159,8 +159,8 @@ def split(b: Binder):
     -> aten.slice.Tensor per output."""
     x = sm.data_input(b)
     dims = b.shape(x)
-    if dims is None:
-        raise Unsupported("input rank is unknown")
+    if not dims:
+        raise Unsupported("input rank is unknown" if dims is None else "a rank-0 input")
     axis = emit.normalize_axis(b.attr_int("axis", 0), len(dims))
     n = b.num_results
     sizes = None

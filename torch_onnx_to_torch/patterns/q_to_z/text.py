@@ -43,6 +43,10 @@ def tfidf_vectorizer(b: Binder):
     if pool is None:
         raise Unsupported("pool_strings with integer input never matches; not supported")
     weights = b.attr_floats("weights", None)
+    if not indexes or min(indexes) < 0:
+        raise Unsupported(f"ngram_indexes {indexes} must be non-empty and non-negative")
+    if not pool:
+        raise Unsupported("pool_int64s is empty")
     out_size = max(indexes) + 1
     grams = _pool_grams(pool, counts, min_n, max_n)
     c = shape[-1]
