@@ -70,19 +70,9 @@ def collect_cases(filter_re: str | None = None, sample: int = 1):
 
 def model_ops(model) -> list[str]:
     """Op types in a model's graph, including those in subgraphs (If/Loop/Scan bodies)."""
-    ops: set[str] = set()
+    from .importer import walk_nodes
 
-    def visit(graph):
-        for node in graph.node:
-            ops.add(node.op_type)
-            for attr in node.attribute:
-                if attr.HasField("g"):
-                    visit(attr.g)
-                for g in attr.graphs:
-                    visit(g)
-
-    visit(model.graph)
-    return sorted(ops)
+    return sorted({node.op_type for node in walk_nodes(model.graph)})
 
 
 def cxx_reference_converter(module) -> None:

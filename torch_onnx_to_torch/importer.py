@@ -10,7 +10,7 @@ import contextlib
 import os
 import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -85,27 +85,18 @@ def check_required_inputs(model: onnx.ModelProto) -> None:
     single = onnx.defs.OpSchema.FormalParameterOption.Single
     cache: dict = {}
 
-    def visit(graph: onnx.GraphProto) -> None:
-        for node in graph.node:
-            key = (node.domain or "", node.op_type)
-            if key not in cache:
-                try:
-                    s = onnx.defs.get_schema(node.op_type, max(1, opsets.get(key[0], 1)),
-                                             key[0])
-                    cache[key] = [p.option == single for p in s.inputs]
-                except Exception:
-                    cache[key] = []
-            for i, (name, required) in enumerate(zip(node.input, cache[key])):
-                if required and not name:
-                    what = f"'{node.name}' ({node.op_type})" if node.name else node.op_type
-                    raise ImportFailure(f"node {what}: required input #{i} is empty")
-            for attr in node.attribute:
-                if attr.HasField("g"):
-                    visit(attr.g)
-                for g in attr.graphs:
-                    visit(g)
-
-    visit(model.graph)
+    for node in walk_nodes(model.graph):
+        key = (node.domain or "", node.op_type)
+        if key not in cache:
+            try:
+                s = onnx.defs.get_schema(node.op_type, max(1, opsets.get(key[0], 1)), key[0])
+                cache[key] = [p.option == single for p in s.inputs]
+            except Exception:
+                cache[key] = []
+        for i, (name, required) in enumerate(zip(node.input, cache[key])):
+            if required and not name:
+                what = f"'{node.name}' ({node.op_type})" if node.name else node.op_type
+                raise ImportFailure(f"node {what}: required input #{i} is empty")
 
 
 def load_external(model: onnx.ModelProto, data_dir: str | os.PathLike) -> None:
@@ -173,17 +164,20 @@ def _size(n: int) -> str:
     return ""
 
 
-def count_nodes(graph: onnx.GraphProto) -> int:
-    """Nodes in `graph` and its subgraphs."""
-    n = 0
+def walk_nodes(graph: onnx.GraphProto) -> Iterator[onnx.NodeProto]:
+    """Every node of `graph` and of its subgraphs (If/Loop/Scan bodies), depth first."""
     for node in graph.node:
-        n += 1
+        yield node
         for attr in node.attribute:
             if attr.HasField("g"):
-                n += count_nodes(attr.g)
+                yield from walk_nodes(attr.g)
             for g in attr.graphs:
-                n += count_nodes(g)
-    return n
+                yield from walk_nodes(g)
+
+
+def count_nodes(graph: onnx.GraphProto) -> int:
+    """Nodes in `graph` and its subgraphs."""
+    return sum(1 for _ in walk_nodes(graph))
 
 
 def external_bytes(model: onnx.ModelProto, data_dir: str | os.PathLike) -> int:

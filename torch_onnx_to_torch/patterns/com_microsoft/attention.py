@@ -10,9 +10,8 @@ Masks follow onnxruntime's CPU kernels (PrepareMask): a masked key gets `mask_fi
 
 from __future__ import annotations
 
-import sys
-
 import math
+import sys
 
 from torch_mlir import ir
 
@@ -20,7 +19,7 @@ from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..a_to_f.attention import _cat_seq, _repeat_heads, _split_heads
 from ..g_to_p.linalg import matmul_nd, minus_zero_point
-from ..q_to_z.rotary_embedding import _cache, _slice
+from ..q_to_z.rotary_embedding import _cache, rotate
 from . import inference as inf
 
 _NEG_INF = float("-inf")
@@ -415,41 +414,6 @@ def rotary_embedding(b: Binder):
     y = rotate(b, work, cos_g, sin_g, rot, interleaved)
     if len(shape) == 3:
         y = emit.reshape(b, y, sizes, shape)
-    return y
-
-
-def rotate(b: Binder, work: ir.Value, cos_g: ir.Value, sin_g: ir.Value, rot: int,
-           interleaved: bool) -> ir.Value:
-    """RoPE of the first `rot` features of the last dim of `work` by gathered caches
-    broadcasting against its halves (the rest passes through)."""
-    elt = b.dtype(work)
-    head = b.shape(work)[-1]
-    half = rot // 2
-    x_rot = work if rot == head else _slice(b, work, 0, rot)
-    if interleaved:
-        x1, x2 = _slice(b, x_rot, 0, rot, 2), _slice(b, x_rot, 1, rot, 2)
-    else:
-        x1, x2 = _slice(b, x_rot, 0, half), _slice(b, x_rot, half, rot)
-    bshape = emit.broadcast_shape(b.shape(x1), b.shape(cos_g))
-    t = b.vtensor(bshape, elt)
-
-    def mul(c, val):
-        return b.op("torch.aten.mul.Tensor", [c, val], t)
-
-    real = b.op("torch.aten.sub.Tensor", [mul(cos_g, x1), mul(sin_g, x2), b.int(1)], t)
-    imag = b.op("torch.aten.add.Tensor", [mul(sin_g, x1), mul(cos_g, x2), b.int(1)], t)
-    rot_shape = b.shape(x_rot)
-    if interleaved:
-        pairs = b.op("torch.aten.stack", [b.tensor_list([real, imag]), b.int(-1)],
-                     b.vtensor(list(bshape) + [2], elt))
-        dims = emit.dim_sizes(b, x_rot)
-        y = emit.reshape(b, pairs, dims, rot_shape)
-    else:
-        y = b.op("torch.aten.cat", [b.tensor_list([real, imag]), b.int(-1)],
-                 b.vtensor(rot_shape, elt))
-    if rot != head:
-        y = b.op("torch.aten.cat", [b.tensor_list([y, _slice(b, work, rot, head)]), b.int(-1)],
-                 work.type)
     return y
 
 

@@ -81,22 +81,37 @@ def rotary_embedding(b: Binder):
     half = rot // 2
     cos = emit.unsqueeze(b, _cache(b, cos, pos, half, "cos_cache"), cache_dim)
     sin = emit.unsqueeze(b, _cache(b, sin, pos, half, "sin_cache"), cache_dim)
+    y = rotate(b, work, cos, sin, rot, interleaved)
+    if len(shape) == 3:
+        y = emit.reshape(b, y, sizes, shape)
+    return y
+
+
+def rotate(b: Binder, work: ir.Value, cos_g: ir.Value, sin_g: ir.Value, rot: int,
+           interleaved: bool) -> ir.Value:
+    """RoPE of the first `rot` features of the last dim of `work` by cos/sin caches
+    broadcasting against its halves; the rest passes through. (Also com.microsoft
+    RotaryEmbedding and GroupQueryAttention.)"""
+    elt = b.dtype(work)
+    head = b.shape(work)[-1]
+    half = rot // 2
     x_rot = work if rot == head else _slice(b, work, 0, rot)
     if interleaved:
         x1, x2 = _slice(b, x_rot, 0, rot, 2), _slice(b, x_rot, 1, rot, 2)
     else:
         x1, x2 = _slice(b, x_rot, 0, half), _slice(b, x_rot, half, rot)
-    t = x1.type
+    bshape = emit.broadcast_shape(b.shape(x1), b.shape(cos_g))
+    t = b.vtensor(bshape, elt)
 
-    def mul(c, v):
-        return b.op("torch.aten.mul.Tensor", [c, v], t)
+    def mul(c, val):
+        return b.op("torch.aten.mul.Tensor", [c, val], t)
 
-    real = b.op("torch.aten.sub.Tensor", [mul(cos, x1), mul(sin, x2), b.int(1)], t)
-    imag = b.op("torch.aten.add.Tensor", [mul(sin, x1), mul(cos, x2), b.int(1)], t)
+    real = b.op("torch.aten.sub.Tensor", [mul(cos_g, x1), mul(sin_g, x2), b.int(1)], t)
+    imag = b.op("torch.aten.add.Tensor", [mul(sin_g, x1), mul(cos_g, x2), b.int(1)], t)
     rot_shape = b.shape(x_rot)
     if interleaved:
         pairs = b.op("torch.aten.stack", [b.tensor_list([real, imag]), b.int(-1)],
-                     b.vtensor(list(b.shape(real)) + [2], elt))
+                     b.vtensor(list(bshape) + [2], elt))
         dims = emit.dim_sizes(b, x_rot)
         y = emit.reshape(b, pairs, dims, rot_shape)
     else:
@@ -105,8 +120,6 @@ def rotary_embedding(b: Binder):
     if rot != head:
         y = b.op("torch.aten.cat", [b.tensor_list([y, _slice(b, work, rot, head)]), b.int(-1)],
                  work.type)
-    if len(shape) == 3:
-        y = emit.reshape(b, y, sizes, shape)
     return y
 
 
