@@ -225,12 +225,7 @@ def _attention_on_projection(b: Binder, proj, sizes, heads, mask, past, attn_bia
                   b.vtensor(list(b.shape(past)[1:]), elt))
         past_len = emit.size(b, pk, 2)
         k, v = _cat_seq(b, pk, k), _cat_seq(b, pv, v)
-    total_s = b.shape(k)[2]
-    total = emit.size(b, k, 2)
-    filt = b.attr_float("mask_filter_value", -10000.0)
-    mb = None if mask is None else _mask_bias(b, mask, q, total, total_s, filt, elt)
-    y = attend(b, q, k, v, b.attr_float("scale", None), mb,
-               bool(b.attr_int("unidirectional", 0)), past_len, attn_bias, elt)
+    y = _attend_masked(b, q, k, v, mask, past_len, attn_bias, elt)
     outs = [y, _stack_kv(b, k, v) if _wanted(b, 1) else None]
     return outs[: b.num_results]
 
@@ -342,12 +337,7 @@ def multi_head_attention(b: Binder):
     if past_k is not None:
         past_len = emit.size(b, past_k, 2)
         k, v = _cat_seq(b, past_k, k), _cat_seq(b, past_v, v)
-    total_s = b.shape(k)[2]
-    total = emit.size(b, k, 2)
-    filt = b.attr_float("mask_filter_value", -10000.0)
-    mb = None if mask is None else _mask_bias(b, mask, q, total, total_s, filt, elt)
-    y = attend(b, q, k, v, b.attr_float("scale", None), mb,
-               bool(b.attr_int("unidirectional", 0)), past_len, attn_bias, elt)
+    y = _attend_masked(b, q, k, v, mask, past_len, attn_bias, elt)
     outs = [y, k if _wanted(b, 1) else None, v if _wanted(b, 2) else None, None]
     return outs[: b.num_results]
 
@@ -415,6 +405,17 @@ def rotary_embedding(b: Binder):
     if len(shape) == 3:
         y = emit.reshape(b, y, sizes, shape)
     return y
+
+
+def _attend_masked(b: Binder, q, k, v, mask, past_len, attn_bias, elt: str) -> ir.Value:
+    """Attention and MultiHeadAttention after their inputs are in [B, N, S, H]: the contrib
+    mask (mask_filter_value) as an additive bias, then `attend` (scale, unidirectional)."""
+    total_s = b.shape(k)[2]
+    total = emit.size(b, k, 2)
+    filt = b.attr_float("mask_filter_value", -10000.0)
+    mb = None if mask is None else _mask_bias(b, mask, q, total, total_s, filt, elt)
+    return attend(b, q, k, v, b.attr_float("scale", None), mb,
+                  bool(b.attr_int("unidirectional", 0)), past_len, attn_bias, elt)
 
 
 def _scalar_int(b: Binder, t: ir.Value, what: str):
