@@ -11,15 +11,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-import onnx
-
-_VARIADIC = onnx.defs.OpSchema.FormalParameterOption.Variadic
-
 
 @functools.lru_cache(maxsize=4096)
 def _schema(domain: str, name: str, version: int):
     """(min/max operands, min/max results, tensor-only flags of the inputs and outputs), or
     None when ONNX has no schema for the op at this version."""
+    import onnx  # on the first op, not at start-up (the driver on an empty input needs none)
+
+    variadic_option = onnx.defs.OpSchema.FormalParameterOption.Variadic
     try:
         s = onnx.defs.get_schema(name, max(1, version), domain)
     except Exception:  # a custom domain, or a version older than the op
@@ -29,7 +28,7 @@ def _schema(domain: str, name: str, version: int):
     def tensor_only(params) -> tuple[tuple[bool, ...], bool]:
         flags = tuple(all(t.startswith("tensor(") for t in allowed.get(p.type_str, [p.type_str]))
                       for p in params)
-        variadic = bool(params) and params[-1].option == _VARIADIC
+        variadic = bool(params) and params[-1].option == variadic_option
         return flags, variadic
 
     return (s.min_input, s.max_input, s.min_output, s.max_output,
