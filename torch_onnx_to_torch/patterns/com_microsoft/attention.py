@@ -18,6 +18,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ..a_to_f.attention import _cat_seq, _repeat_heads, _split_heads
+from ..g_to_p.gather import scalar_int
 from ..g_to_p.linalg import matmul_nd, minus_zero_point
 from ..q_to_z.rotary_embedding import _cache, rotate
 from . import inference as inf
@@ -418,18 +419,6 @@ def _attend_masked(b: Binder, q, k, v, mask, past_len, attn_bias, elt: str) -> i
                   bool(b.attr_int("unidirectional", 0)), past_len, attn_bias, elt)
 
 
-def _scalar_int(b: Binder, t: ir.Value, what: str):
-    """A one-element integer tensor as a Python int (constant) or a `!torch.int`."""
-    vals = b.const_value(t)
-    if vals is not None:
-        return int(vals.reshape(-1)[0])
-    shape = b.shape(t)
-    if shape is None or any(d not in (1, None) for d in shape):
-        raise Unsupported(f"{what} must hold one value")
-    flat = emit.reshape(b, t, [], []) if shape else t
-    return b.op("torch.aten.item", [flat], b.types.int)
-
-
 def _gqa_cache(b: Binder, past, new, past_len, total, s_len):
     """onnxruntime's GQA present cache [B, Kv, T, D], T = max(total, P): rows [0, past_len[b])
     from the past, the S new rows at [past_len[b], past_len[b] + S), zeros after."""
@@ -523,7 +512,9 @@ def group_query_attention(b: Binder):
     batch, s_len = b.shape(q4)[0], emit.dim_sizes(b, q4)[2]
     s_s = b.shape(q4)[2]
     head = b.shape(q4)[3]
-    total = _scalar_int(b, total_t, "total_sequence_length")
+    if b.shape(total_t) is None:
+        raise Unsupported("total_sequence_length must hold one value")
+    total = scalar_int(b, total_t, "total_sequence_length")
     # past_len[b] = 0 for the first prompt (S == total_sequence_length), else
     # seqlens_k[b] + 1 - S, as onnxruntime reads them.
     first = emit.int_cmp(b, "eq", s_len, total)
