@@ -83,6 +83,8 @@ class Types:
         self.context = context
         self._cache: dict[str, ir.Type] = {}
         self._info: dict[ir.Type, tuple | None] = {}
+        self._tensorish: dict[ir.Type, bool] = {}
+        self._elements: dict[ir.Type, tuple] = {}
         self.int = self.get("!torch.int")
         self.float = self.get("!torch.float")
         self.bool = self.get("!torch.bool")
@@ -103,6 +105,28 @@ class Types:
         except KeyError:
             info = self._info[t] = parse_tensor_type(str(t))
             return info
+
+    def elements(self, t: ir.Type) -> tuple[tuple[int, ...], str, ir.Type]:
+        """(shape, element type in vtensor spelling, the `!torch.vtensor` type) of the
+        builtin tensor type of an elements attribute (`tensor<2xi64>`: element `si64`),
+        cached by type."""
+        try:
+            return self._elements[t]
+        except KeyError:
+            pass
+        shape = tuple(ir.ShapedType(t).shape)
+        elt = str(ir.ShapedType(t).element_type)
+        elt = _SIGNLESS.get(elt, elt)
+        got = self._elements[t] = (shape, elt, self.get(vtensor_asm(shape, elt)))
+        return got
+
+    def is_tensor(self, t: ir.Type) -> bool:
+        """True for a tensor type and for `!torch.none` (an absent optional operand)."""
+        try:
+            return self._tensorish[t]
+        except KeyError:
+            yes = self._tensorish[t] = self.info(t) is not None or t == self.none
+            return yes
 
     def get(self, asm: str) -> ir.Type:
         """The type with this asm, parsed once."""
@@ -134,6 +158,8 @@ class Types:
 MAX_READ_ELEMENTS = 1 << 16
 _BLOB_RE = re.compile(r'^\s*("?[^":\s]+"?): "0x([0-9A-Fa-f]*)"', re.MULTILINE)
 _RESOURCE_NAME_RE = re.compile(r"^dense_resource<([^>]+)>")
+_SIGNLESS = {"i64": "si64", "i32": "si32", "i16": "si16", "i8": "si8"}
+_RESOURCE_NAME_RE_ANY = re.compile(r"dense_resource<([^>]+)>")
 
 
 def _small_shape(t) -> tuple[int, ...] | None:
@@ -151,18 +177,28 @@ class ResourceBlobs:
     printed once: the printer writes the blobs of the resources it references. To print once
     per function rather than once per read, the pass sets `candidates` to a callable giving the
     other small resource attributes of the function, loaded together on the first miss.
+    Blobs are cached by attribute (attributes are uniqued: a dict lookup, no printing).
     """
 
     def __init__(self, context: ir.Context):
         self.context = context
         self.candidates = None
-        self._raw: dict[str, bytes | None] = {}
+        self._raw: dict[str, bytes | None] = {}  # by resource name
+        self._by_attr: dict[ir.Attribute, bytes | None] = {}
+        self.inlined: dict[ir.Attribute, ir.Attribute] = {}  # see inline_small_resource
+        self.values: dict[ir.Attribute, np.ndarray | None] = {}  # see read_dense
+        self.meta: dict = {}  # see _element_meta
         self._scratch: ir.Module | None = None
 
     def raw(self, attr: ir.Attribute) -> bytes | None:
         """The bytes of a small dense_resource attribute, or None."""
+        try:
+            return self._by_attr[attr]
+        except KeyError:
+            pass
         m = _RESOURCE_NAME_RE.match(str(attr))
         if m is None:
+            self._by_attr[attr] = None
             return None
         name = m.group(1)
         if name not in self._raw:
@@ -172,12 +208,12 @@ class ResourceBlobs:
                 self.candidates = None
             self._load(batch)
             self._raw.setdefault(name, None)
-        return self._raw[name]
+        raw = self._by_attr[attr] = self._raw[name]
+        return raw
 
     def preload(self, attrs) -> None:
         """Read the blobs of these small dense_resource attributes together (one print)."""
-        todo = [a for a in attrs if (m := _RESOURCE_NAME_RE.match(str(a))) is not None
-                and m.group(1) not in self._raw]
+        todo = [a for a in attrs if a not in self._by_attr]
         if todo:
             self._load(todo)
 
@@ -191,25 +227,56 @@ class ResourceBlobs:
         holder["blobs"] = ir.ArrayAttr.get(small, self.context)
         text = self._scratch.operation.get_asm()
         del holder["blobs"]
-        tail = text[text.find("dialect_resources"):]
+        cut = text.find("dialect_resources")
+        tail = text[cut:]
         for name, hexdata in _BLOB_RE.findall(tail):
             # the first 4 bytes of a blob hold its alignment
             self._raw[name] = bytes.fromhex(hexdata)[4:]
+        # the array prints its elements in order: each attribute's resource name, unprinted
+        names = _RESOURCE_NAME_RE_ANY.findall(text[:cut] if cut >= 0 else text)
+        if len(names) == len(small):
+            for a, name in zip(small, names):
+                self._by_attr[a] = self._raw.get(name)
 
 
 def read_dense(attr: ir.Attribute, blobs: ResourceBlobs | None = None) -> np.ndarray | None:
-    """Values of a small dense or dense_resource elements attribute, else None.
+    """Values of a small dense or dense_resource elements attribute, else None (a fresh array;
+    the values are read once per attribute and `blobs`).
 
     Used for shape-like operands (axes, pads, shapes); never for weights, which stay in MLIR.
     """
-    t = getattr(attr, "type", None)
+    if blobs is None:
+        blobs = ResourceBlobs(attr.context)
+    try:
+        vals = blobs.values[attr]
+    except KeyError:
+        vals = blobs.values[attr] = _read_dense(attr, blobs)
+    return None if vals is None else vals.copy()
+
+
+def _element_meta(t, blobs: ResourceBlobs):
+    """(shape, dtypes row, element type) of a small static tensor type whose element type has a
+    numpy dtype, else None; cached per type (printing a type costs microseconds)."""
+    try:
+        return blobs.meta[t]
+    except KeyError:
+        pass
+    meta = None
     shape = _small_shape(t)
-    if shape is None:
+    if shape is not None:
+        elt = str(t.element_type)
+        row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get(_SIGNLESS.get(elt, ""))
+        if row is not None and row.numpy is not None:
+            meta = (shape, row, elt)
+    blobs.meta[t] = meta
+    return meta
+
+
+def _read_dense(attr: ir.Attribute, blobs: ResourceBlobs) -> np.ndarray | None:
+    meta = _element_meta(getattr(attr, "type", None), blobs)
+    if meta is None:
         return None
-    elt = str(t.element_type)
-    row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get({"i64": "si64", "i32": "si32"}.get(elt, ""))
-    if row is None or row.numpy is None:
-        return None
+    shape, row, elt = meta
     if isinstance(attr, ir.DenseElementsAttr):
         if attr.is_splat:
             v = attr.get_splat_value()
@@ -220,12 +287,12 @@ def read_dense(attr: ir.Attribute, blobs: ResourceBlobs | None = None) -> np.nda
         if elt == "i1":  # elements of an i1 attribute come back as Python ints
             return np.array([bool(attr[i]) for i in range(len(attr))]).reshape(shape)
         return np.array(attr).astype(row.numpy).reshape(shape)
-    raw = (blobs or ResourceBlobs(attr.context)).raw(attr)
+    raw = blobs.raw(attr)
     if raw is None:
         return None
     if elt == "i1":
         return np.frombuffer(raw, dtype=np.uint8).astype(np.bool_).reshape(shape)
-    return np.frombuffer(raw, dtype=row.numpy).reshape(shape).copy()
+    return np.frombuffer(raw, dtype=row.numpy).reshape(shape)
 
 
 # Constants up to this size are inlined; bigger ones are weights and stay resources.
@@ -247,20 +314,42 @@ def is_small_resource(attr: ir.Attribute) -> bool:
         math.prod(t.shape) * _bit_width(t.element_type) <= 8 * INLINE_BYTES
 
 
+def dense_from_bytes(raw: bytes, t: ir.RankedTensorType, check_only: bool = False):
+    """An inline `dense<...>` of type `t` from `raw` (the little-endian layout ONNX raw_data
+    and dense_resource blobs share; i1 one byte per element), or None when `t`'s element type
+    is not one inlined (no numpy dtype: bf16, float8, complex...) or the size disagrees.
+    With `check_only`, only whether the element type is one inlined (as a bool)."""
+    elt = str(t.element_type)
+    row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get(_SIGNLESS.get(elt, ""))
+    if row is None or row.numpy is None:
+        return False if check_only else None
+    if check_only:
+        return True
+    n = math.prod(t.shape)
+    if len(raw) != (n if elt == "i1" else n * _bit_width(t.element_type) // 8):
+        return None
+    return ir.DenseElementsAttr.get(raw, type=t.element_type, shape=list(t.shape))
+
+
 def inline_small_resource(attr: ir.Attribute, blobs: ResourceBlobs) -> ir.Attribute:
     """`attr` as inline `dense<...>` if it is a small dense_resource (how the importer stores
     initializers and raw_data constants), else `attr`: iree-compile 3.13 crashes on a
     dense_resource operand it tries to fold ("ElementsAttr does not provide iteration
     facilities"), e.g. a scalar divisor or a loop bound; inline they also read as written.
-    Weights above INLINE_BYTES stay resources and are never read."""
-    if not is_small_resource(attr):
+    Weights above INLINE_BYTES stay resources and are never read. Cached per attribute."""
+    if isinstance(attr, ir.DenseElementsAttr):  # already inline
         return attr
-    vals = read_dense(attr, blobs)
-    if vals is None:
-        return attr
-    t = attr.type
-    return ir.DenseElementsAttr.get(np.ascontiguousarray(vals), type=t.element_type,
-                                    shape=list(t.shape))
+    try:
+        return blobs.inlined[attr]
+    except KeyError:
+        pass
+    out = attr
+    if is_small_resource(attr):
+        raw = blobs.raw(attr) if dense_from_bytes(b"", attr.type, check_only=True) else None
+        if raw is not None:
+            out = dense_from_bytes(raw, attr.type) or attr
+    blobs.inlined[attr] = out
+    return out
 
 
 class Binder:

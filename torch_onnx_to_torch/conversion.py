@@ -24,7 +24,7 @@ from .binder import (
     is_small_resource,
     vtensor_asm,
 )
-from .folding import fold
+from .folding import _FOLDABLE, fold
 from .refine import refine_created
 from .registry import DEFAULT_DOMAIN, Registry
 from .schema import schema_problem
@@ -243,6 +243,9 @@ def _folded(b: Binder, value: ir.Value | None) -> ir.Value | None:
     constants (folding.py): the next handlers read it as a constant, shapes come out static."""
     if value is None:
         return None
+    info = b.types.info(value.type)
+    if info is None or info[1] not in _FOLDABLE:  # e.g. any float result: not a shape
+        return value
     owner = value.owner
     if not isinstance(owner, (ir.Operation, ir.OpView)) or \
             owner.operation.name == "torch.vtensor.literal":
@@ -285,8 +288,7 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         dispatch_cache[full] = entry
     handler, reason, version, domain, name = entry
     if handler is not None:
-        reason = schema_problem(domain, name, version, op.operands, op.results,
-                                lambda t: types.info(t) is not None or str(t) == "!torch.none")
+        reason = schema_problem(domain, name, version, op.operands, op.results, types.is_tensor)
     if handler is None or reason:
         _decline(report, op, full, reason, strict)
         return

@@ -21,7 +21,7 @@ from torch_mlir import ir
 from torch_mlir.extras import onnx_importer
 
 from . import contrib_import
-from .binder import new_context  # part of this module's API
+from .binder import INLINE_BYTES, dense_from_bytes, new_context  # new_context: part of the API
 from .params import Parameters, ParamImporter
 from .weights import (
     MappedWeights,
@@ -277,6 +277,19 @@ class _TypeCache(onnx_importer.ContextCache):
                 elt = self.tensor_element_type(tt.elem_type)
                 return ir.Type.parse(f"!torch.vtensor<*,{elt}>", self._c)
         return super().type_proto_to_type(tp)
+
+    def tensor_proto_to_attr(self, tp: onnx.TensorProto) -> ir.Attribute:
+        """Small raw-data tensors (shapes, axes, scalars, small weights) as inline `dense<...>`
+        instead of torch-mlir's `dense_resource`: the pass inlines them anyway
+        (binder.inline_small_resource), and reading a resource back costs a print of its blob.
+        Tensors above binder.INLINE_BYTES stay resources."""
+        if tp.HasField("raw_data") and 0 < len(tp.raw_data) <= INLINE_BYTES:
+            t = self.tensor_proto_to_builtin_type(tp)
+            if isinstance(t, ir.RankedTensorType) and t.has_static_shape:
+                attr = dense_from_bytes(tp.raw_data, t)
+                if attr is not None:
+                    return attr
+        return super().tensor_proto_to_attr(tp)
 
 
 class _MappedCache(_TypeCache):

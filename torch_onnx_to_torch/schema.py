@@ -53,14 +53,15 @@ def schema_problem(domain: str, name: str, version: int, operands, results,
     if s is None:
         return ""
     lo_in, hi_in, lo_out, hi_out, (in_flags, in_var), (out_flags, out_var) = s
-    problem = _count(name, version, "operand", len(operands), lo_in, hi_in) or \
-        _count(name, version, "result", len(results), lo_out, hi_out)
-    if problem:
-        return problem
+    n_in, n_out = len(operands), len(results)
+    if not (lo_in <= n_in <= hi_in and lo_out <= n_out <= hi_out):
+        return _count(name, version, "operand", n_in, lo_in, hi_in) or \
+            _count(name, version, "result", n_out, lo_out, hi_out)
     for what, values, flags, variadic in (("operand", operands, in_flags, in_var),
                                           ("result", results, out_flags, out_var)):
+        n_flags = len(flags)
         for i, v in enumerate(values):
-            k = i if i < len(flags) else (len(flags) - 1 if variadic else -1)
+            k = i if i < n_flags else (n_flags - 1 if variadic else -1)
             if k >= 0 and flags[k] and not is_tensor(v.type):
                 return f"{what} #{i} is {v.type} where ONNX {name}-{version} takes a tensor"
     return ""

@@ -103,14 +103,14 @@ def constant(b: Binder):
     out = b.result_type()
     if b.has_attr("value"):
         attr = b.attr_tensor("value")
-        elt = _attr_elt(attr)
+        shape, elt, literal_type = b.types.elements(attr.type)
         b.torch_dtype_of(elt)  # a literal torch cannot hold would not lower
-        shape = list(ir.ShapedType(attr.type).shape)
         want = b.shape(out)
         if want is not None and (len(want) != len(shape) or
                                  any(w is not None and w != d for w, d in zip(want, shape))):
-            raise Unsupported(f"value of shape {shape} does not match the result type {out}")
-        return b.literal(attr, b.vtensor(shape, elt))
+            raise Unsupported(f"value of shape {list(shape)} does not match the result type "
+                              f"{out}")
+        return b.literal(attr, literal_type)
     for name, elt, make in _SCALAR_CONSTANTS:
         if b.has_attr(name):
             v = b.attr_float(name) if elt == "f32" else b.attr_int(name)

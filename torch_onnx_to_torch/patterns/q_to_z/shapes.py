@@ -6,6 +6,8 @@ become `aten.size.int` arithmetic.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from torch_mlir import ir
 
@@ -96,8 +98,8 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
         # other ops computed from constants): give it, so the next ops see static shapes.
         out = [dims[i] if d == 0 and not allowzero else d for i, d in enumerate(target)]
         if -1 in out:
-            rest = int(np.prod([d for d in out if d != -1], dtype=np.int64))
-            out[out.index(-1)] = int(np.prod(dims, dtype=np.int64)) // rest if rest else -1
+            rest = math.prod(d for d in out if d != -1)
+            out[out.index(-1)] = math.prod(dims) // rest if rest else -1
         if -1 not in out and 0 not in out:
             result = b.vtensor(out, elt)
     if not allowzero and 0 in target:
