@@ -36,13 +36,14 @@ ELEMENTWISE = frozenset(
 def refine_created(b: Binder) -> None:
     """Give the unranked results of the elementwise ops `b` built their broadcast shape."""
     for op in b.created:
-        if len(op.results) != 1 or (op.name not in ELEMENTWISE and op.name != "torch.aten.cat"):
+        name = op.name
+        if (name not in ELEMENTWISE and name != "torch.aten.cat") or len(op.results) != 1:
             continue
         result = op.results[0]
         info = b.types.info(result.type)
         if info is None or (info[0] is not None and None not in info[0]):
             continue
-        if op.name == "torch.aten.cat":
+        if name == "torch.aten.cat":
             shape = _cat_shape(b, op)
         else:
             shape = ()
