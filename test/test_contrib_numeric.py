@@ -518,6 +518,14 @@ def test_fused_gpt2_matches_onnxruntime():
     _stored("gpt2_fused", rtol=1e-4, atol=1e-4)
 
 
+def test_fused_gpt2_with_past_matches_onnxruntime():
+    # The same GPT-2 in onnxruntime's gpt2_helper interface (export_gpt2.py there): Attention
+    # with past [2, B, N, P, D] and present outputs, unidirectional, a [B, P + S] mask_index
+    # (a float attention_mask cast to int32, one row left-padded), position_ids feeding
+    # EmbedLayerNormalization. Observed max abs error ~1e-6 on logits and presents.
+    _stored("gpt2_fused_past", rtol=1e-4, atol=1e-4)
+
+
 def test_embed_layer_normalization_mask_index_as_gpt2_fused():
     # The mask_index of the two forms beside test_fused_gpt2's: without a mask (zeros, GPT-2's
     # "dummy_mask_index"), and a mask with entries other than 0 and 1 (onnxruntime counts the
