@@ -507,3 +507,37 @@ def test_operator_format_quantized_cnn_matches_onnxruntime():
     # QLinearConv, QLinearAdd, QLinearSigmoid, QLinearConcat, QLinearAveragePool,
     # QLinearGlobalAveragePool, QGemm. Every intermediate is bit-exact with onnxruntime here.
     _stored("cnn_qop", rtol=0.0, atol=1e-6)
+
+
+def test_fused_gpt2_matches_onnxruntime():
+    # A tiny GPT-2 LM (2 layers, hidden 32, 4 heads, vocab 100) fused by onnxruntime's
+    # transformer optimizer, model_type="gpt2" (export_gpt2.py there): EmbedLayerNormalization
+    # with position ids (its embedding_sum the first residual, its mask_index the zeros of a
+    # model without mask), Attention with unidirectional=1 (the causal mask) and no mask_index,
+    # SkipLayerNormalization, FastGelu, MatMul to the logits. Observed max abs error ~1e-6.
+    _stored("gpt2_fused", rtol=1e-4, atol=1e-4)
+
+
+def test_fused_gpt2_with_past_matches_onnxruntime():
+    # The same GPT-2 in onnxruntime's gpt2_helper interface (export_gpt2.py there): Attention
+    # with past [2, B, N, P, D] and present outputs, unidirectional, a [B, P + S] mask_index
+    # (a float attention_mask cast to int32, one row left-padded), position_ids feeding
+    # EmbedLayerNormalization. Observed max abs error ~1e-6 on logits and presents.
+    _stored("gpt2_fused_past", rtol=1e-4, atol=1e-4)
+
+
+def test_embed_layer_normalization_mask_index_as_gpt2_fused():
+    # The mask_index of the two forms beside test_fused_gpt2's: without a mask (zeros, GPT-2's
+    # "dummy_mask_index"), and a mask with entries other than 0 and 1 (onnxruntime counts the
+    # entries equal to 1 only).
+    ids = RNG.integers(0, 10, (2, 4)).astype(np.int32)
+    pos = np.array([[3, 2, 1, 0]], dtype=np.int32)
+    mask = np.array([[1, 2, 1, 0], [1, -1, 0, 1]], dtype=np.int32)
+    inits = {"we": f32(10, 8), "pe": f32(6, 8), "g": f32(8), "be": f32(8)}
+    nodes = [ms("EmbedLayerNormalization", ["ids", "", "we", "pe", "", "g", "be", "", "pos"],
+                ["y", "mi", "es"], epsilon=1e-5),
+             ms("EmbedLayerNormalization", ["ids", "", "we", "pe", "", "g", "be", "mask"],
+                ["y2", "mi2"], epsilon=1e-5)]
+    inputs = {"ids": ids, "pos": pos, "mask": mask}
+    check(model(nodes, inputs, ["y", ("mi", np.int32), "es", "y2", ("mi2", np.int32)], inits),
+          inputs)

@@ -77,11 +77,30 @@ func.func @test_embed_layer_normalization(%arg0: !torch.vtensor<[2,4],si32>, %ar
   // CHECK: torch.aten.arange
   // CHECK: torch.aten.embedding %arg3
   // CHECK: torch.aten.embedding %arg4
+  // CHECK: torch.aten.eq.Scalar %arg7
   // CHECK: torch.aten.sum.dim_IntList
   // CHECK-NOT: torch.operator
   %none = torch.constant.none
   %0:3 = torch.operator "onnx.com.microsoft.EmbedLayerNormalization"(%arg0, %arg1, %arg2, %arg3, %arg4, %arg5, %arg6, %arg7) : (!torch.vtensor<[2,4],si32>, !torch.vtensor<[2,4],si32>, !torch.vtensor<[10,8],f32>, !torch.vtensor<[6,8],f32>, !torch.vtensor<[2,8],f32>, !torch.vtensor<[8],f32>, !torch.vtensor<[8],f32>, !torch.vtensor<[2,4],si32>) -> (!torch.vtensor<[2,4,8],f32>, !torch.vtensor<[2],si32>, !torch.vtensor<[2,4,8],f32>)
   return %0#0, %0#1, %0#2 : !torch.vtensor<[2,4,8],f32>, !torch.vtensor<[2],si32>, !torch.vtensor<[2,4,8],f32>
+}
+
+// -----
+
+// EmbedLayerNormalization as onnxruntime fuses GPT-2's: no segments, position_ids, no mask,
+// so its mask_index output is zeros (onnxruntime's kernels write zeros without a mask).
+// CHECK-LABEL: func.func @test_embed_layer_normalization_position_ids_no_mask
+func.func @test_embed_layer_normalization_position_ids_no_mask(%arg0: !torch.vtensor<[?,?],si32>, %arg1: !torch.vtensor<[10,8],f32>, %arg2: !torch.vtensor<[6,8],f32>, %arg3: !torch.vtensor<[8],f32>, %arg4: !torch.vtensor<[8],f32>, %arg5: !torch.vtensor<[1,?],si32>) -> (!torch.vtensor<[?,?,8],f32>, !torch.vtensor<[?],si32>, !torch.vtensor<[?,?,8],f32>) attributes {torch.onnx_meta.opset_version = 14 : si64, torch.onnx_meta.opset_versions = {com.microsoft = 1 : si64}} {
+  // CHECK: %[[B:.*]] = torch.aten.size.int %arg0
+  // CHECK: torch.aten.embedding %arg1
+  // CHECK-NOT: torch.aten.arange
+  // CHECK: torch.aten.embedding %arg2
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %[[B]] :
+  // CHECK: torch.aten.zeros %[[L]]
+  // CHECK-NOT: torch.operator
+  %none = torch.constant.none
+  %0:3 = torch.operator "onnx.com.microsoft.EmbedLayerNormalization"(%arg0, %none, %arg1, %arg2, %none, %arg3, %arg4, %none, %arg5) {torch.onnx.epsilon = 9.99999974E-6 : f32} : (!torch.vtensor<[?,?],si32>, !torch.none, !torch.vtensor<[10,8],f32>, !torch.vtensor<[6,8],f32>, !torch.none, !torch.vtensor<[8],f32>, !torch.vtensor<[8],f32>, !torch.none, !torch.vtensor<[1,?],si32>) -> (!torch.vtensor<[?,?,8],f32>, !torch.vtensor<[?],si32>, !torch.vtensor<[?,?,8],f32>)
+  return %0#0, %0#1, %0#2 : !torch.vtensor<[?,?,8],f32>, !torch.vtensor<[?],si32>, !torch.vtensor<[?,?,8],f32>
 }
 
 // -----

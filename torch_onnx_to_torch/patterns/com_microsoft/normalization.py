@@ -114,8 +114,9 @@ def simplified_layer_normalization(b: Binder):
 
 def embed_layer_normalization(b: Binder):
     """com.microsoft EmbedLayerNormalization-1 (word + position (+ segment) embeddings,
-    optional position_ids, epsilon; mask_index (sum of the mask per row) and embedding_sum
-    outputs) -> aten.embedding, aten.add.Tensor, the shared standardization * gamma + beta"""
+    optional position_ids, epsilon; mask_index (ones of the mask per row, zeros without a
+    mask) and embedding_sum outputs) -> aten.embedding, aten.add.Tensor, the shared
+    standardization * gamma + beta (+ aten.eq.Scalar, aten.sum.dim_IntList or aten.zeros)"""
     return _embed_ln(b, b.input(0), b.optional_input(1), b.input(2), b.input(3),
                      b.optional_input(4), b.input(5), b.input(6), b.optional_input(7),
                      b.optional_input(8))
@@ -172,14 +173,20 @@ def _embed_ln(b: Binder, ids, seg_ids, word, pos_table, seg_table, gamma, beta, 
     y = emit.binary(b, "add", emit.binary(b, "mul", emit.to_dtype(b, y, elt), gamma), beta)
     outs = [y, None, total if _wanted(b, 2) else None]
     if _wanted(b, 1):
+        si32 = b.int(b.torch_dtype_of("si32"))
+        mask_type = b.vtensor(emit.static_or_none([batch]), "si32")
         if mask is None:
-            raise Unsupported("mask_index output without a mask input")
-        # onnxruntime's mask_index is the number of ones per row (int32).
-        m = b.op("torch.aten.ne.Scalar", [mask, b.int(0)], emit.like(b, mask, "i1"))
-        m = emit.to_dtype(b, m, "si32")
-        outs[1] = b.op("torch.aten.sum.dim_IntList",
-                       [m, b.int_list([1]), f, b.int(b.torch_dtype_of("si32"))],
-                       b.vtensor(emit.static_or_none([batch]), "si32"))
+            # Without a mask onnxruntime's kernels write zeros (the optimizer's fusions name
+            # this output "dummy_mask_index", e.g. GPT-2's).
+            none = b.none()
+            outs[1] = b.op("torch.aten.zeros", [b.int_list([batch]), si32, none, none, none],
+                           mask_type)
+        else:
+            # onnxruntime's mask_index is the number of entries equal to 1 per row (int32).
+            m = b.op("torch.aten.eq.Scalar", [mask, b.int(1)], emit.like(b, mask, "i1"))
+            m = emit.to_dtype(b, m, "si32")
+            outs[1] = b.op("torch.aten.sum.dim_IntList", [m, b.int_list([1]), f, si32],
+                           mask_type)
     return outs[: b.num_results]
 
 
