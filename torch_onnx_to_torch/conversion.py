@@ -297,20 +297,27 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         with b.loc:
             produced = handler(b)
         refine_created(b)
-        if isinstance(produced, ir.Value) or produced is None:
-            produced = [produced]
-        results = list(op.results)
-        if len(produced) != len(results):
-            raise Unsupported(f"handler produced {len(produced)} values for {len(results)} "
-                              "results")
-        replacements = []
-        for i, (new, old) in enumerate(zip(produced, results)):
-            if new is None:
-                if next(iter(old.uses), None) is not None:
-                    raise Unsupported(f"output #{i} is used but not supported")
-                replacements.append(None)
-            else:
-                replacements.append(_coerce(b, new, old))
+        results = op.results
+        if isinstance(produced, ir.Value) and len(results) == 1:  # the common case
+            old = results[0]
+            results = [old]
+            replacements = [produced if produced.type == old.type else
+                            _coerce(b, produced, old)]
+        else:
+            if isinstance(produced, ir.Value) or produced is None:
+                produced = [produced]
+            results = list(results)
+            if len(produced) != len(results):
+                raise Unsupported(f"handler produced {len(produced)} values for "
+                                  f"{len(results)} results")
+            replacements = []
+            for i, (new, old) in enumerate(zip(produced, results)):
+                if new is None:
+                    if next(iter(old.uses), None) is not None:
+                        raise Unsupported(f"output #{i} is used but not supported")
+                    replacements.append(None)
+                else:
+                    replacements.append(_coerce(b, new, old))
     except Unsupported as e:
         b.discard()
         _decline(report, op, full, str(e) or "declined", strict)
@@ -320,12 +327,14 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         msg = f"internal error converting {full}: {type(e).__name__}: {e}"
         _decline(report, op, full, msg, True, internal=True)
         return
-    folded = [_folded(b, new) for new in replacements]
-    for old, new in zip(results, folded):
+    refolded = False
+    for old, new in zip(results, replacements):
         if new is not None:
-            old.replace_all_uses_with(new)
+            lit = _folded(b, new)
+            refolded = refolded or lit is not new
+            old.replace_all_uses_with(lit)
     op.erase()
-    if any(r is not f for r, f in zip(replacements, folded)):
+    if refolded:
         for created in reversed(b.created):  # what folding left unused (pure ops only)
             if len(created.results) and not len(created.regions) and \
                     all(next(iter(r.uses), None) is None for r in created.results):
