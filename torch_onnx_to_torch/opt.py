@@ -52,8 +52,10 @@ def _severity_name(sev) -> str:
 
 
 def _process_chunk(text: str | bytes, pipeline: str, report_remarks: bool,
-                   bytecode: bool = False) -> tuple[str | bytes | None, list[Diag]]:
-    """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics)."""
+                   bytecode: bool = False, stream: bool = False):
+    """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics).
+    With `stream`, the output is a function writing it to a binary file (the module is
+    printed straight into the file, without a text copy of it in memory)."""
     diags: list[Diag] = []
     ctx = new_context()
     ctx.allow_unregistered_dialects = False
@@ -101,6 +103,14 @@ def _process_chunk(text: str | bytes, pipeline: str, report_remarks: bool,
                 line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
                 diags.append(Diag("remark", line, col,
                                   f"{d.op} was not converted: {d.reason}"))
+        if stream:
+            def write(f) -> None:
+                with ctx:
+                    if bytecode:
+                        module.operation.write_bytecode(f)
+                    else:
+                        module.operation.print(assume_verified=True, file=f, binary=True)
+            return write, diags
         if bytecode:
             buf = io.BytesIO()
             module.operation.write_bytecode(buf)
@@ -197,9 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         # which need not be UTF-8; only the expected-* annotations are read decoded.
         chunks = raw.split(SPLIT_MARKER.encode()) if args.split_input_file else [raw]
     outputs, failed, offset = [], False, 0
+    # One module to a file: printed straight into it (no text copy of a big module).
+    stream = len(chunks) == 1 and not args.verify_diagnostics
     for chunk in chunks:
         out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics,
-                                    args.emit_bytecode)
+                                    args.emit_bytecode, stream)
         if args.verify_diagnostics:
             for line, err in _verify(chunk.decode("utf-8", "replace"), diags):
                 where = f"{name}:{line + offset}" if line else name
@@ -213,6 +225,16 @@ def main(argv: list[str] | None = None) -> int:
         if out is not None:
             outputs.append(out)
         offset += chunk.count(b"\n")
+    if stream:
+        if args.output == "-":
+            if outputs:
+                outputs[0](sys.stdout.buffer)
+            return 1 if failed else 0
+        if failed or not outputs:
+            return 1  # no half-written output file
+        with open(args.output, "wb") as f:
+            outputs[0](f)
+        return 0
     if args.emit_bytecode:
         result = b"".join(outputs)
     else:
