@@ -170,15 +170,10 @@ def _resource_constants(func: ir.Operation) -> list[ir.Attribute]:
         is_small_resource(a))]
 
 
-def _sync_signature(func: ir.Operation) -> None:
-    """Make the function's result types those its `func.return` returns, where a handler
-    gave a value its real type in place of a wrong declared one (see _coerce)."""
-    blocks = func.regions[0].blocks
-    if len(blocks) == 0:
-        return
-    ops = blocks[len(blocks) - 1].operations
-    last = ops[len(ops) - 1].operation if len(ops) else None
-    if last is None or last.name != "func.return":
+def _sync_signature(func: ir.Operation, last: ir.Operation | None) -> None:
+    """Make the function's result types those its `func.return` (`last`) returns, where a
+    handler gave a value its real type in place of a wrong declared one (see _coerce)."""
+    if last is None:
         return
     ftype = ir.FunctionType(ir.TypeAttr(func.attributes["function_type"]).value)
     returned = [v.type for v in last.operands]
@@ -409,20 +404,26 @@ def _retype_body_arguments(ops: list[ir.Operation], types: Types) -> None:
             visit(op)
 
 
-def _collect(func: ir.Operation) -> tuple[list[ir.Operation], list[ir.Operation]]:
-    """One walk: the ONNX ops, innermost first, and the input's own literals."""
+def _collect(func: ir.Operation) -> tuple[list[ir.Operation], list[ir.Operation],
+                                          ir.Operation | None]:
+    """One walk: the ONNX ops, innermost first, the input's own literals, and the function's
+    `func.return` (the last one in post-order; region bodies end in other terminators)."""
     ops: list[ir.Operation] = []
     literals: list[ir.Operation] = []
+    ret: list[ir.Operation] = []
 
     def visit(op):
-        if op.name == "torch.operator":
+        name = op.name
+        if name == "torch.operator":
             ops.append(op)
-        elif op.name == "torch.vtensor.literal":
+        elif name == "torch.vtensor.literal":
             literals.append(op)
+        elif name == "func.return":
+            ret.append(op)
         return ir.WalkResult.ADVANCE
 
     func.walk(visit, ir.WalkOrder.POST_ORDER)
-    return ops, literals
+    return ops, literals, (ret[-1] if ret else None)
 
 
 def run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
@@ -437,7 +438,7 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
     first = len(report.declines)
     for func in _functions(root):
         env = _FunctionEnv(func)
-        ops, literals = _collect(func)
+        ops, literals, ret = _collect(func)
         if env.default_opset is None and not env.opsets:
             for o in ops:
                 _decline(report, o, o.attributes["name"].value,
@@ -461,7 +462,7 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
             tick(len(ops), len(ops))
         if len(report.declines) > before:
             _drop_erased_declines(func, report, before)
-        _sync_signature(func)
+        _sync_signature(func, ret)
     new = report.declines[first:]
     return not new if options.strict else not any(d.internal for d in new)
 
