@@ -276,12 +276,24 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         version = env.version(domain)
         if version is None:
             entry = (None, f"function has no opset version for domain '{domain or 'ai.onnx'}'",
-                     0, domain, name)
+                     0, domain, name, None)
         else:
             handler, reason = registry.lookup(domain, name, version)
-            entry = (handler, reason, version, domain, name)
+            entry = (handler, reason, version, domain, name, getattr(handler, "direct", None))
         dispatch_cache[full] = entry
-    handler, reason, version, domain, name = entry
+    handler, reason, version, domain, name, direct = entry
+    if direct is not None:
+        # A handler's `direct(op, types)` builds its most common form without a Binder (the
+        # same IR), or returns None and the handler runs (Constant: patterns/a_to_f).
+        try:
+            new = direct(op, types)
+        except Exception:  # the handler then runs, and reports what is wrong
+            new = None
+        if new is not None:
+            op.results[0].replace_all_uses_with(new)
+            op.erase()
+            report.converted[full] += 1
+            return
     if handler is not None:
         reason = schema_problem(domain, name, version, op.operands, op.results, types.is_tensor)
     if handler is None or reason:

@@ -9,7 +9,7 @@ import numpy as np
 from torch_mlir import ir
 
 from ... import dtypes, emit
-from ...binder import Binder, Unsupported, read_dense
+from ...binder import Binder, Types, Unsupported, inline_small_resource, read_dense
 from ..families import register_table, unary
 
 _FLT_MAX = 3.4028234663852886e38
@@ -127,6 +127,28 @@ def constant(b: Binder):
         if b.has_attr(name):
             raise Unsupported(f"'{name}' constants have no torch tensor equivalent")
     raise Unsupported("no value attribute")
+
+
+def _constant_direct(op: ir.Operation, types: Types) -> ir.Value | None:
+    """The common Constant, a `value` tensor of exactly the declared result type, as the
+    torch.vtensor.literal `constant` builds, without a Binder (initializers are a third of
+    the ops of an imported model); None for every other form, which `constant` then takes."""
+    attrs = op.attributes
+    if "torch.onnx.value" not in attrs or len(op.operands) or len(op.results) != 1:
+        return None
+    attr = attrs["torch.onnx.value"]
+    if not isinstance(getattr(attr, "type", None), ir.RankedTensorType):
+        return None
+    _, elt, literal_type = types.elements(attr.type)
+    if op.results[0].type != literal_type or dtypes.torch_code_of_mlir(elt) is None:
+        return None
+    new = ir.Operation.create("torch.vtensor.literal", results=[literal_type],
+                              attributes={"value": inline_small_resource(attr, types.blobs)},
+                              loc=op.location, ip=ir.InsertionPoint(op))
+    return new.results[0]
+
+
+constant.direct = _constant_direct  # see conversion.convert_op
 
 
 def _attr_elt(attr: ir.Attribute) -> str:
