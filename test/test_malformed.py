@@ -437,3 +437,49 @@ def test_opt_short_resource_blob(tmp_path, bytecode):
     assert all(ln.startswith(str(src)) for ln in lines), r.stderr
     assert "internal error" not in r.stderr, r.stderr
     assert "'shp'" in lines[0] and "8 bytes" in lines[0] and "needs 16" in lines[0], r.stderr
+
+
+def test_opt_truncated_bytecode(tmp_path):
+    """Bytecode cut short: MLIR's error (and its note on the producer), no output."""
+    good = tmp_path / "good.mlir"
+    good.write_text(RESOURCE_MLIR.replace("BLOB", 'shp: "0x0800000003000000000000000200000000000000"'))
+    bc = tmp_path / "good.mlirbc"
+    r = _run(["torch_onnx_to_torch.opt", "--emit-bytecode", str(good), "-o", str(bc)])
+    assert r.returncode == 0, r.stderr
+    src = tmp_path / "in.mlirbc"
+    src.write_bytes(bc.read_bytes()[:-30])
+    out = tmp_path / "out.mlir"
+    r = _run(["torch_onnx_to_torch.opt", "--convert-torch-onnx-to-torch", str(src), "-o",
+              str(out)])
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert r.returncode == 1 and "Traceback" not in r.stderr and not out.exists(), r.stderr
+    assert lines[0].startswith(f"{src}: error: attempting to parse"), r.stderr
+    assert all(ln.startswith(f"{src}: note:") for ln in lines[1:]), r.stderr
+
+
+def test_import_malformed_external_data_of_a_subgraph_constant(tmp_path):
+    """External data of a Constant's tensor inside an If branch: the error names the tensor
+    and its node; nothing is written."""
+    v = numpy_helper.from_array(np.arange(2048, dtype=np.float32), "cval")
+    (tmp_path / "c.bin").write_bytes(v.raw_data[:-4])
+    v.ClearField("raw_data")
+    v.data_location = TensorProto.EXTERNAL
+    v.external_data.add(key="location", value="c.bin")
+    then = helper.make_graph([helper.make_node("Constant", [], ["k"], value=v, name="kc")],
+                             "then", [], [helper.make_tensor_value_info("k", 1, [2048])])
+    other = helper.make_graph([helper.make_node("Neg", ["x"], ["e"])], "else", [],
+                              [helper.make_tensor_value_info("e", 1, [2048])])
+    g = helper.make_graph(
+        [helper.make_node("If", ["c"], ["y"], then_branch=then, else_branch=other)], "g",
+        [helper.make_tensor_value_info("x", 1, [2048]),
+         helper.make_tensor_value_info("c", TensorProto.BOOL, [])],
+        [helper.make_tensor_value_info("y", 1, [2048])])
+    src = _write(tmp_path, "model.onnx", helper.make_model(
+        g, opset_imports=[helper.make_opsetid("", 17)]).SerializeToString())
+    out = tmp_path / "out.mlir"
+    r = _run(["torch_onnx_to_torch.cli", "import", src, "-o", str(out), "--bytecode"])
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert r.returncode == 1 and len(lines) == 1 and not out.exists(), r.stderr
+    assert lines[0] == (f"torch-onnx-to-torch: error: {src}: tensor 'cval' of node 'kc' "
+                        "(Constant): external data 'c.bin' has 8188 bytes from offset 0 to its "
+                        "end; FLOAT [2048] needs 8192")
