@@ -103,7 +103,7 @@ def test_escaping_external_data_is_refused(tmp_path, capsys):
     onnx.save(proto, str(model))
     code, _, err = run(["import", model], capsys)
     assert code == 1
-    assert "external data '../w.bin' of tensor 'W' escapes" in err
+    assert "initializer 'W': external data '../w.bin' escapes" in err
 
 
 @pytest.mark.parametrize("content,message", [

@@ -24,6 +24,7 @@ from . import contrib_import
 from .binder import INLINE_BYTES, dense_from_bytes, new_context  # new_context: part of the API
 from .params import Parameters, ParamImporter
 from .weights import (
+    ExternalDataError,
     MappedWeights,
     is_external,
     nbytes,
@@ -33,27 +34,12 @@ from .weights import (
 )
 
 _TWO_GB = 2**31 - 1
+# upb's default recursion limit when parsing (google.protobuf's Python parser).
+_PROTOBUF_DEPTH = 100
 
 
 class ImportFailure(Exception):
     """The model could not be loaded or imported; the message says why."""
-
-
-def _check_external_paths(model: onnx.ModelProto, data_dir: Path,
-                          also: frozenset[str] = frozenset()) -> None:
-    """Refuse external-data locations that escape `data_dir` (other than those in `also`)."""
-    root = data_dir.resolve()
-    for t in onnx.external_data_helper._get_all_tensors(model):
-        if t.data_location != onnx.TensorProto.EXTERNAL:
-            continue
-        for entry in t.external_data:
-            if entry.key == "location" and entry.value not in also:
-                target = (root / entry.value).resolve()
-                if root != target and root not in target.parents:
-                    raise ImportFailure(
-                        f"external data '{entry.value}' of tensor '{t.name}' escapes {root}")
-                if not target.is_file():
-                    raise ImportFailure(f"external data file {target} is missing")
 
 
 def read_model(path: str | os.PathLike) -> onnx.ModelProto:
@@ -64,8 +50,11 @@ def read_model(path: str | os.PathLike) -> onnx.ModelProto:
     try:
         model = onnx.load(str(path), load_external_data=False)
     except Exception as e:  # protobuf raises DecodeError and friends
-        raise ImportFailure(f"{path} is not a valid ONNX model: {type(e).__name__}: "
-                            f"{_one_line(e)}") from None
+        why = f"{type(e).__name__}: {_one_line(e)}"
+        if "MaxDepth" in why:  # upb's recursion limit: deeply nested subgraphs
+            why = (f"its messages nest deeper than protobuf's limit of {_PROTOBUF_DEPTH} "
+                   "levels (each If/Loop/Scan body takes 3: about 32 nested subgraphs)")
+        raise ImportFailure(f"{path} is not a valid ONNX model: {why}") from None
     _check_model(model, path)
     return model
 
@@ -100,13 +89,15 @@ def check_required_inputs(model: onnx.ModelProto) -> None:
 
 
 def load_external(model: onnx.ModelProto, data_dir: str | os.PathLike) -> None:
-    """Load the model's external tensors from `data_dir`, refusing paths that escape it."""
-    ddir = Path(data_dir)
-    _check_external_paths(model, ddir)
+    """Load the model's external tensors from `data_dir` into the proto; a location that is
+    not allowed (see weights.MappedWeights), a missing file or data that does not fit is an
+    ImportFailure naming the tensor."""
+    weights = MappedWeights(data_dir)
     try:
-        onnx.load_external_data_for_model(model, str(ddir))
-    except Exception as e:
-        raise ImportFailure(f"cannot load external data from {ddir}: {_one_line(e)}") from None
+        weights.check(model)
+        weights.load_all(model)
+    except ExternalDataError as e:
+        raise ImportFailure(str(e)) from None
 
 
 def upgrade_opset(model: onnx.ModelProto, opset_version: int) -> onnx.ModelProto:
@@ -134,17 +125,23 @@ def load_model(path: str | os.PathLike, data_dir: str | os.PathLike | None = Non
     except ImportFailure as e:
         raise ImportFailure(f"{path}: {e}") from None
     ddir = Path(data_dir) if data_dir is not None else Path(path).parent
-    ext = external_bytes(model, ddir)
+    weights = MappedWeights(ddir)
+    try:
+        ext = weights.check(model)  # before anything reads a location
+    except ExternalDataError as e:
+        raise ImportFailure(f"{path}: {e}") from None
     if ext + model.ByteSize() >= _TWO_GB:
         # Too big for one protobuf once the data is in: upgrade and shape-infer the proto
         # without its external tensors (as file-based inference would), then load them.
-        _check_external_paths(model, ddir)
         steps = ["upgrade", "infer", "load"]
     else:
         steps = ["load", "upgrade", "infer"]
     for step in steps:
         if step == "load":
-            load_external(model, ddir)
+            try:
+                weights.load_all(model)
+            except ExternalDataError as e:
+                raise ImportFailure(f"{path}: {e}") from None
             if ext:
                 note(f"loaded {_size(ext)} of external data from {ddir}")
         elif step == "upgrade" and opset_version:
@@ -178,24 +175,6 @@ def walk_nodes(graph: onnx.GraphProto) -> Iterator[onnx.NodeProto]:
 def count_nodes(graph: onnx.GraphProto) -> int:
     """Nodes in `graph` and its subgraphs."""
     return sum(1 for _ in walk_nodes(graph))
-
-
-def external_bytes(model: onnx.ModelProto, data_dir: str | os.PathLike) -> int:
-    """Bytes of external data the model refers to (by `length`, else the file's size)."""
-    total, files = 0, set()
-    for t in onnx.external_data_helper._get_all_tensors(model):
-        if t.data_location != onnx.TensorProto.EXTERNAL:
-            continue
-        info = {e.key: e.value for e in t.external_data}
-        if "length" in info:
-            total += int(info["length"])
-        elif "location" in info and info["location"] not in files:
-            files.add(info["location"])
-            try:
-                total += os.path.getsize(os.path.join(data_dir, info["location"]))
-            except OSError:
-                pass
-    return total
 
 
 def _one_line(e: Exception) -> str:
@@ -402,7 +381,7 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
     instead (see params.py; `FileImport.params.write_archive` writes their .irpa).
     """
     note = progress or (lambda message: None)
-    path = Path(path)
+    shown, path = os.fspath(path), Path(path)
     try:
         # The initializers' raw_data stay in the file (mapped like external data).
         model, embedded = read_detached(path)
@@ -416,15 +395,15 @@ def import_file(path: str | os.PathLike, data_dir: str | os.PathLike | None = No
     try:
         check_required_inputs(model)  # shape inference would crash on one
     except ImportFailure as e:
-        raise ImportFailure(f"{path}: {e}") from None
+        raise ImportFailure(f"{shown}: {e}") from None
     ddir = Path(data_dir) if data_dir is not None else path.parent
-    _check_external_paths(model, ddir, also=frozenset([os.path.abspath(path)]))
     weights = MappedWeights(ddir)
+    weights.allow_file(path)  # what read_detached left in the file
     try:
+        weights.check(model)  # every location and span, before anything is read
         weights.load_small(model)
-        weights.check(model)
-    except (OSError, ValueError) as e:
-        raise ImportFailure(f"cannot read external data from {ddir}: {_one_line(e)}") from None
+    except ExternalDataError as e:
+        raise ImportFailure(f"{shown}: {e}") from None
     if opset_version:
         model = upgrade_opset(model, opset_version)
         note(f"converted to opset {opset_version}")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import mmap
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import onnx
@@ -34,83 +36,199 @@ def is_external(t: TensorProto) -> bool:
     return t.HasField("data_location") and t.data_location == TensorProto.EXTERNAL
 
 
+class ExternalDataError(ValueError):
+    """External data that cannot be read safely; the message names the tensor and its file."""
+
+
+def external_tensors(model: onnx.ModelProto) -> Iterator[tuple[str, TensorProto]]:
+    """Each tensor of `model` whose data is external, with what a message calls it
+    ("initializer 'W'", "tensor 'value' of node 'c' (Constant)"): the initializers and the
+    tensor attributes of every graph, subgraph and function. Walked with a stack, not
+    recursion, whatever the nesting."""
+    graphs: list[onnx.GraphProto | onnx.FunctionProto] = [model.graph, *model.functions]
+    for g in graphs:  # grows as subgraphs are met: breadth first, the main graph first
+        for t in getattr(g, "initializer", ()):
+            if is_external(t):
+                yield f"initializer '{t.name}'", t
+        for node in g.node:
+            where = f"node '{node.name}' ({node.op_type})" if node.name else node.op_type
+            for attr in node.attribute:
+                for t in ([attr.t] if attr.HasField("t") else []) + list(attr.tensors):
+                    if is_external(t):
+                        yield f"tensor '{t.name or attr.name}' of {where}", t
+                if attr.HasField("g"):
+                    graphs.append(attr.g)
+                graphs.extend(attr.graphs)
+
+
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
 class MappedWeights:
     """The external-data files of one model, each memory-mapped (read only) at most once.
 
-    A location is resolved against `data_dir` unless it is absolute (what `read_detached` writes
-    for data that sits inside the .onnx file itself); the caller checks the locations of the model
-    beforehand (`importer._check_external_paths`).
+    What a location may name follows onnx (onnx.checker, load_external_data_for_model): a
+    path relative to `data_dir` that stays inside it: no absolute path, no `..` out of it.
+    Symlinks are followed and their target must be inside `data_dir` too (onnx refuses
+    every symlink; one inside the folder is harmless, one out of it could read any file of
+    the machine into the output). The one absolute location allowed is the model file
+    itself (`allow_file`), what `read_detached` writes for the data it leaves in the file.
+    Every error is an `ExternalDataError` naming the tensor.
     """
 
     def __init__(self, data_dir: str | os.PathLike):
         self.data_dir = Path(data_dir)
         self._maps: dict[Path, mmap.mmap | bytes] = {}
+        self._own: set[str] = set()
+        self._resolved: dict[str, Path] = {}
         self.mapped_bytes = 0
 
-    def _map(self, location: str) -> mmap.mmap | bytes:
-        path = self._path(location)
+    def allow_file(self, path: str | os.PathLike) -> None:
+        """Accept `path` (absolute) as a location: the model file, see `read_detached`."""
+        self._own.add(os.path.abspath(path))
+
+    def _map(self, path: Path, what: str, location: str) -> mmap.mmap | bytes:
         m = self._maps.get(path)
         if m is None:
-            with open(path, "rb") as f:
-                size = os.fstat(f.fileno()).st_size
-                # mmap refuses empty files; an empty file only serves empty tensors.
-                m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            try:
+                with open(path, "rb") as f:
+                    size = os.fstat(f.fileno()).st_size
+                    # mmap refuses empty files; an empty file only serves empty tensors.
+                    m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            except OSError as e:
+                raise ExternalDataError(f"{what}: cannot read external data '{location}': "
+                                        f"{e.strerror or e}") from None
             self._maps[path] = m
         return m
 
-    def view(self, t: TensorProto) -> memoryview:
+    def view(self, t: TensorProto, what: str | None = None) -> memoryview:
         """The bytes of external tensor `t`, a view of its mapped file (no copy); the view
         starts at `offset_of(t)` in the mapping."""
-        m, offset, length = self._span(t)
+        m, _, offset, length = self._span(t, what)
         self.mapped_bytes += length
         return memoryview(m)[offset:offset + length]
 
-    def check(self, model: onnx.ModelProto) -> None:
-        """Raise ValueError if an external tensor of `model` lies outside its file or has a
-        size its type does not have."""
-        for t in onnx.external_data_helper._get_all_tensors(model):
-            if is_external(t):
-                self._span(t)
+    def check(self, model: onnx.ModelProto) -> int:
+        """Raise ExternalDataError unless every external tensor of `model` has an allowed
+        location, a readable file, an offset and length inside it, and the size its type
+        needs; the bytes of external data."""
+        return sum(self._span(t, what)[3] for what, t in external_tensors(model))
 
     def source(self, t: TensorProto) -> tuple[Path, int, int]:
         """The file, offset and length of external tensor `t`'s data."""
-        _, offset, length = self._span(t)
-        return self._path(external_info(t)["location"]), offset, length
+        _, path, offset, length = self._span(t)
+        return path, offset, length
 
-    def _path(self, location: str) -> Path:
-        return (Path(location) if os.path.isabs(location) else self.data_dir / location).resolve()
+    def load_all(self, model: onnx.ModelProto) -> None:
+        """Read every external tensor into the proto (what onnx.load_external_data_for_model
+        does, with these rules and messages)."""
+        for what, t in list(external_tensors(model)):
+            t.raw_data = bytes(self.view(t, what))
+            del t.external_data[:]
+            t.data_location = TensorProto.DEFAULT
 
-    def _span(self, t: TensorProto) -> tuple[mmap.mmap | bytes, int, int]:
+    def resolve(self, location: str, what: str) -> Path:
+        """The file `location` names, or ExternalDataError if it is not allowed or absent."""
+        if not location:
+            raise ExternalDataError(f"{what}: external data has no location")
+        path = self._resolved.get(location)
+        if path is None:
+            path = self._resolved[location] = self._resolve(location, what)
+        return path
+
+    def _resolve(self, location: str, what: str) -> Path:
+        if os.path.isabs(location) and os.path.abspath(location) in self._own:
+            return Path(location)
+        root = self.data_dir.resolve()
+        if os.path.isabs(location) or location.startswith(("\\", "//")):
+            raise ExternalDataError(f"{what}: external data '{location}' is an absolute path, "
+                                    f"not one relative to {root} (as onnx requires)")
+        try:
+            lexical = Path(os.path.normpath(root / location))
+            target = (root / location).resolve()
+        except (OSError, ValueError) as e:  # a NUL byte, a symlink loop...
+            raise ExternalDataError(f"{what}: external data '{location}' is not a usable "
+                                    f"path: {e}") from None
+        if not _inside(lexical, root):
+            raise ExternalDataError(f"{what}: external data '{location}' escapes {root}")
+        if not _inside(target, root):
+            raise ExternalDataError(f"{what}: external data '{location}' resolves through a "
+                                    f"symlink to {target}, outside {root} (a symlink must "
+                                    "point inside the folder)")
+        if not target.exists():
+            raise ExternalDataError(f"{what}: external data file {target} is missing")
+        if not target.is_file():
+            raise ExternalDataError(f"{what}: external data {target} is not a regular file")
+        return target
+
+    def _span(self, t: TensorProto, what: str | None = None
+              ) -> tuple[mmap.mmap | bytes, Path, int, int]:
+        what = what or f"tensor '{t.name}'"
         info = external_info(t)
-        if "location" not in info:
-            raise ValueError(f"external tensor '{t.name}' has no location")
-        m = self._map(info["location"])
-        offset = int(info.get("offset", 0))
-        length = int(info["length"]) if "length" in info else len(m) - offset
-        if offset < 0 or length < 0 or offset + length > len(m):
-            raise ValueError(f"external data of tensor '{t.name}' ({info['location']}, offset "
-                             f"{offset}, length {length}) lies outside its file of {len(m)} bytes")
+        location = info.get("location", "")
+        path = self.resolve(location, what)
+        offset, length = (_entry_int(info, key, what, location) for key in ("offset", "length"))
+        m = self._map(path, what, location)
+        offset = offset or 0
+        if offset > len(m):
+            raise ExternalDataError(f"{what}: external data '{location}' is {len(m)} bytes, "
+                                    f"offset {offset} is past its end")
+        if length is None:
+            length = len(m) - offset
+        elif offset + length > len(m):
+            raise ExternalDataError(f"{what}: external data '{location}' is {len(m)} bytes, "
+                                    f"offset {offset} + length {length} needs "
+                                    f"{offset + length}")
         expected = nbytes(t)
         if expected is not None and expected != length:
-            raise ValueError(f"external data of tensor '{t.name}' has {length} bytes; its type "
-                             f"needs {expected}")
-        return m, offset, length
+            has = (f"has length {length}" if "length" in info else
+                   f"has {length} bytes from offset {offset} to its end")
+            raise ExternalDataError(f"{what}: external data '{location}' {has}; "
+                                    f"{_type_text(t)} needs {expected}")
+        return m, path, offset, length
 
     def load_small(self, model: onnx.ModelProto, limit: int = SMALL_EXTERNAL_BYTES) -> int:
-        """Read the external tensors of at most `limit` bytes into the proto; their count."""
+        """Read the external tensors of at most `limit` bytes into the proto; their count.
+        (Call `check` first: this reads what it is told.)"""
         n = 0
-        for t in onnx.external_data_helper._get_all_tensors(model):
-            if not is_external(t):
-                continue
+        for what, t in list(external_tensors(model)):
             info = external_info(t)
             size = int(info["length"]) if "length" in info else nbytes(t)
             if size is None or size > limit:
                 continue
-            t.raw_data = bytes(self.view(t))
+            t.raw_data = bytes(self.view(t, what))
             del t.external_data[:]
             t.data_location = TensorProto.DEFAULT
             n += 1
         return n
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _entry_int(info: dict[str, str], key: str, what: str, location: str) -> int | None:
+    """The `offset` or `length` entry as a non-negative int (None if absent)."""
+    value = info.get(key)
+    if value is None:
+        return None
+    if not _INTEGER.fullmatch(value.strip()):
+        raise ExternalDataError(f"{what}: external data '{location}' has {key} {value!r}, "
+                                "not an integer")
+    n = int(value)
+    if n < 0:
+        raise ExternalDataError(f"{what}: external data '{location}' has a negative {key} "
+                                f"({n})")
+    return n
+
+
+def _type_text(t: TensorProto) -> str:
+    """`FLOAT [2, 3]`: the element type and dims of a tensor, for messages."""
+    try:
+        name = TensorProto.DataType.Name(t.data_type)
+    except ValueError:
+        name = f"data type {t.data_type}"
+    return f"{name} {list(t.dims)}"
 
 
 def offset_of(t: TensorProto) -> int:
