@@ -418,8 +418,6 @@ def test_opt_resource_without_blob_converts(tmp_path):
     assert "torch.aten.reshape" in out.read_text()
 
 
-@pytest.mark.xfail(strict=True, reason="binder.read_dense reshapes a short blob and fails "
-                   "with numpy's message, reported as an internal error (fix in binder.py)")
 @pytest.mark.parametrize("bytecode", [False, True])
 def test_opt_short_resource_blob(tmp_path, bytecode):
     src = tmp_path / "in.mlir"
@@ -485,9 +483,6 @@ def test_import_malformed_external_data_of_a_subgraph_constant(tmp_path):
                         "end; FLOAT [2048] needs 8192")
 
 
-@pytest.mark.xfail(strict=True, reason="cli.cmd_import writes -o before the .irpa and does "
-                   "not remove it when the archive fails (fix in cli.py: write both under "
-                   "temporary names, os.replace them at the end)")
 def test_import_unwritable_params_file_leaves_no_module(tmp_path):
     src = _ext_model(tmp_path, "w.bin")
     out = tmp_path / "out.mlir"

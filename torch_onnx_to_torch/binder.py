@@ -38,6 +38,11 @@ class Unsupported(Exception):
     """Raised by a handler to decline an op; the message is the reason shown to the user."""
 
 
+class InvalidInput(Exception):
+    """The input IR itself is malformed (e.g. a resource blob shorter than its type): an error
+    at the op that reads it, failing the pass, rather than a decline."""
+
+
 def _utf8(name: str, a: ir.StringAttr) -> str:
     try:
         return a.value
@@ -290,9 +295,19 @@ def _read_dense(attr: ir.Attribute, blobs: ResourceBlobs) -> np.ndarray | None:
     raw = blobs.raw(attr)
     if raw is None:
         return None
+    _check_blob(attr, raw, math.prod(shape) * (1 if elt == "i1" else np.dtype(row.numpy).itemsize))
     if elt == "i1":
         return np.frombuffer(raw, dtype=np.uint8).astype(np.bool_).reshape(shape)
     return np.frombuffer(raw, dtype=row.numpy).reshape(shape)
+
+
+def _check_blob(attr: ir.Attribute, raw: bytes, need: int) -> None:
+    """Raise InvalidInput when a dense_resource blob does not hold its type's bytes."""
+    if len(raw) != need:
+        m = _RESOURCE_NAME_RE.match(str(attr))
+        name = m.group(1) if m else str(attr)
+        raise InvalidInput(f"dense_resource blob '{name}' holds {len(raw)} bytes; "
+                           f"{attr.type} needs {need}")
 
 
 # Constants up to this size are inlined; bigger ones are weights and stay resources.
@@ -347,7 +362,12 @@ def inline_small_resource(attr: ir.Attribute, blobs: ResourceBlobs) -> ir.Attrib
     if is_small_resource(attr):
         raw = blobs.raw(attr) if dense_from_bytes(b"", attr.type, check_only=True) else None
         if raw is not None:
-            out = dense_from_bytes(raw, attr.type) or attr
+            out = dense_from_bytes(raw, attr.type)
+            if out is None:  # the element type is one inlined: the size is wrong
+                n = math.prod(attr.type.shape)
+                _check_blob(attr, raw, n if str(attr.type.element_type) == "i1" else
+                            n * _bit_width(attr.type.element_type) // 8)
+                out = attr
     blobs.inlined[attr] = out
     return out
 

@@ -174,14 +174,28 @@ def cmd_import(args) -> int:
               "hex text (twice their size, slow to write and to parse); --bytecode writes "
               "them as they are", file=sys.stderr)
     progress.total = None
-    with progress.bar("writing", unit="B", unit_scale=True) as wrote:
-        _write_module(module, args.output, args.bytecode, wrote)  # bytecode counts its bytes
+    # Written under temporary names beside their destinations, renamed once both are
+    # complete: a failure leaves neither a half-written module nor one without its archive.
+    tmp_out = None if args.output == "-" else _beside(args.output)
+    tmp_params = None if params is None else _beside(params_file)
+    try:
+        with progress.bar("writing", unit="B", unit_scale=True) as wrote:
+            _write_module(module, tmp_out or "-", args.bytecode, wrote, shown=args.output)
+        if params is not None:
+            try:
+                params.write_archive(tmp_params)
+            except (OSError, RuntimeError, ValueError) as e:
+                raise CliError(f"cannot write {params_file}: {e}") from None
+            os.replace(tmp_params, params_file)
+        if tmp_out is not None:
+            os.replace(tmp_out, args.output)
+    except BaseException:
+        for tmp in (tmp_out, tmp_params):
+            if tmp is not None and os.path.exists(tmp):
+                os.unlink(tmp)
+        raise
     progress(f"wrote {args.output if args.output != '-' else 'stdout'}")
     if params is not None:
-        try:
-            params.write_archive(params_file)
-        except (OSError, RuntimeError, ValueError) as e:
-            raise CliError(f"cannot write {params_file}: {e}") from None
         progress(f"wrote {len(params.entries)} parameters ({_size(params.nbytes)}) to "
                  f"{params_file}; run with --parameters={params.scope}={params_file}")
     took = f" in {progress.elapsed():.1f}s" if progress.enabled else ""
@@ -207,7 +221,15 @@ def _mlir_error_line(e: Exception) -> str:
     return " ".join(lines[:2])
 
 
-def _write_module(module, output: str, bytecode: bool, on_bytes=None) -> None:
+def _beside(path: str) -> str:
+    """A temporary name in the folder of `path`, for writing it and renaming it into place."""
+    head, tail = os.path.split(path)
+    return os.path.join(head, f".{tail}.{os.getpid()}.tmp")
+
+
+def _write_module(module, output: str, bytecode: bool, on_bytes=None,
+                  shown: str | None = None) -> None:
+    """Write `module` to `output` ("-": stdout); errors name `shown` (the destination)."""
     from .bytecode_out import write_bytecode  # blobs written from their memory, not copied
 
     try:
@@ -224,7 +246,7 @@ def _write_module(module, output: str, bytecode: bool, on_bytes=None) -> None:
             else:
                 module.operation.print(file=f, enable_debug_info=False)
     except OSError as e:
-        raise CliError(f"cannot write {output}: {e.strerror}") from None
+        raise CliError(f"cannot write {shown or output}: {e.strerror}") from None
 
 
 # ---------------------------------------------------------------------------------------------

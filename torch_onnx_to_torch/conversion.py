@@ -18,6 +18,7 @@ from torch_mlir import ir
 from . import emit
 from .binder import (
     Binder,
+    InvalidInput,
     Types,
     Unsupported,
     inline_small_resource,
@@ -42,6 +43,12 @@ class Decline:
     location: str
     reason: str
     internal: bool = False  # True when a handler raised something other than Unsupported
+    error: bool = False  # True when the op's input IR is malformed (binder.InvalidInput)
+
+    @property
+    def fails(self) -> bool:
+        """Reported as an error diagnostic, failing the pass (not only a decline)."""
+        return self.internal or self.error
 
 
 @dataclass
@@ -260,10 +267,11 @@ def _folded(b: Binder, value: ir.Value | None) -> ir.Value | None:
 
 
 def _decline(report: Report, op: ir.Operation, full: str, reason: str, emit: bool,
-             internal: bool = False) -> None:
-    report.declines.append(Decline(full, location_str(op.location), reason, internal))
+             internal: bool = False, error: bool = False) -> None:
+    report.declines.append(Decline(full, location_str(op.location), reason, internal, error))
     if emit:
-        op.location.emit_error(reason if internal else f"{full} was not converted: {reason}")
+        op.location.emit_error(reason if internal or error else
+                               f"{full} was not converted: {reason}")
 
 
 def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: Types,
@@ -329,6 +337,10 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         b.discard()
         _decline(report, op, full, str(e) or "declined", strict)
         return
+    except InvalidInput as e:  # malformed input IR: an error at the op, not a decline
+        b.discard()
+        _decline(report, op, full, f"{full}: {e}", True, error=True)
+        return
     except Exception as e:  # a handler bug must not crash the tool: report it at the op
         b.discard()
         msg = f"internal error converting {full}: {type(e).__name__}: {e}"
@@ -363,7 +375,7 @@ def _drop_erased_declines(func: ir.Operation, report: Report, start: int) -> Non
     kept = []
     for d in report.declines[start:]:
         key = (d.op, d.location)
-        if alive[key] > 0 or d.internal:
+        if alive[key] > 0 or d.fails:
             alive[key] -= 1
             kept.append(d)
     report.declines[start:] = kept
@@ -476,7 +488,7 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
             _drop_erased_declines(func, report, before)
         _sync_signature(func, ret)
     new = report.declines[first:]
-    return not new if options.strict else not any(d.internal for d in new)
+    return not new if options.strict else not any(d.fails for d in new)
 
 
 def make_pass(registry: Registry | None = None, options: Options | None = None,

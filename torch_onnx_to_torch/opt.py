@@ -97,7 +97,7 @@ def _process_chunk(text: str | bytes, pipeline: str, report_remarks: bool,
                 return None, diags
         if report_remarks:
             for d in report.declines:
-                if d.internal:
+                if d.fails:
                     continue
                 m = re.search(r":(\d+):(\d+)$", d.location)
                 line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)

@@ -548,11 +548,15 @@ def run_mutant(mutant: Mutant, memory_mb: int = DEFAULT_MEMORY_MB,
             pass  # the internal declines below say why
         report = pipe.report
         internal = [d for d in report.declines if d.internal]
+        errors = [d for d in report.declines if d.error]  # malformed input IR, reported
         for d in report.declines:
             res.unconverted.setdefault(d.op, []).append(d.reason)
         if internal:
             res.stage, res.ops = "internal_error", [internal[0].op]
             res.detail = internal[0].reason + ("\n" + _TRACEBACKS[0] if _TRACEBACKS else "")
+            return res
+        if errors:
+            res.stage, res.detail = "diagnostic", errors[0].reason
             return res
         try:
             module.operation.verify()
