@@ -12,6 +12,8 @@ import onnx
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
+from torch_onnx_to_torch import weights
+
 
 def _model(opset: int = 17, dims=(2,), **node_kw) -> onnx.ModelProto:
     x = helper.make_tensor_value_info("x", TensorProto.FLOAT, list(dims))
@@ -273,13 +275,7 @@ def test_symlink_inside_the_folder_and_data_dir_are_fine(tmp_path):
 # Deep nesting (issue 13). protobuf's Python parser stops at 100 levels of messages (an If
 # body takes 3: node, attribute, graph): deeper ONNX models are a clean error, not a
 # RecursionError; MLIR has no such limit and converts.
-def _varint(n: int) -> bytes:
-    out = bytearray()
-    while n >= 0x80:
-        out.append((n & 0x7F) | 0x80)
-        n >>= 7
-    out.append(n)
-    return bytes(out)
+_varint = weights._encode_varint  # protobuf's base-128 varint, as the model reader decodes it
 
 
 def _field(number: int, payload: bytes) -> bytes:
