@@ -22,7 +22,7 @@ from torch_mlir import ir
 from .binder import new_context
 from .conversion import PASS_NAME, Report
 from .pipeline import PipelineError, build_pass_manager
-from .startup import defer_torch_op_classes
+from .startup import HelpFormatter, defer_torch_op_classes
 
 SPLIT_MARKER = "// -----"
 _BYTECODE_MAGIC = b"ML\xefR"
@@ -176,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     defer_torch_op_classes()
     p = argparse.ArgumentParser(
         prog="torch-onnx-to-torch-opt",
-        description="mlir-opt-style driver; any --<pass-name>[=options] flag adds that pass.")
+        description="mlir-opt-style driver; any --<pass-name>[=options] flag adds that pass.",
+        formatter_class=HelpFormatter)
     p.add_argument("input", nargs="?", default="-")
     p.add_argument("-o", dest="output", default="-")
     p.add_argument("--pass-pipeline", default="")

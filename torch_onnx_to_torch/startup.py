@@ -1,4 +1,5 @@
-"""Start-up of the command-line tools: defer torch-mlir's generated torch op classes.
+"""Start-up of the command-line tools: defer torch-mlir's generated torch op classes; an
+argparse help formatter that does not import shutil.
 
 The MLIR Python bindings import a dialect's Python module (`torch_mlir.dialects.torch`) the first
 time a type or op of that dialect is seen, and that module imports `_torch_ops_gen`: some 1,500
@@ -11,8 +12,10 @@ Only the CLIs call this; importing the library changes nothing.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import importlib.util
+import os
 import sys
 import types
 
@@ -43,3 +46,18 @@ def _load_real_attribute(attr: str):
         if parent is not None:
             parent.torch = current
     return getattr(current, attr)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, sized by `os.get_terminal_size` instead of `shutil`'s (whose
+    import, with its compression modules, is a tenth of the start-up; argparse builds a
+    formatter for every argument it adds)."""
+
+    def __init__(self, prog: str, **kwargs) -> None:
+        if kwargs.get("width") is None:
+            try:
+                columns = int(os.environ.get("COLUMNS") or os.get_terminal_size().columns)
+            except (OSError, ValueError):
+                columns = 80
+            kwargs["width"] = max(columns - 2, 20)
+        super().__init__(prog, **kwargs)
