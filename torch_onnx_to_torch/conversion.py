@@ -274,10 +274,10 @@ def _decline(report: Report, op: ir.Operation, full: str, reason: str, emit: boo
                                f"{full} was not converted: {reason}")
 
 
-def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: Types,
-               report: Report, dispatch_cache: dict, strict: bool) -> None:
-    """Rewrite one `torch.operator` in place, or record why it stays."""
-    full = op.attributes["name"].value
+def convert_op(op: ir.Operation, full: str, registry: Registry, env: _FunctionEnv,
+               types: Types, report: Report, dispatch_cache: dict, strict: bool) -> None:
+    """Rewrite one `torch.operator` named `full` (e.g. "onnx.Abs") in place, or record why
+    it stays."""
     entry = dispatch_cache.get(full)  # the cache holds one function's (opset's) lookups
     if entry is None:
         domain, name = _split_name(full)
@@ -291,10 +291,11 @@ def convert_op(op: ir.Operation, registry: Registry, env: _FunctionEnv, types: T
         dispatch_cache[full] = entry
     handler, reason, version, domain, name, direct = entry
     if direct is not None:
-        # A handler's `direct(op, types)` builds its most common form without a Binder (the
-        # same IR), or returns None and the handler runs (Constant: patterns/a_to_f).
+        # A handler's `direct(op, types, version)` builds its most common form without a
+        # Binder (the same IR), or returns None and the handler runs (Constant, the float
+        # unary and binary families).
         try:
-            new = direct(op, types)
+            new = direct(op, types, version)
         except Exception:  # the handler then runs, and reports what is wrong
             new = None
         if new is not None:
@@ -381,7 +382,7 @@ def _drop_erased_declines(func: ir.Operation, report: Report, start: int) -> Non
     report.declines[start:] = kept
 
 
-def _retype_body_arguments(ops: list[ir.Operation], types: Types) -> None:
+def _retype_body_arguments(loops: list[ir.Operation], types: Types) -> None:
     """Give Loop and Scan body arguments without a shape (unranked; torch-mlir's importer types
     them rank 0) the type of the value they receive on entry, before the
     bodies are converted, so that body ops see real shapes. Outer loops first."""
@@ -423,16 +424,16 @@ def _retype_body_arguments(ops: list[ir.Operation], types: Types) -> None:
                 arg.set_type(types.get(vtensor_asm(shape, have[1] or want[1])))
         return ir.WalkResult.ADVANCE
 
-    for op in reversed(ops):  # post-order reversed: outer loops before the ones they hold
-        if op.attributes["name"].value in ("onnx.Loop", "onnx.Scan"):
-            visit(op)
+    for op in reversed(loops):  # post-order reversed: outer loops before the ones they hold
+        visit(op)
 
 
-def _collect(func: ir.Operation) -> tuple[list[ir.Operation], list[ir.Operation],
-                                          ir.Operation | None]:
-    """One walk: the ONNX ops, innermost first, the input's own literals, and the function's
-    `func.return` (the last one in post-order; region bodies end in other terminators)."""
+def _collect(func: ir.Operation) -> tuple[list[ir.Operation], list[str],
+                                          list[ir.Operation], ir.Operation | None]:
+    """One walk: the ONNX ops, innermost first, with their names; the input's own literals;
+    the function's `func.return` (the last one in post-order; bodies end in other ops)."""
     ops: list[ir.Operation] = []
+    names: list[str] = []
     literals: list[ir.Operation] = []
     ret: list[ir.Operation] = []
 
@@ -440,6 +441,7 @@ def _collect(func: ir.Operation) -> tuple[list[ir.Operation], list[ir.Operation]
         name = op.name
         if name == "torch.operator":
             ops.append(op)
+            names.append(op.attributes["name"].value)
         elif name == "torch.vtensor.literal":
             literals.append(op)
         elif name == "func.return":
@@ -447,7 +449,7 @@ def _collect(func: ir.Operation) -> tuple[list[ir.Operation], list[ir.Operation]
         return ir.WalkResult.ADVANCE
 
     func.walk(visit, ir.WalkOrder.POST_ORDER)
-    return ops, literals, (ret[-1] if ret else None)
+    return ops, names, literals, (ret[-1] if ret else None)
 
 
 def run_on(root: ir.Operation, registry: Registry, options: Options, report: Report) -> bool:
@@ -462,14 +464,15 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
     first = len(report.declines)
     for func in _functions(root):
         env = _FunctionEnv(func)
-        ops, literals, ret = _collect(func)
+        ops, names, literals, ret = _collect(func)
         if env.default_opset is None and not env.opsets:
-            for o in ops:
-                _decline(report, o, o.attributes["name"].value,
+            for o, full in zip(ops, names):
+                _decline(report, o, full,
                          "function has no torch.onnx_meta.opset_version", options.strict)
             continue
         try:
-            _retype_body_arguments(ops, types)
+            _retype_body_arguments([o for o, n in zip(ops, names)
+                                    if n in ("onnx.Loop", "onnx.Scan")], types)
         except RuntimeError:  # a malformed Loop/Scan attribute: its handler declines the op
             pass
         dispatch_cache.clear()
@@ -479,7 +482,8 @@ def _run_on(root: ir.Operation, registry: Registry, options: Options, report: Re
         before = len(report.declines)
         tick = report.on_progress
         for i, o in enumerate(ops):
-            convert_op(o, registry, env, types, report, dispatch_cache, options.strict)
+            convert_op(o, names[i], registry, env, types, report, dispatch_cache,
+                       options.strict)
             if tick is not None and not i & 1023:
                 tick(i + 1, len(ops))
         if tick is not None:

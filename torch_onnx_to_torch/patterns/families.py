@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 
+from torch_mlir import ir
+
 from .. import dtypes, emit
-from ..binder import Binder, Unsupported
+from ..binder import Binder, Types, Unsupported
 
 
 def unary(aten: str, onnx_name: str, versions: str):
@@ -21,7 +23,38 @@ def unary(aten: str, onnx_name: str, versions: str):
 
     handler.__name__ = f"unary_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')}"
+    handler.direct = _direct_float(aten, 1, alpha=False)
     return handler
+
+
+def _direct_float(aten: str, arity: int, alpha: bool):
+    """The `direct` form of a unary or binary handler (see conversion.convert_op): when the
+    operands and the static-shaped result are tensors of one float dtype, the handler builds
+    `aten` (with an alpha of 1 for add/sub) and nothing after it applies (no refinement, cast
+    or folding): built here without a Binder. None for any other case, which the handler
+    then takes (legacy broadcast before opset 7, integer or mixed dtypes, dynamic shapes)."""
+
+    def direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
+        operands, results = op.operands, op.results
+        if len(operands) != arity or len(results) != 1 or (arity == 2 and version < 7):
+            return None
+        out = results[0].type
+        shape, elt = types.info(out) or (None, None)
+        if shape is None or None in shape or elt not in dtypes.FLOAT_TYPES:
+            return None
+        if any((types.info(v.type) or (None, None))[1] != elt for v in operands):
+            return None
+        args = list(operands)
+        ip = ir.InsertionPoint(op)
+        if alpha:
+            one = ir.Operation.create("torch.constant.int", results=[types.int],
+                                      attributes={"value": ir.IntegerAttr.get(types.i64, 1)},
+                                      loc=op.location, ip=ip)
+            args.append(one.results[0])
+        return ir.Operation.create(aten, results=[out], operands=args, loc=op.location,
+                                   ip=ip).results[0]
+
+    return direct
 
 
 def legacy_broadcast(b: Binder, lhs, rhs):
@@ -72,6 +105,8 @@ def binary(kind: str, onnx_name: str, versions: str):
 
     handler.__name__ = f"binary_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
+    if kind in ("add", "sub", "mul", "div"):  # on floats: `aten` (div: true division)
+        handler.direct = _direct_float(aten, 2, alpha=kind in ("add", "sub"))
     return handler
 
 

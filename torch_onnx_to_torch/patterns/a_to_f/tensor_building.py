@@ -129,7 +129,7 @@ def constant(b: Binder):
     raise Unsupported("no value attribute")
 
 
-def _constant_direct(op: ir.Operation, types: Types) -> ir.Value | None:
+def _constant_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
     """The common Constant, a `value` tensor of exactly the declared result type, as the
     torch.vtensor.literal `constant` builds, without a Binder (initializers are a third of
     the ops of an imported model); None for every other form, which `constant` then takes."""
