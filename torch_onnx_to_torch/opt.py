@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from torch_mlir import ir
 
@@ -51,7 +53,7 @@ def _severity_name(sev) -> str:
         name, _SEVERITY.get(int(sev) if isinstance(sev, int) else -1, name))
 
 
-def _process_chunk(text: str | bytes, pipeline: str, report_remarks: bool,
+def _process_chunk(text: str | bytes | Path, pipeline: str, report_remarks: bool,
                    bytecode: bool = False, stream: bool = False):
     """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics).
     With `stream`, the output is a function writing it to a binary file (the module is
@@ -79,7 +81,8 @@ def _process_chunk(text: str | bytes, pipeline: str, report_remarks: bool,
     ctx.attach_diagnostic_handler(handler)
     with ctx:
         try:
-            module = ir.Module.parse(text)
+            module = ir.Module.parseFile(str(text)) if isinstance(text, Path) else \
+                ir.Module.parse(text)
         except ir.MLIRError as e:
             from_error(e)
             return None, diags
@@ -192,12 +195,23 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unrecognized arguments: {' '.join(bad)}")
     try:
         pipeline = _build_pipeline(args, extra)
-        raw = sys.stdin.buffer.read() if args.input == "-" else open(args.input, "rb").read()
+        if args.input != "-" and not (args.split_input_file or args.verify_diagnostics or
+                                      args.emit_bytecode):
+            # MLIR reads the file itself (no copy of it here). Its locations then name the
+            # file, which text output does not print; bytecode keeps locations, so it reads
+            # the buffer as before (they name no file).
+            with open(args.input, "rb") as f:  # readable?
+                f.read(1)
+            raw = None
+        else:
+            raw = sys.stdin.buffer.read() if args.input == "-" else open(args.input, "rb").read()
     except OSError as e:
         print(f"error: cannot read {args.input}: {e.strerror}", file=sys.stderr)
         return 1
     name = "<stdin>" if args.input == "-" else args.input
-    if raw.startswith(_BYTECODE_MAGIC):
+    if raw is None:
+        chunks = [Path(args.input)]  # one module, text or bytecode, parsed from the file
+    elif raw.startswith(_BYTECODE_MAGIC):
         if args.split_input_file or args.verify_diagnostics:
             print("error: --split-input-file/--verify-diagnostics need textual input",
                   file=sys.stderr)
@@ -225,11 +239,16 @@ def main(argv: list[str] | None = None) -> int:
                 failed = True
         if out is not None:
             outputs.append(out)
-        offset += chunk.count(b"\n")
+        offset += 0 if isinstance(chunk, Path) else chunk.count(b"\n")
     if stream:
         if args.output == "-":
             if outputs:
-                outputs[0](sys.stdout.buffer)
+                try:
+                    outputs[0](sys.stdout.buffer)
+                    sys.stdout.buffer.flush()
+                except BrokenPipeError:  # e.g. `| head`: the reader has gone; no traceback
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                    return 1
             return 1 if failed else 0
         if failed or not outputs:
             return 1  # no half-written output file
