@@ -56,8 +56,8 @@ def _severity_name(sev) -> str:
 def _process_chunk(text: str | bytes | Path, pipeline: str, report_remarks: bool,
                    bytecode: bool = False, stream: bool = False):
     """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics).
-    With `stream`, the output is a function writing it to a binary file (the module is
-    printed straight into the file, without a text copy of it in memory)."""
+    With `stream`, the output is a function writing it to a binary file (one bytes buffer,
+    no text copies of it)."""
     diags: list[Diag] = []
     ctx = new_context()
     ctx.allow_unregistered_dialects = False
@@ -111,8 +111,8 @@ def _process_chunk(text: str | bytes | Path, pipeline: str, report_remarks: bool
                 with ctx:
                     if bytecode:
                         module.operation.write_bytecode(f)
-                    else:
-                        module.operation.print(assume_verified=True, file=f, binary=True)
+                    else:  # one buffer: printing into a file object writes token by token
+                        f.write(module.operation.get_asm(assume_verified=True, binary=True))
             return write, diags
         if bytecode:
             buf = io.BytesIO()
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         # which need not be UTF-8; only the expected-* annotations are read decoded.
         chunks = raw.split(SPLIT_MARKER.encode()) if args.split_input_file else [raw]
     outputs, failed, offset = [], False, 0
-    # One module to a file: printed straight into it (no text copy of a big module).
+    # One module: printed into one bytes buffer and written (no text copies of it).
     stream = len(chunks) == 1 and not args.verify_diagnostics
     for chunk in chunks:
         out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics,
