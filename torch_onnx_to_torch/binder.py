@@ -372,6 +372,36 @@ def inline_small_resource(attr: ir.Attribute, blobs: ResourceBlobs) -> ir.Attrib
     return out
 
 
+def build_before(op: ir.Operation, name: str, operands: list, result: ir.Type,
+                 attributes: dict | None = None) -> ir.Value:
+    """Build `name` right before `op`, at its location; its one result. (For the `direct`
+    forms of handlers, which build without a Binder: see conversion.convert_op.)"""
+    return ir.Operation.create(name, results=[result], operands=operands, attributes=attributes,
+                               loc=op.location, ip=ir.InsertionPoint(op)).results[0]
+
+
+def build_int_before(op: ir.Operation, types: Types, v: int) -> ir.Value:
+    """A `torch.constant.int` right before `op` (see build_before)."""
+    return build_before(op, "torch.constant.int", [], types.int,
+                        {"value": ir.IntegerAttr.get(types.i64, v)})
+
+
+def float_operands(op: ir.Operation, types: Types, arity: int) -> tuple | None:
+    """For a `direct` form: (operands, result type, shape, element type) when `op` has `arity`
+    operands and one result, all tensors of one float dtype, the result's shape static;
+    else None."""
+    operands, results = op.operands, op.results
+    if len(operands) != arity or len(results) != 1:
+        return None
+    out = results[0].type
+    shape, elt = types.info(out) or (None, None)
+    if shape is None or None in shape or elt not in dtypes.FLOAT_TYPES:
+        return None
+    if any((types.info(v.type) or (None, None))[1] != elt for v in operands):
+        return None
+    return list(operands), out, shape, elt
+
+
 class Binder:
     """Access to one ONNX op and the builders for its replacement."""
 

@@ -12,7 +12,7 @@ import math
 from torch_mlir import ir
 
 from .. import dtypes, emit
-from ..binder import Binder, Types, Unsupported
+from ..binder import Binder, Types, Unsupported, build_before, build_int_before, float_operands
 
 
 def unary(aten: str, onnx_name: str, versions: str):
@@ -35,24 +35,13 @@ def _direct_float(aten: str, arity: int, alpha: bool):
     then takes (legacy broadcast before opset 7, integer or mixed dtypes, dynamic shapes)."""
 
     def direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
-        operands, results = op.operands, op.results
-        if len(operands) != arity or len(results) != 1 or (arity == 2 and version < 7):
+        got = float_operands(op, types, arity)
+        if got is None or (arity == 2 and version < 7):
             return None
-        out = results[0].type
-        shape, elt = types.info(out) or (None, None)
-        if shape is None or None in shape or elt not in dtypes.FLOAT_TYPES:
-            return None
-        if any((types.info(v.type) or (None, None))[1] != elt for v in operands):
-            return None
-        args = list(operands)
-        ip = ir.InsertionPoint(op)
+        args, out = got[0], got[1]
         if alpha:
-            one = ir.Operation.create("torch.constant.int", results=[types.int],
-                                      attributes={"value": ir.IntegerAttr.get(types.i64, 1)},
-                                      loc=op.location, ip=ip)
-            args.append(one.results[0])
-        return ir.Operation.create(aten, results=[out], operands=args, loc=op.location,
-                                   ip=ip).results[0]
+            args.append(build_int_before(op, types, 1))
+        return build_before(op, aten, args, out)
 
     return direct
 

@@ -7,7 +7,15 @@ import math
 from torch_mlir import ir
 
 from ... import dtypes, emit
-from ...binder import Binder, Unsupported
+from ...binder import (
+    Binder,
+    Types,
+    Unsupported,
+    build_before,
+    build_int_before,
+    float_operands,
+    vtensor_asm,
+)
 from ..families import register_table
 
 
@@ -107,6 +115,25 @@ def matmul(b: Binder):
         # placeholders of an un-inferred subgraph body): aten.matmul has the same semantics.
         return b.op("torch.aten.matmul", [x, y], b.result_type())
     return matmul_nd(b, x, y, b.dtype(b.result_type()))
+
+
+def _matmul_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
+    """MatMul of float operands of rank >= 2 whose result type is the static one `matmul`
+    computes: its aten.matmul without a Binder; None otherwise (see convert_op)."""
+    got = float_operands(op, types, 2)
+    if got is None:
+        return None
+    (x, y), out, _, elt = got
+    xs, ys = types.info(x.type)[0], types.info(y.type)[0]
+    if xs is None or ys is None or len(xs) < 2 or len(ys) < 2:
+        return None
+    batch = emit.broadcast_shape(xs[:-2], ys[:-2])
+    if batch is None or types.get(vtensor_asm([*batch, xs[-2], ys[-1]], elt)) != out:
+        return None
+    return build_before(op, "torch.aten.matmul", [x, y], out)
+
+
+matmul.direct = _matmul_direct
 
 
 def per_row_or_column(b: Binder, v: ir.Value, rank: int, axis_from_end: int, what: str

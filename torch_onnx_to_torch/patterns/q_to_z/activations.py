@@ -3,8 +3,10 @@ ThresholdedRelu."""
 
 from __future__ import annotations
 
+from torch_mlir import ir
+
 from ... import dtypes, emit
-from ...binder import Binder, Unsupported
+from ...binder import Binder, Types, Unsupported, build_before, build_int_before, float_operands
 from ..families import register_table, softmax_axis, unary
 
 
@@ -55,6 +57,29 @@ def softmax(b: Binder):
     none = b.none()
     return softmax_axis(
         b, x, lambda v, axis, out: b.op("torch.aten.softmax.int", [v, b.int(axis), none], out))
+
+
+def _softmax_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
+    """Softmax-13+ of a float tensor with a static result: the `softmax` handler's IR (none,
+    the axis, aten.softmax.int) without a Binder; None otherwise (see convert_op)."""
+    got = float_operands(op, types, 1)
+    if got is None or version < 13:
+        return None
+    (x,), out = got[0], got[1]
+    shape = types.info(x.type)[0]
+    attrs = op.attributes
+    attr = attrs["torch.onnx.axis"] if "torch.onnx.axis" in attrs else None
+    if shape is None or (attr is not None and not isinstance(attr, ir.IntegerAttr)):
+        return None
+    axis, rank = -1 if attr is None else attr.value, max(len(shape), 1)
+    if not -rank <= axis < rank:
+        return None
+    none = build_before(op, "torch.constant.none", [], types.none)
+    dim = build_int_before(op, types, axis + rank if axis < 0 else axis)
+    return build_before(op, "torch.aten.softmax.int", [x, dim, none], out)
+
+
+softmax.direct = _softmax_direct
 
 
 def softplus(b: Binder):

@@ -12,7 +12,15 @@ import numpy as np
 from torch_mlir import ir
 
 from ... import dtypes, emit
-from ...binder import Binder, Unsupported
+from ...binder import (
+    Binder,
+    Types,
+    Unsupported,
+    build_before,
+    build_int_before,
+    float_operands,
+    vtensor_asm,
+)
 from ..families import register_table
 from . import shape_math as sm
 
@@ -115,6 +123,39 @@ def transpose(b: Binder):
     if sorted(emit.normalize_axis(p, rank, "perm entry") for p in perm) != list(range(rank)):
         raise Unsupported(f"perm {perm} is not a permutation of rank {rank}")
     return emit.permute(b, x, [emit.normalize_axis(p, rank) for p in perm])
+
+
+def _transpose_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
+    """Transpose of a float tensor (not one behind a cast, which `transpose` looks through)
+    whose result type is the static one it computes: the handler's IR (the perm as an int
+    list, aten.permute) without a Binder; None otherwise (see convert_op)."""
+    got = float_operands(op, types, 1)
+    if got is None:
+        return None
+    (x,), out, _, elt = got
+    owner = x.owner
+    shape = types.info(x.type)[0]
+    if shape is None or (isinstance(owner, (ir.Operation, ir.OpView)) and
+                         owner.operation.name == "torch.tensor_static_info_cast"):
+        return None
+    rank = len(shape)
+    perm = list(reversed(range(rank)))
+    if "torch.onnx.perm" in op.attributes:
+        attr = op.attributes["torch.onnx.perm"]
+        if not isinstance(attr, ir.ArrayAttr) or \
+                not all(isinstance(e, ir.IntegerAttr) for e in attr):
+            return None
+        perm = [e.value + rank if e.value < 0 else e.value for e in attr]
+    if sorted(perm) != list(range(rank)) or \
+            types.get(vtensor_asm([shape[p] for p in perm], elt)) != out:
+        return None
+    items = [build_int_before(op, types, p) for p in perm]
+    return build_before(op, "torch.aten.permute",
+                        [x, build_before(op, "torch.prim.ListConstruct", items, types.int_list)],
+                        out)
+
+
+transpose.direct = _transpose_direct
 
 
 def shape(b: Binder):
