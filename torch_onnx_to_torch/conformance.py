@@ -639,6 +639,14 @@ def preload_lowering() -> None:
     _default()
 
 
+def failure_kind(detail: str) -> str:
+    """A lowering failure without its SSA names and printed op, so that equal causes group."""
+    m = re.match(r"failed to legalize operation '([^']+)'", detail)
+    if m:
+        return f"failed to legalize operation '{m.group(1)}'"
+    return re.sub(r"%[\w.-]+", "%", detail)[:160]
+
+
 def converted_fully(r: CaseResult) -> bool:
     """Did the conversion leave no ONNX op (so that the lowering ran)?"""
     return bool(r.lowering)
@@ -650,7 +658,9 @@ def lowering_summary_markdown(results: list[CaseResult],
     """Per backend: lowered / failed / crashed; against a reference run, on the cases both
     convert fully, with the cases where ours does not lower and the reference does."""
     label = results[0].converter if results else OURS
-    backends = list(dict.fromkeys(b for r in results for b in r.lowering))
+    seen = {b for r in results for b in r.lowering}
+    backends = [b for b in lowering_pipelines() if b in seen] + \
+        sorted(seen - set(lowering_pipelines()))
     lines = [f"# Lowering through torch-mlir's backends: {label}", ""]
     if note:
         lines += [note, ""]
@@ -691,20 +701,23 @@ def lowering_summary_markdown(results: list[CaseResult],
                     o = next(r for r in common if r.name == n).lowering[b]
                     lines.append(f"| `{n}` | {o['status']}: "
                                  f"{o['detail'].splitlines()[0][:160].replace('|', '/') if o['detail'] else ''} |")
-    crashes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    crashes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     reasons: Counter = Counter()
     for r in full:
         for b, o in r.lowering.items():
             if o["status"] == "crashed":
-                crashes[(b, o["detail"])].append(r.name)
+                crashes[o["detail"]][r.name].append(b)
             elif o["status"] == "failed":
-                reasons[(b, o["detail"][:160])] += 1
+                reasons[(b, failure_kind(o["detail"]))] += 1
     if crashes:
         lines += ["", "## Crashes (see conformance/downstream.md)", "",
-                  "| backend | signature | cases |", "|---|---|---|"]
-        for (b, sig), names in sorted(crashes.items(), key=lambda kv: -len(kv[1])):
-            shown = ", ".join(f"`{n}`" for n in names[:6]) + (" ..." if len(names) > 6 else "")
-            lines.append(f"| {b} | {sig.replace('|', '/')} | {len(names)}: {shown} |")
+                  "| signature | cases | backends |", "|---|---|---|"]
+        for sig, cases in sorted(crashes.items(), key=lambda kv: -len(kv[1])):
+            names = sorted(cases)
+            shown = ", ".join(f"`{n}`" for n in names)
+            where = sorted({", ".join(bs) for bs in cases.values()})
+            lines.append(f"| {sig.replace('|', '/')} | {len(names)}: {shown} | "
+                         f"{'; '.join(where)} |")
     if reasons:
         lines += ["", f"## Top lowering failures (top {top})", "",
                   "| cases | backend | first error |", "|---:|---|---|"]
