@@ -27,11 +27,11 @@ func.func @test_mod_int(%arg0: !torch.vtensor<[6],si32>, %arg1: !torch.vtensor<[
 // CHECK-LABEL: func.func @test_mod_uint8
 func.func @test_mod_uint8(%arg0: !torch.vtensor<[6],ui8>, %arg1: !torch.vtensor<[6],ui8>) -> !torch.vtensor<[6],ui8> attributes {torch.onnx_meta.opset_version = 10 : si64} {
   // CHECK-NOT: tensor<ui8>
-  // CHECK: %[[X:.*]] = torch.aten.to.dtype %arg0, %int3, {{.*}} -> !torch.vtensor<[6],si32>
-  // CHECK: %[[Y:.*]] = torch.aten.to.dtype %arg1, %int3, {{.*}} -> !torch.vtensor<[6],si32>
+  // CHECK: %[[X:.*]] = torch.aten.to.dtype %arg0, {{.*}} -> !torch.vtensor<[6],si32>
+  // CHECK: %[[Y:.*]] = torch.aten.to.dtype %arg1, {{.*}} -> !torch.vtensor<[6],si32>
   // CHECK: %[[Q:.*]] = torch.aten.div.Tensor_mode %[[X]], {{.*}} -> !torch.vtensor<[6],si32>
   // CHECK: %[[R:.*]] = torch.aten.sub.Tensor %[[X]], {{.*}} -> !torch.vtensor<[6],si32>
-  // CHECK: %[[U:.*]] = torch.aten.to.dtype %[[R]], %int0, {{.*}} -> !torch.vtensor<[6],ui8>
+  // CHECK: %[[U:.*]] = torch.aten.to.dtype %[[R]], {{.*}} -> !torch.vtensor<[6],ui8>
   // CHECK: return %[[U]]
   %0 = torch.operator "onnx.Mod"(%arg0, %arg1) : (!torch.vtensor<[6],ui8>, !torch.vtensor<[6],ui8>) -> !torch.vtensor<[6],ui8>
   return %0 : !torch.vtensor<[6],ui8>
