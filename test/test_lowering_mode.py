@@ -87,3 +87,15 @@ def test_summary_lists_where_ours_fails_and_reference_lowers():
     assert "on the 2 cases both convert fully" in md
     assert "| tosa | 1 | 1 | 0 | 1 | 1 | 1 |" in md
     assert "| `test_a` | failed: tosa failed |" in md
+
+
+@pytest.mark.parametrize("name, backend, signature", [
+    ("torch_mlir_ui16_dtype_fold_abort.mlir", "linalg", "getScalarTypeForType: ui16"),
+    ("torch_to_linalg_static_reshape_to_empty_sigfpe.mlir", "linalg", "signal SIGFPE"),
+    ("stablehlo_max_pool2d_ui8_segv.mlir", "stablehlo", "signal SIGSEGV"),
+])
+def test_downstream_reproducers_still_crash(name, backend, signature):
+    """conformance/downstream.md's torch-mlir reproducers; when one stops crashing, update it."""
+    with open(os.path.join(DOWNSTREAM, name)) as f:
+        out = cf.lower_text(f.read(), backend)
+    assert out["status"] == "crashed" and signature in out["detail"]
