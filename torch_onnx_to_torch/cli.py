@@ -262,6 +262,8 @@ def cmd_conformance(args) -> int:
                        "--reference cxx")
     if args.update_expectations and not args.expect:
         raise CliError("--update-expectations needs --expect FILE (the file to write)")
+    if args.lower_to:
+        return _conformance_lowering(cf, args, reference)
     t0 = time.monotonic()
     if args.from_results:
         results = _saved_results(cf, args)
@@ -317,6 +319,50 @@ def cmd_conformance(args) -> int:
     cmp = cf.compare_with_expectations(results, expected)
     print("\n" + cf.format_comparison(cmp, args.expect), file=sys.stderr)
     return 0 if cmp.ok else 1
+
+
+def _conformance_lowering(cf, args, reference: bool) -> int:
+    """`conformance --lower-to B,...`: conversion then torch-mlir's backend pipelines, no IREE."""
+    if args.expect or args.update_expectations:
+        raise CliError("--expect / --update-expectations do not apply to --lower-to")
+    try:
+        backends = cf.parse_backends(args.lower_to)
+    except ValueError as e:
+        raise CliError(f"--lower-to: {e}") from None
+    t0 = time.monotonic()
+    if args.from_results:
+        results = _saved_results(cf, args)
+        cases = results
+    else:
+        cases = cf.collect_cases(args.filter, args.sample)
+        if args.ops_in:
+            letters = cf.letter_range(args.ops_in)
+            cases = [c for c in cases if cf.ops_all_in(cf.model_ops(c.model), letters)]
+        if not cases:
+            raise CliError(f"no test case matches --filter {args.filter!r}")
+        label = cf.REFERENCE_CXX if reference else cf.OURS
+        print(f"{label}: {len(cases)} ONNX node test case(s) lowered to {', '.join(backends)}, "
+              f"-j {args.jobs}, timeout {args.timeout:g} s", file=sys.stderr, flush=True)
+        cf.preload_lowering()
+        results = cf.run_cases(cases, args.jobs, args.timeout, reference,
+                               _case_printer(len(cases), args.quiet),
+                               runner=cf.lowering_runner(backends, args.timeout))
+    wall = time.monotonic() - t0
+    if args.json_out:
+        cf.write_jsonl(results, args.json_out)
+    side = cf.read_jsonl(args.side_by_side) if args.side_by_side else None
+    note = (f"torch-mlir {_version('torch-mlir')}; {len(cases)} cases"
+            + (f" matching `{args.filter}`" if args.filter else "")
+            + (f", every {args.sample}th" if args.sample > 1 else "")
+            + (f"; results read from {args.from_results}." if args.from_results else
+               f"; -j {args.jobs}; wall time {wall / 60:.1f} min."))
+    if args.summary_out:
+        with open(args.summary_out, "w") as f:
+            f.write(cf.lowering_summary_markdown(results, side, note=note))
+    for b in backends:
+        c = Counter(r.lowering[b]["status"] for r in results if b in r.lowering)
+        print(f"{b}: " + " ".join(f"{s}={c[s]}" for s in cf.LOWER_STATUSES), file=sys.stderr)
+    return 0
 
 
 def _case_printer(total: int, quiet: bool):
@@ -482,6 +528,15 @@ def _parser() -> argparse.ArgumentParser:
     conf.add_argument("--ops-in", metavar="LETTERS",
                       help="only cases whose op types all start with these letters (e.g. A-F)")
     conf.add_argument("-q", "--quiet", action="store_true", help="no per-case lines")
+    conf.add_argument("--lower-to", metavar="B[,B...]|all",
+                      help="lowering mode: after the conversion run torch-mlir-opt with "
+                      "torch-lower-to-backend-contract + each backend pipeline ("
+                      + ", ".join(LOWERINGS) + ", or all) instead of IREE (no compile, no "
+                      "run); each backend is lowered / failed / crashed / timeout in "
+                      "--json-out ('lowering'); the case is 'pass' when all lowered, "
+                      "'compile_error' when one did not. --summary-out then holds the "
+                      "per-backend counts, against --side-by-side REF.jsonl (a lowering "
+                      "run of the other converter) on the cases both convert fully")
     conf.set_defaults(func=cmd_conformance)
 
     fuzz = sub.add_parser(

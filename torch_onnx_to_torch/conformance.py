@@ -45,6 +45,8 @@ class CaseResult:
     unconverted: dict[str, list[str]] = field(default_factory=dict)
     seconds: float = 0.0
     converter: str = OURS
+    # Lowering mode only: backend -> {"status": lowered|failed|crashed|timeout, "detail": ...}.
+    lowering: dict[str, dict] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -275,7 +277,14 @@ def _kill(proc: mp.Process) -> None:
 def write_jsonl(results: list[CaseResult], path: str) -> None:
     """One JSON object per case."""
     with open(path, "w") as f:
-        f.writelines(json.dumps(asdict(r), sort_keys=True) + "\n" for r in results)
+        f.writelines(json.dumps(_record(r), sort_keys=True) + "\n" for r in results)
+
+
+def _record(r: CaseResult) -> dict:
+    d = asdict(r)
+    if not d["lowering"]:  # the end-to-end runs keep their format
+        del d["lowering"]
+    return d
 
 
 def read_jsonl(path: str) -> list[CaseResult]:
@@ -468,3 +477,250 @@ def format_comparison(cmp: Comparison, expect_path: str) -> str:
     elif not cmp.regressions:
         out.append(f"\nNo regressions against {expect_path}.")
     return "\n".join(out).lstrip("\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Lowering mode: torch-mlir's own backends after the conversion (no IREE)
+#
+# `conformance --lower-to linalg,tosa,stablehlo` converts each case (ours, or the C++ pass with
+# `--reference cxx`) and, when every ONNX op was converted, runs `torch-mlir-opt` with
+# `torch-lower-to-backend-contract` + the backend pipeline, one subprocess per backend (so a
+# crash costs one backend of one case, and keeps its signature). IREE is not run. The case's
+# stage is its conversion stage when that failed; otherwise `pass` if every requested backend
+# lowered and `compile_error` if one did not; the per-backend outcome is in `lowering`.
+
+LOWER_STATUSES = ("lowered", "failed", "crashed", "timeout")
+LOWER_TIMEOUT = 120.0
+
+
+def lowering_pipelines() -> dict[str, str]:
+    """backend -> torch-mlir pipeline (the ones `import --lower-to` runs)."""
+    from .cli import LOWERINGS
+
+    return LOWERINGS
+
+
+def parse_backends(spec: str) -> list[str]:
+    """`linalg,tosa` -> ['linalg', 'tosa']; `all` -> every backend. ValueError if unknown."""
+    known = list(lowering_pipelines())
+    names = known if spec.strip() == "all" else [s.strip() for s in spec.split(",") if s.strip()]
+    bad = [n for n in names if n not in known]
+    if bad or not names:
+        raise ValueError(f"unknown backend(s) {', '.join(bad) or spec!r}; "
+                         f"choose from {', '.join(known)} or all")
+    return list(dict.fromkeys(names))
+
+
+_CRASH_LINE = re.compile(r"Assertion .* failed|LLVM ERROR:|UNREACHABLE executed|"
+                         r"terminate called|Segmentation fault|Aborted")
+_PASS_LINE = re.compile(r"Running pass '([^']+)'")
+
+
+def crash_signature(stderr: str, returncode: int | None) -> str:
+    """A short, stable description of a compiler crash: the assertion / LLVM ERROR line (the
+    message before an UNREACHABLE), the pass that was running, the signal."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    parts = []
+    for i, ln in enumerate(lines):
+        if _CRASH_LINE.search(ln):
+            if ln.startswith("UNREACHABLE") and i and not _CRASH_LINE.search(lines[i - 1]):
+                parts.append(lines[i - 1][:200])
+            # Drop the build's absolute paths: the signature must not depend on them.
+            parts.append(re.sub(r"/\S*/", "", ln)[:240])
+            break
+    passes = _PASS_LINE.findall(stderr)
+    if passes:
+        parts.append(f"in pass {passes[-1]}")
+    if returncode is not None and returncode < 0:
+        try:
+            parts.append(f"signal {signal.Signals(-returncode).name}")
+        except ValueError:
+            parts.append(f"signal {-returncode}")
+    return "; ".join(parts) or f"exit code {returncode}"
+
+
+def is_crash(stderr: str, returncode: int | None) -> bool:
+    """A signal, an assertion, an LLVM ERROR: not an ordinary diagnostic."""
+    return (returncode is not None and returncode < 0) or bool(_CRASH_LINE.search(stderr)) \
+        or "Stack dump:" in stderr or "PLEASE submit a bug report" in stderr
+
+
+def torch_mlir_opt() -> str:
+    """The torch-mlir-opt binary itself (the venv's `torch-mlir-opt` is a Python wrapper that
+    costs a Python start-up and turns a crash's signal into an exit code)."""
+    import torch_mlir
+
+    exe = os.path.join(next(iter(torch_mlir.__path__)), "_mlir_libs", "torch-mlir-opt")
+    return exe if os.access(exe, os.X_OK) else "torch-mlir-opt"
+
+
+def lower_text(text: str, backend: str, timeout: float = LOWER_TIMEOUT,
+               tool: str | None = None) -> dict:
+    """Run torch-mlir's lowering to `backend` on torch-dialect IR `text` in a subprocess.
+
+    Returns {"status": lowered|failed|crashed|timeout, "detail": first error line or the crash
+    signature, "seconds"}.
+    """
+    import subprocess
+
+    pipe = f"--pass-pipeline=builtin.module({lowering_pipelines()[backend]})"
+    start = time.monotonic()
+    try:
+        proc = subprocess.run([tool or torch_mlir_opt(), pipe, "-o", os.devnull], input=text, text=True,
+                              capture_output=True, timeout=timeout, start_new_session=True,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        return {"status": "timeout", "detail": f"timeout after {timeout:g} s",
+                "seconds": round(time.monotonic() - start, 2)}
+    took = round(time.monotonic() - start, 2)
+    if proc.returncode == 0:
+        return {"status": "lowered", "detail": "", "seconds": took}
+    if is_crash(proc.stderr, proc.returncode):
+        return {"status": "crashed", "detail": crash_signature(proc.stderr, proc.returncode),
+                "seconds": took}
+    return {"status": "failed", "detail": first_error(proc.stderr), "seconds": took}
+
+
+def first_error(stderr: str) -> str:
+    """The first `error:` line of a diagnostic dump, without the `<stdin>:L:C: ` prefix."""
+    for ln in stderr.splitlines():
+        if "error:" in ln:
+            return re.sub(r"^.*?error:\s*", "", ln).strip()[:240]
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    return lines[0][:240] if lines else "failed without a message"
+
+
+def lowering_runner(backends: list[str], timeout: float = LOWER_TIMEOUT):
+    """A `run_cases` runner: convert the case, then lower it to each of `backends`."""
+
+    def run(case, reference: bool = False, progress=None) -> CaseResult:
+        from . import boundary
+        from .e2e import convert_model
+
+        start = time.monotonic()
+        note = progress or (lambda stage: None)
+        note("import_error")
+        specialize = None
+        if boundary.needs_flattening(case.model) and case.data_sets:
+            # IREE-style flat signature for the first data set, as the end-to-end run does.
+            from .e2e import as_value
+
+            inputs = [as_value(x) for x in case.data_sets[0][0]]
+            entry = case.model.graph.name
+
+            def specialize(module, after=False):
+                if after:
+                    boundary.flatten_results(module, entry)
+                else:
+                    boundary.specialize_inputs(module, entry, inputs)
+
+        conv = cxx_reference_converter if reference else None
+        text, failed = convert_model(case.model, conv, note, specialize)
+        label = REFERENCE_CXX if reference else OURS
+        if failed:
+            return CaseResult(case.name, failed.stage, failed.detail, model_ops(case.model),
+                              failed.unconverted, round(time.monotonic() - start, 2), label)
+        note("compile_error")
+        lowering = {b: lower_text(text, b, timeout) for b in backends}
+        bad = [f"{b}: {o['status']}: {o['detail']}" for b, o in lowering.items()
+               if o["status"] != "lowered"]
+        return CaseResult(case.name, "compile_error" if bad else "pass", "\n".join(bad),
+                          model_ops(case.model), {}, round(time.monotonic() - start, 2), label,
+                          lowering)
+
+    return run
+
+
+def preload_lowering() -> None:
+    """Like `_preload`, without IREE: what the lowering mode's children need."""
+    from . import boundary, e2e  # noqa: F401
+    from .conversion import _default
+
+    _default()
+
+
+def failure_kind(detail: str) -> str:
+    """A lowering failure without its SSA names and printed op, so that equal causes group."""
+    m = re.match(r"failed to legalize operation '([^']+)'", detail)
+    if m:
+        return f"failed to legalize operation '{m.group(1)}'"
+    return re.sub(r"%[\w.-]+", "%", detail)[:160]
+
+
+def converted_fully(r: CaseResult) -> bool:
+    """Did the conversion leave no ONNX op (so that the lowering ran)?"""
+    return bool(r.lowering)
+
+
+def lowering_summary_markdown(results: list[CaseResult],
+                              reference: list[CaseResult] | None = None,
+                              note: str = "", top: int = 30) -> str:
+    """Per backend: lowered / failed / crashed; against a reference run, on the cases both
+    convert fully, with the cases where ours does not lower and the reference does."""
+    label = results[0].converter if results else OURS
+    seen = {b for r in results for b in r.lowering}
+    backends = [b for b in lowering_pipelines() if b in seen] + \
+        sorted(seen - set(lowering_pipelines()))
+    lines = [f"# Lowering through torch-mlir's backends: {label}", ""]
+    if note:
+        lines += [note, ""]
+    full = [r for r in results if converted_fully(r)]
+    lines += [(f"{len(full)} of {len(results)} cases converted fully and were lowered with "
+               "`torch-lower-to-backend-contract` + the backend pipeline (`torch-mlir-opt`)."),
+              ""]
+    lines += ["| backend | lowered | failed | crashed | timeout |", "|---|---:|---:|---:|---:|"]
+    for b in backends:
+        c = Counter(r.lowering[b]["status"] for r in full if b in r.lowering)
+        lines.append(f"| {b} | {c['lowered']} | {c['failed']} | {c['crashed']} | "
+                     f"{c['timeout']} |")
+    if reference:
+        ref = {r.name: r for r in reference if converted_fully(r)}
+        common = [r for r in full if r.name in ref]
+        lines += ["", (f"## Against the reference (torch-mlir's C++ pass) on the {len(common)} "
+                       "cases both convert fully"), "",
+                  ("| backend | ours lowered | reference lowered | ours crashed | "
+                   "reference crashed | ours only | reference only |"),
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        lost: dict[str, list[str]] = {}
+        for b in backends:
+            pairs = [(r.lowering.get(b, {}).get("status"),
+                      ref[r.name].lowering.get(b, {}).get("status"), r.name) for r in common]
+            ol = sum(o == "lowered" for o, _, _ in pairs)
+            rl = sum(x == "lowered" for _, x, _ in pairs)
+            oc = sum(o == "crashed" for o, _, _ in pairs)
+            rc = sum(x == "crashed" for _, x, _ in pairs)
+            only_o = sum(o == "lowered" and x != "lowered" for o, x, _ in pairs)
+            lost[b] = [n for o, x, n in pairs if o != "lowered" and x == "lowered"]
+            lines.append(f"| {b} | {ol} | {rl} | {oc} | {rc} | {only_o} | {len(lost[b])} |")
+        for b in backends:
+            lines += ["", (f"Cases where ours does not lower to {b} and the reference does: "
+                           f"{len(lost[b])}")]
+            if lost[b]:
+                lines += ["", "| case | ours |", "|---|---|"]
+                for n in lost[b]:
+                    o = next(r for r in common if r.name == n).lowering[b]
+                    lines.append(f"| `{n}` | {o['status']}: "
+                                 f"{o['detail'].splitlines()[0][:160].replace('|', '/') if o['detail'] else ''} |")
+    crashes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    reasons: Counter = Counter()
+    for r in full:
+        for b, o in r.lowering.items():
+            if o["status"] == "crashed":
+                crashes[o["detail"]][r.name].append(b)
+            elif o["status"] == "failed":
+                reasons[(b, failure_kind(o["detail"]))] += 1
+    if crashes:
+        lines += ["", "## Crashes (see conformance/downstream.md)", "",
+                  "| signature | cases | backends |", "|---|---|---|"]
+        for sig, cases in sorted(crashes.items(), key=lambda kv: -len(kv[1])):
+            names = sorted(cases)
+            shown = ", ".join(f"`{n}`" for n in names)
+            where = sorted({", ".join(bs) for bs in cases.values()})
+            lines.append(f"| {sig.replace('|', '/')} | {len(names)}: {shown} | "
+                         f"{'; '.join(where)} |")
+    if reasons:
+        lines += ["", f"## Top lowering failures (top {top})", "",
+                  "| cases | backend | first error |", "|---:|---|---|"]
+        for (b, why), n in reasons.most_common(top):
+            lines.append(f"| {n} | {b} | {why.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"

@@ -54,3 +54,18 @@ func.func @test_affine_grid_3d_runtime_size(%arg0: !torch.vtensor<[2,3,4],f32>, 
   %0 = torch.operator "onnx.AffineGrid"(%arg0, %arg1) : (!torch.vtensor<[2,3,4],f32>, !torch.vtensor<[5],si64>) -> !torch.vtensor<[2,?,?,?,3],f32>
   return %0 : !torch.vtensor<[2,?,?,?,3],f32>
 }
+
+// -----
+
+// Run-time size with a declared result: its static spatial dims are used, only the `?` is read.
+// CHECK-LABEL: func.func @test_affine_grid_2d_runtime_size_declared
+func.func @test_affine_grid_2d_runtime_size_declared(%arg0: !torch.vtensor<[2,2,3],f32>, %arg1: !torch.vtensor<[4],si64>) -> !torch.vtensor<[2,?,5,2],f32> attributes {torch.onnx_meta.opset_version = 20 : si64} {
+  // CHECK: %[[S2:.*]] = torch.aten.select.int %arg1, %{{.*}}, %int2
+  // CHECK: %[[H:.*]] = torch.aten.item %[[S2]] : !torch.vtensor<[],si64> -> !torch.int
+  // CHECK-NOT: torch.aten.item
+  // CHECK: torch.aten.arange %int5, {{.*}} -> !torch.vtensor<[5],f32>
+  // CHECK: torch.aten.arange %[[H]], {{.*}} -> !torch.vtensor<[?],f32>
+  // CHECK: torch.aten.stack {{.*}} -> !torch.vtensor<[?,5,3],f32>
+  %0 = torch.operator "onnx.AffineGrid"(%arg0, %arg1) : (!torch.vtensor<[2,2,3],f32>, !torch.vtensor<[4],si64>) -> !torch.vtensor<[2,?,5,2],f32>
+  return %0 : !torch.vtensor<[2,?,5,2],f32>
+}

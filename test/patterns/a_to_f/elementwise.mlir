@@ -273,11 +273,14 @@ func.func @test_bitshift_right_si8(%arg0: !torch.vtensor<[3],si8>, %arg1: !torch
 // Unsigned: shifts of 32 or more give 0.
 // CHECK-LABEL: func.func @test_bitshift_left_ui32_v11
 func.func @test_bitshift_left_ui32_v11(%arg0: !torch.vtensor<[3],ui32>, %arg1: !torch.vtensor<[1],ui32>) -> !torch.vtensor<[3],ui32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
-  // CHECK: %[[W:.*]] = torch.vtensor.literal(dense<32> : tensor<ui32>) : !torch.vtensor<[],ui32>
-  // CHECK: %[[OK:.*]] = torch.aten.lt.Tensor %arg1, %[[W]] : !torch.vtensor<[1],ui32>, !torch.vtensor<[],ui32> -> !torch.vtensor<[1],i1>
-  // CHECK: %[[Y:.*]] = torch.aten.where.self %[[OK]], %arg1
+  // CHECK-NOT: tensor<ui32>
+  // CHECK: %[[WIDE:.*]] = torch.aten.to.dtype %arg1, %{{.*}} -> !torch.vtensor<[1],si64>
+  // CHECK: %[[W:.*]] = torch.vtensor.literal(dense<32> : tensor<si64>) : !torch.vtensor<[],si64>
+  // CHECK: %[[OK:.*]] = torch.aten.lt.Tensor %[[WIDE]], %[[W]] : !torch.vtensor<[1],si64>, !torch.vtensor<[],si64> -> !torch.vtensor<[1],i1>
+  // CHECK: %[[Z:.*]] = torch.aten.bitwise_xor.Tensor %arg1, %arg1 : !torch.vtensor<[1],ui32>, !torch.vtensor<[1],ui32> -> !torch.vtensor<[1],ui32>
+  // CHECK: %[[Y:.*]] = torch.aten.where.self %[[OK]], %arg1, %[[Z]]
   // CHECK: %[[S:.*]] = torch.aten.bitwise_left_shift.Tensor %arg0, %[[Y]]
-  // CHECK: torch.aten.where.self %[[OK]], %[[S]], %{{.*}} : !torch.vtensor<[1],i1>, !torch.vtensor<[3],ui32>, !torch.vtensor<[],ui32> -> !torch.vtensor<[3],ui32>
+  // CHECK: torch.aten.where.self %[[OK]], %[[S]], %[[Z]] : !torch.vtensor<[1],i1>, !torch.vtensor<[3],ui32>, !torch.vtensor<[1],ui32> -> !torch.vtensor<[3],ui32>
   %0 = torch.operator "onnx.BitShift"(%arg0, %arg1) {torch.onnx.direction = "LEFT"} : (!torch.vtensor<[3],ui32>, !torch.vtensor<[1],ui32>) -> !torch.vtensor<[3],ui32>
   return %0 : !torch.vtensor<[3],ui32>
 }

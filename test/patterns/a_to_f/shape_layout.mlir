@@ -408,3 +408,16 @@ func.func @test_expand_static_entry_dynamic_dim(%arg0: !torch.vtensor<[?,3],f32>
   %0 = torch.operator "onnx.Expand"(%arg0, %shape) : (!torch.vtensor<[?,3],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[4,3],f32>
   return %0 : !torch.vtensor<[4,3],f32>
 }
+
+// -----
+
+// A run-time shape with a static input and a declared result: broadcast to the declared shape,
+// the shape's entries are not read.
+// CHECK-LABEL: func.func @test_expand_runtime_shape_declared
+func.func @test_expand_runtime_shape_declared(%arg0: !torch.vtensor<[3,1],f32>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<[2,3,6],f32> attributes {torch.onnx_meta.opset_version = 13 : si64} {
+  // CHECK-NOT: torch.aten.item
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %int2, %int3, %int6
+  // CHECK: torch.aten.broadcast_to %arg0, %[[L]] : !torch.vtensor<[3,1],f32>, !torch.list<int> -> !torch.vtensor<[2,3,6],f32>
+  %0 = torch.operator "onnx.Expand"(%arg0, %arg1) : (!torch.vtensor<[3,1],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[2,3,6],f32>
+  return %0 : !torch.vtensor<[2,3,6],f32>
+}

@@ -385,3 +385,15 @@ func.func @test_clip_uint8(%arg0: !torch.vtensor<[3],ui8>, %arg1: !torch.vtensor
   %0 = torch.operator "onnx.Clip"(%arg0, %arg1) : (!torch.vtensor<[3],ui8>, !torch.vtensor<[],ui8>) -> !torch.vtensor<[3],ui8>
   return %0 : !torch.vtensor<[3],ui8>
 }
+
+// -----
+
+// A run-time shape whose result is declared static: its sizes are not read.
+// CHECK-LABEL: func.func @test_constant_of_shape_runtime_declared
+func.func @test_constant_of_shape_runtime_declared(%arg0: !torch.vtensor<[2],si64>) -> !torch.vtensor<[4,5],f32> attributes {torch.onnx_meta.opset_version = 20 : si64} {
+  // CHECK-NOT: torch.aten.item
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %int4, %int5
+  // CHECK: torch.aten.full %[[L]], {{.*}} -> !torch.vtensor<[4,5],f32>
+  %0 = torch.operator "onnx.ConstantOfShape"(%arg0) : (!torch.vtensor<[2],si64>) -> !torch.vtensor<[4,5],f32>
+  return %0 : !torch.vtensor<[4,5],f32>
+}

@@ -23,6 +23,22 @@ func.func @test_mod_int(%arg0: !torch.vtensor<[6],si32>, %arg1: !torch.vtensor<[
 
 // -----
 
+// ui8 is computed in si32 (no ui8 constant, which TOSA cannot lower).
+// CHECK-LABEL: func.func @test_mod_uint8
+func.func @test_mod_uint8(%arg0: !torch.vtensor<[6],ui8>, %arg1: !torch.vtensor<[6],ui8>) -> !torch.vtensor<[6],ui8> attributes {torch.onnx_meta.opset_version = 10 : si64} {
+  // CHECK-NOT: tensor<ui8>
+  // CHECK: %[[X:.*]] = torch.aten.to.dtype %arg0, {{.*}} -> !torch.vtensor<[6],si32>
+  // CHECK: %[[Y:.*]] = torch.aten.to.dtype %arg1, {{.*}} -> !torch.vtensor<[6],si32>
+  // CHECK: %[[Q:.*]] = torch.aten.div.Tensor_mode %[[X]], {{.*}} -> !torch.vtensor<[6],si32>
+  // CHECK: %[[R:.*]] = torch.aten.sub.Tensor %[[X]], {{.*}} -> !torch.vtensor<[6],si32>
+  // CHECK: %[[U:.*]] = torch.aten.to.dtype %[[R]], {{.*}} -> !torch.vtensor<[6],ui8>
+  // CHECK: return %[[U]]
+  %0 = torch.operator "onnx.Mod"(%arg0, %arg1) : (!torch.vtensor<[6],ui8>, !torch.vtensor<[6],ui8>) -> !torch.vtensor<[6],ui8>
+  return %0 : !torch.vtensor<[6],ui8>
+}
+
+// -----
+
 // Unsigned: the division lowering divides signed, so x is halved by a logical shift first.
 // CHECK-LABEL: func.func @test_mod_uint
 func.func @test_mod_uint(%arg0: !torch.vtensor<[6],ui32>, %arg1: !torch.vtensor<[6],ui32>) -> !torch.vtensor<[6],ui32> attributes {torch.onnx_meta.opset_version = 10 : si64} {

@@ -1,8 +1,9 @@
 // RUN: %opt --split-input-file --convert-torch-onnx-to-torch %s | filecheck %s
 
-// OneHot-11+: negative indices wrap by depth; compare with arange(depth) along the axis.
+// OneHot-11+: negative indices wrap by depth; compare with arange(depth) along the axis; a
+// depth the declared result does not give is read at run time.
 // CHECK-LABEL: func.func @test_onehot_axis1
-func.func @test_onehot_axis1(%arg0: !torch.vtensor<[3],si64>, %arg1: !torch.vtensor<[],f32>, %arg2: !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,10],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+func.func @test_onehot_axis1(%arg0: !torch.vtensor<[3],si64>, %arg1: !torch.vtensor<[],f32>, %arg2: !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,?],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
   // CHECK: %[[D64:.*]] = torch.aten.to.dtype %arg1
   // CHECK: %[[DEPTH:.*]] = torch.aten.item %[[D64]] : !torch.vtensor<[],si64> -> !torch.int
   // CHECK: torch.aten.lt.Scalar %arg0
@@ -15,8 +16,8 @@ func.func @test_onehot_axis1(%arg0: !torch.vtensor<[3],si64>, %arg1: !torch.vten
   // CHECK: %[[OFF:.*]] = torch.aten.select.int %{{.*}} -> !torch.vtensor<[],f32>
   // CHECK: %[[ON:.*]] = torch.aten.select.int %{{.*}} -> !torch.vtensor<[],f32>
   // CHECK: torch.aten.where.self %[[HIT]], %[[ON]], %[[OFF]]
-  %0 = torch.operator "onnx.OneHot"(%arg0, %arg1, %arg2) {torch.onnx.axis = 1 : si64} : (!torch.vtensor<[3],si64>, !torch.vtensor<[],f32>, !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,10],f32>
-  return %0 : !torch.vtensor<[3,10],f32>
+  %0 = torch.operator "onnx.OneHot"(%arg0, %arg1, %arg2) {torch.onnx.axis = 1 : si64} : (!torch.vtensor<[3],si64>, !torch.vtensor<[],f32>, !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,?],f32>
+  return %0 : !torch.vtensor<[3,?],f32>
 }
 
 // -----
@@ -123,4 +124,16 @@ func.func @test_nms_two_ops(%arg0: !torch.vtensor<[1,6,4],f32>, %arg1: !torch.vt
   %0 = torch.operator "onnx.NonMaxSuppression"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,6,4],f32>, !torch.vtensor<[1,1,6],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,3],si64>
   %1 = torch.operator "onnx.NonMaxSuppression"(%arg0, %arg1, %arg2) : (!torch.vtensor<[1,6,4],f32>, !torch.vtensor<[1,1,6],f32>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[?,3],si64>
   return %0, %1 : !torch.vtensor<[?,3],si64>, !torch.vtensor<[?,3],si64>
+}
+
+// -----
+
+// A run-time depth that the declared result gives is not read.
+// CHECK-LABEL: func.func @test_onehot_runtime_depth_declared
+func.func @test_onehot_runtime_depth_declared(%arg0: !torch.vtensor<[3],si64>, %arg1: !torch.vtensor<[],si64>, %arg2: !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,10],f32> attributes {torch.onnx_meta.opset_version = 11 : si64} {
+  // CHECK-NOT: torch.aten.item
+  // CHECK: torch.aten.arange %int10
+  // CHECK: torch.aten.eq.Tensor {{.*}} -> !torch.vtensor<[3,10],i1>
+  %0 = torch.operator "onnx.OneHot"(%arg0, %arg1, %arg2) : (!torch.vtensor<[3],si64>, !torch.vtensor<[],si64>, !torch.vtensor<[2],f32>) -> !torch.vtensor<[3,10],f32>
+  return %0 : !torch.vtensor<[3,10],f32>
 }

@@ -51,10 +51,36 @@ func.func @test_triu_default(%arg0: !torch.vtensor<[4,5],si64>) -> !torch.vtenso
 
 // CHECK-LABEL: func.func @test_tril_runtime_k
 func.func @test_tril_runtime_k(%arg0: !torch.vtensor<[2,3,3],f32>, %arg1: !torch.vtensor<[],si64>) -> !torch.vtensor<[2,3,3],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
-  // CHECK: %[[K:.*]] = torch.aten.item %arg1 : !torch.vtensor<[],si64> -> !torch.int
-  // CHECK: torch.aten.tril %arg0, %[[K]]
+  // CHECK-NOT: torch.aten.item
+  // CHECK: %[[R:.*]] = torch.aten.reshape {{.*}} -> !torch.vtensor<[3,1],si64>
+  // CHECK: %[[C:.*]] = torch.aten.reshape {{.*}} -> !torch.vtensor<[1,3],si64>
+  // CHECK: %[[D:.*]] = torch.aten.sub.Tensor %[[C]], %[[R]], {{.*}} -> !torch.vtensor<[3,3],si64>
+  // CHECK: %[[M:.*]] = torch.aten.le.Tensor %[[D]], %arg1 : !torch.vtensor<[3,3],si64>, !torch.vtensor<[],si64> -> !torch.vtensor<[3,3],i1>
+  // CHECK: torch.aten.where.self %[[M]], %arg0, {{.*}} -> !torch.vtensor<[2,3,3],f32>
   %0 = torch.operator "onnx.Trilu"(%arg0, %arg1) {torch.onnx.upper = 0 : si64} : (!torch.vtensor<[2,3,3],f32>, !torch.vtensor<[],si64>) -> !torch.vtensor<[2,3,3],f32>
   return %0 : !torch.vtensor<[2,3,3],f32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @test_triu_runtime_k
+func.func @test_triu_runtime_k(%arg0: !torch.vtensor<[3,4],si64>, %arg1: !torch.vtensor<[1],si64>) -> !torch.vtensor<[3,4],si64> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK: %[[M:.*]] = torch.aten.ge.Tensor %{{.*}}, %arg1 : !torch.vtensor<[3,4],si64>, !torch.vtensor<[1],si64> -> !torch.vtensor<[3,4],i1>
+  // CHECK: %[[Z:.*]] = torch.vtensor.literal(dense<0> : tensor<si64>)
+  // CHECK: torch.aten.where.self %[[M]], %arg0, %[[Z]]
+  %0 = torch.operator "onnx.Trilu"(%arg0, %arg1) : (!torch.vtensor<[3,4],si64>, !torch.vtensor<[1],si64>) -> !torch.vtensor<[3,4],si64>
+  return %0 : !torch.vtensor<[3,4],si64>
+}
+
+// -----
+
+// A run-time k that the declared result gives is not read.
+// CHECK-LABEL: func.func @test_topk_v10_runtime_k_declared
+func.func @test_topk_v10_runtime_k_declared(%arg0: !torch.vtensor<[3,4],f32>, %arg1: !torch.vtensor<[1],si64>) -> (!torch.vtensor<[3,2],f32>, !torch.vtensor<[3,2],si64>) attributes {torch.onnx_meta.opset_version = 10 : si64} {
+  // CHECK-NOT: torch.aten.item
+  // CHECK: torch.aten.topk %arg0, %int2, {{.*}} -> !torch.vtensor<[3,2],f32>, !torch.vtensor<[3,2],si64>
+  %0:2 = torch.operator "onnx.TopK"(%arg0, %arg1) : (!torch.vtensor<[3,4],f32>, !torch.vtensor<[1],si64>) -> (!torch.vtensor<[3,2],f32>, !torch.vtensor<[3,2],si64>)
+  return %0#0, %0#1 : !torch.vtensor<[3,2],f32>, !torch.vtensor<[3,2],si64>
 }
 
 // -----

@@ -75,6 +75,31 @@ func.func @test_reshape_dynamic_shape_declared(%arg0: !torch.vtensor<[?,12],f32>
 
 // -----
 
+// A declared result with no elements needs none of the input's, nor the shape's entries: zeros.
+// CHECK-LABEL: func.func @test_reshape_runtime_shape_to_empty
+func.func @test_reshape_runtime_shape_to_empty(%arg0: !torch.vtensor<[0,3,4],f32>, %arg1: !torch.vtensor<[3],si64>) -> !torch.vtensor<[3,4,0],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK-NOT: torch.aten.item
+  // CHECK: %[[L:.*]] = torch.prim.ListConstruct %int3, %int4, %int0
+  // CHECK: %[[Z:.*]] = torch.aten.zeros %[[L]], %int6, {{.*}} -> !torch.vtensor<[3,4,0],f32>
+  // CHECK: return %[[Z]]
+  %0 = torch.operator "onnx.Reshape"(%arg0, %arg1) {torch.onnx.allowzero = 1 : si64} : (!torch.vtensor<[0,3,4],f32>, !torch.vtensor<[3],si64>) -> !torch.vtensor<[3,4,0],f32>
+  return %0 : !torch.vtensor<[3,4,0],f32>
+}
+
+// -----
+
+// A constant shape with a static input: an empty result is zeros too.
+// CHECK-LABEL: func.func @test_reshape_const_shape_to_empty
+func.func @test_reshape_const_shape_to_empty(%arg0: !torch.vtensor<[2,0,3],f32>) -> !torch.vtensor<[?,?],f32> attributes {torch.onnx_meta.opset_version = 14 : si64} {
+  // CHECK: %[[Z:.*]] = torch.aten.zeros {{.*}} -> !torch.vtensor<[0,6],f32>
+  // CHECK: return %[[Z]]
+  %shape = torch.vtensor.literal(dense<[0, 6]> : tensor<2xsi64>) : !torch.vtensor<[2],si64>
+  %0 = torch.operator "onnx.Reshape"(%arg0, %shape) {torch.onnx.allowzero = 1 : si64} : (!torch.vtensor<[2,0,3],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[?,?],f32>
+  return %0 : !torch.vtensor<[?,?],f32>
+}
+
+// -----
+
 // Reshape-1 takes the shape as an attribute.
 // CHECK-LABEL: func.func @test_reshape_v1_attr
 func.func @test_reshape_v1_attr(%arg0: !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[6],f32> attributes {torch.onnx_meta.opset_version = 1 : si64} {

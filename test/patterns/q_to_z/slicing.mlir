@@ -204,3 +204,15 @@ func.func @test_tile_runtime_declared(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !
   %0 = torch.operator "onnx.Tile"(%arg0, %arg1) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[2],si64>) -> !torch.vtensor<[4,?],f32>
   return %0 : !torch.vtensor<[4,?],f32>
 }
+
+// -----
+
+// Run-time split sizes that the declared results give are not read.
+// CHECK-LABEL: func.func @test_split_runtime_sizes_declared
+func.func @test_split_runtime_sizes_declared(%arg0: !torch.vtensor<[6],f32>, %arg1: !torch.vtensor<[2],si64>) -> (!torch.vtensor<[2],f32>, !torch.vtensor<[4],f32>) attributes {torch.onnx_meta.opset_version = 18 : si64} {
+  // CHECK-NOT: torch.aten.item
+  // CHECK: torch.aten.slice.Tensor %arg0, %int0, %int0{{.*}}, %int2{{.*}} -> !torch.vtensor<[2],f32>
+  // CHECK: torch.aten.slice.Tensor %arg0, %int0{{.*}}, %int2{{.*}}, %int6{{.*}} -> !torch.vtensor<[4],f32>
+  %0:2 = torch.operator "onnx.Split"(%arg0, %arg1) : (!torch.vtensor<[6],f32>, !torch.vtensor<[2],si64>) -> (!torch.vtensor<[2],f32>, !torch.vtensor<[4],f32>)
+  return %0#0, %0#1 : !torch.vtensor<[2],f32>, !torch.vtensor<[4],f32>
+}

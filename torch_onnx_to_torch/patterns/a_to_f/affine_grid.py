@@ -10,13 +10,23 @@ _SI64 = 4  # torch ScalarType code of int64
 
 
 def _sizes(b: Binder, size) -> list:
-    """The entries of the `size` input: Python ints if it is constant, else `!torch.int`s."""
+    """The entries of the `size` input: Python ints if it is constant, else `!torch.int`s.
+
+    Only the spatial entries are used (N comes from theta); a run-time one is read only where
+    the declared result [N, (D,) H, W, nd] does not give it, since TOSA and StableHLO cannot
+    lower the aten.item that reads it."""
     vals = b.const_value(size)
     if vals is not None:
         return [int(x) for x in vals.reshape(-1)]
     n = _dim0(b, size)
-    out = []
-    for i in range(n):
+    declared = b.shape(b.result_type())
+    if declared is None or len(declared) != n:
+        declared = [None] * n
+    out: list = [None, None]  # N and C: not read
+    for i in range(2, n):
+        if declared[i - 1] is not None:
+            out.append(declared[i - 1])
+            continue
         one = b.op("torch.aten.select.int", [size, b.int(0), b.int(i)], b.vtensor([], "si64"))
         out.append(b.op("torch.aten.item", [one], b.types.int))
     return out

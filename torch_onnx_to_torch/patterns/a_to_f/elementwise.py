@@ -42,7 +42,8 @@ def bitwise_not(b: Binder):
 
 def bitshift(b: Binder):
     """BitShift-11..28 -> aten.bitwise_{left,right}_shift.Tensor, with shift amounts outside
-    [0, bits) giving the sign fill (aten.where) as BitShift-28 defines."""
+    [0, bits) giving the sign fill (aten.where) as BitShift-28 defines (ui8/ui16/ui32: the
+    amount compared as si64, zeros from aten.bitwise_xor.Tensor)."""
     x, y = b.input(0), b.input(1)
     direction = b.attr_str("direction")
     if direction not in ("LEFT", "RIGHT"):
@@ -55,9 +56,20 @@ def bitshift(b: Binder):
             else "torch.aten.bitwise_right_shift.Tensor")
     # A shift by >= bits (or < 0) is poison in the lowering (arith.shli/shrsi), so the shift
     # amount is made valid first. An arithmetic right shift by bits-1 is exactly the sign fill.
-    # Unsigned operands meet only tensors of their own dtype: the lowering has no scalar
-    # conversion for ui16/ui32/ui64.
     mask_type = emit.like(b, y, "i1")
+    if elt in ("ui8", "ui16", "ui32"):
+        # No unsigned literal: TOSA makes a tosa.const of a ui8/ui32 literal whose attribute
+        # and result types differ (invalid IR), and torch has no ui32 dtype to cast to. The
+        # amount is compared as si64; the zero is y ^ y.
+        wide = emit.to_dtype(b, y, "si64")
+        valid = b.op("torch.aten.lt.Tensor", [wide, emit.scalar_tensor(b, bits, "si64")],
+                     mask_type)
+        zero = b.op("torch.aten.bitwise_xor.Tensor", [y, y], emit.like(b, y, elt))
+        safe_y = b.op("torch.aten.where.self", [valid, y, zero], emit.like(b, y, elt))
+        out = b.op(aten, [x, safe_y], b.result_type())
+        return b.op("torch.aten.where.self", [valid, out, zero], b.result_type())
+    # ui64 (which si64 cannot hold) meets only tensors of its own dtype: the lowering has no
+    # scalar conversion for it.
     valid = b.op("torch.aten.lt.Tensor", [y, emit.scalar_tensor(b, bits, elt)], mask_type)
     if elt.startswith("si"):
         ge0 = b.op("torch.aten.ge.Tensor", [y, emit.scalar_tensor(b, 0, elt)], mask_type)

@@ -211,6 +211,16 @@ def expand(b: Binder):
     """
     x, shape_v = b.input(0), b.input(1)
     emit.reject_strings(b, x)
+    in_shape, out_shape = b.shape(x), b.shape(b.result_type())
+    if b.const_value(shape_v) is None and in_shape is not None and None not in in_shape and \
+            out_shape is not None and None not in out_shape and len(out_shape) >= len(in_shape):
+        # Static input and declared result: the shape's entries need no run-time read (an
+        # aten.item, which TOSA and StableHLO cannot lower); the result is the declared shape.
+        for d, o in zip(in_shape[::-1], out_shape[::-1]):
+            if d not in (1, o):
+                raise Unsupported(f"input {list(in_shape)} cannot broadcast to {list(out_shape)}")
+        return b.op("torch.aten.broadcast_to", [x, b.int_list(list(out_shape))],
+                    b.result_type())
     target = emit.int_entries(b, shape_v, "shape")
     if any(isinstance(s, ir.Value) for s in target):
         known = known_entries(b, shape_v) or [None] * len(target)

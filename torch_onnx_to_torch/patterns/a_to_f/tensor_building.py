@@ -181,7 +181,8 @@ def _single_value(b: Binder, attr: ir.Attribute):
 
 
 def constant_of_shape(b: Binder):
-    """ConstantOfShape-9..25 -> aten.full (shape from a constant or a runtime 1-D tensor)."""
+    """ConstantOfShape-9..25 -> aten.full (shape from a constant, the declared result, or a
+    runtime 1-D tensor)."""
     value = b.attr_tensor("value", None)
     if value is None:
         elt, v = "f32", 0.0
@@ -190,7 +191,12 @@ def constant_of_shape(b: Binder):
     code = b.torch_dtype_of(elt)
     if b.dtype(b.input(0)) != "si64":
         raise Unsupported(f"the shape must be int64, got {b.dtype(b.input(0))}")
-    dims = emit.int_entries(b, b.input(0), "the shape")
+    out_shape = b.shape(b.result_type())
+    if b.const_value(b.input(0)) is None and out_shape is not None and \
+            None not in out_shape and list(b.shape(b.input(0)) or []) == [len(out_shape)]:
+        dims = list(out_shape)  # the declared shape: no aten.item (TOSA, StableHLO lack it)
+    else:
+        dims = emit.int_entries(b, b.input(0), "the shape")
     if any(isinstance(d, int) and d < 0 for d in dims):
         raise Unsupported(f"negative dimension in shape {dims}")
     shape = [d if isinstance(d, int) else None for d in dims]

@@ -9,8 +9,8 @@ from ..families import register_table
 
 def mod(b: Binder):
     """Mod-10..28 -> aten.div.Tensor_mode(trunc) + aten.mul/sub.Tensor for integers (+ aten.where
-    moving the result to the divisor's sign when fmod=0; unsigned types via a logical shift so
-    that the signed division lowering is exact); f16/f32: fmod=1 -> aten.remainder.Tensor of the
+    moving the result to the divisor's sign when fmod=0; ui8 computed in si32 (aten.to.dtype);
+    wider unsigned types via a logical shift so that the signed division lowering is exact); f16/f32: fmod=1 -> aten.remainder.Tensor of the
     magnitudes with the dividend's sign, fmod=0 (Mod-28) -> aten.remainder.Tensor; f64: exact
     integer-mantissa arithmetic (IREE has no f64 fmod)"""
     x, y = b.input(0), b.input(1)
@@ -39,8 +39,21 @@ def mod(b: Binder):
         return b.op("torch.aten.where.self", [neg, b.op("torch.aten.neg", [r], t), r], out)
     if not dtypes.is_integer(elt):
         raise Unsupported(f"Mod of {elt} is not supported")
+    if elt == "ui8":
+        # Exact in si32, and no ui8 constant: TOSA turns one into an invalid tosa.const.
+        r = _signed_rem(b, emit.to_dtype(b, x, "si32"), emit.to_dtype(b, y, "si32"), 1,
+                        b.vtensor(shape, "si32"))
+        return emit.to_dtype(b, r, "ui8")
     if elt in dtypes.UNSIGNED_INT_TYPES:
         return _unsigned_rem(b, x, y, out)  # fmod 0 and 1 agree on unsigned types
+    return _signed_rem(b, x, y, fmod, out)
+
+
+def _signed_rem(b: Binder, x, y, fmod: int, out):
+    """x mod y on signed integers: C fmod (fmod=1) or Python's % (fmod=0)."""
+    elt = b.dtype(x)
+    shape = emit.broadcast_shape(b.shape(x), b.shape(y))
+    t = b.vtensor(shape, elt)
     # aten.remainder's integer lowering is arith.remsi, and the floor division mode goes through
     # f64 (inexact for large int64). Truncating division is exact, so C fmod is
     # x - trunc(x / y) * y. A divisor of 0 or -1 is replaced by 1: the remainder is then 0, as

@@ -16,7 +16,7 @@ from .gather import scalar_int
 def one_hot(b: Binder):
     """OneHot-9..28 -> aten.eq.Tensor of the indices against aten.arange(depth) +
     aten.where.self(values[1], values[0]); negative indices wrap from 11, out-of-range ones
-    give all off."""
+    give all off; a run-time depth is taken from the declared result where static."""
     idx, depth_t, values = b.input(0), b.input(1), b.input(2)
     emit.reject_strings(b, values)
     ishape, ielt = b.tensor_info(idx)
@@ -36,6 +36,9 @@ def one_hot(b: Binder):
         depth = int(depth_vals.reshape(-1)[0])  # a float depth truncates, as ONNX casts it
         if depth < 1:
             raise Unsupported(f"depth {depth} must be positive")
+    elif (declared := b.shape(b.result_type())) is not None and len(declared) == rank and \
+            declared[axis] is not None:
+        depth = declared[axis]  # no aten.item (TOSA and StableHLO cannot lower it)
     else:
         if dtypes.is_float(b.dtype(depth_t)):
             depth_t = emit.to_dtype(b, depth_t, "si64")  # truncates toward zero, as ONNX

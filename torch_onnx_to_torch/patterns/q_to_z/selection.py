@@ -12,8 +12,8 @@ _UNSIGNED_WIDE = ("ui16", "ui32", "ui64")
 
 
 def top_k(b: Binder):
-    """TopK-1..24 (k as attribute before 10, as input after; largest and sorted from 11)
-    -> aten.topk."""
+    """TopK-1..24 (k as attribute before 10, as input after, a run-time k taken from the declared
+    result where static; largest and sorted from 11) -> aten.topk."""
     x = b.input(0)
     shape, elt = b.tensor_info(x)
     if shape is None:
@@ -21,7 +21,13 @@ def top_k(b: Binder):
     if elt in _UNSIGNED_WIDE:
         raise Unsupported(f"dtype {elt} has no torch equivalent (it would be ordered as signed)")
     axis = emit.normalize_axis(b.attr_int("axis", -1), len(shape))
-    k = b.attr_int("k") if b.opset < 10 else scalar_int(b, b.input(1), "k")
+    declared = b.shape(b.result_type(0))
+    if b.opset >= 10 and b.const_value(b.input(1)) is None and declared is not None and \
+            len(declared) == len(shape) and declared[axis] is not None:
+        # The declared result gives k: no aten.item (TOSA and StableHLO cannot lower it).
+        k = declared[axis]
+    else:
+        k = b.attr_int("k") if b.opset < 10 else scalar_int(b, b.input(1), "k")
     if isinstance(k, int) and k < 0:
         raise Unsupported(f"k {k} must not be negative")
     largest = b.attr_int("largest", 1) if b.opset >= 11 else 1
@@ -34,16 +40,40 @@ def top_k(b: Binder):
 
 
 def trilu(b: Binder):
-    """Trilu-14 -> aten.triu / aten.tril (k, the diagonal offset, read with aten.item when it
-    is a run-time input)."""
+    """Trilu-14 -> aten.triu / aten.tril; a run-time k (the diagonal offset) -> aten.where.self
+    of a col - row >= k (or <= k) mask from aten.arange."""
     x = b.input(0)
     emit.reject_strings(b, x)
     if b.rank(x) < 2:
         raise Unsupported("input must have rank >= 2")
     k_t = b.optional_input(1)
+    upper = b.attr_int("upper", 1)
+    if k_t is not None and b.const_value(k_t) is None:
+        if 0 in (b.shape(x) or ()):
+            return x  # no elements: nothing to zero (and iree-compile crashes on the mask)
+        return _trilu_mask(b, x, k_t, upper)
     k = 0 if k_t is None else scalar_int(b, k_t, "k")
-    name = "torch.aten.triu" if b.attr_int("upper", 1) else "torch.aten.tril"
+    name = "torch.aten.triu" if upper else "torch.aten.tril"
     return b.op(name, [x, emit.int_value(b, k)], b.result_type())
+
+
+def _trilu_mask(b: Binder, x, k_t, upper: int):
+    """Trilu by a run-time k kept as a tensor: x where (col - row >= k) (upper) or
+    (col - row <= k), else 0. aten.triu/tril take k as an int, whose aten.item read TOSA and
+    StableHLO cannot lower."""
+    kshape = b.shape(k_t)
+    if b.dtype(k_t) != "si64" or kshape is None or tuple(kshape) not in ((), (1,)):
+        raise Unsupported(f"k must be one si64 value, got {b.dtype(k_t)} {b.shape(k_t)}")
+    dims = emit.dim_sizes(b, x)
+    rows, cols = dims[-2], dims[-1]
+    r = emit.reshape(b, emit.arange(b, rows), [rows, 1], emit.static_or_none([rows, 1]))
+    c = emit.reshape(b, emit.arange(b, cols), [1, cols], emit.static_or_none([1, cols]))
+    plane = emit.static_or_none([rows, cols])
+    diff = b.op("torch.aten.sub.Tensor", [c, r, b.int(1)], b.vtensor(plane, "si64"))
+    cmp = "torch.aten.ge.Tensor" if upper else "torch.aten.le.Tensor"
+    keep = b.op(cmp, [diff, k_t], b.vtensor(plane, "i1"))
+    zero = emit.scalar_tensor(b, 0, b.dtype(x))
+    return b.op("torch.aten.where.self", [keep, x, zero], b.result_type())
 
 
 def reverse_sequence(b: Binder):

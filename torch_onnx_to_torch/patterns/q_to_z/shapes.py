@@ -29,7 +29,8 @@ def reshape(b: Binder):
     """Reshape-1..25 (shape as attribute before opset 5, as input after; allowzero from 14)
     -> aten.reshape (0 entries copy the input dim unless allowzero; for a runtime shape the
     static dims of the declared result are used, a -1 showing only at run time is resolved
-    with int arithmetic; through a 1-D aten.flatten.using_ints, see emit.reshape)."""
+    with int arithmetic; through a 1-D aten.flatten.using_ints, see emit.reshape; a static
+    result with no elements is aten.zeros)."""
     x = sm.data_input(b)
     allowzero = b.attr_int("allowzero", 0) if b.opset >= 14 else 0
     if b.opset < 5:
@@ -40,6 +41,8 @@ def reshape(b: Binder):
     if vals is not None:
         return _reshape_static(b, x, [int(v) for v in vals.reshape(-1)], allowzero)
     declared = b.shape(b.result_type())
+    if declared is not None and 0 in declared and None not in declared:
+        return _no_elements(b, declared, b.dtype(x))
     n = (b.shape(shape_in) or [None])[0]
     if declared is not None and n in (None, len(declared)) and 0 not in declared and \
             any(d is not None for d in declared):
@@ -108,11 +111,23 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
         if -1 in out:
             rest = math.prod(d for d in out if d != -1)
             out[out.index(-1)] = math.prod(dims) // rest if rest else -1
-        if -1 not in out and 0 not in out:
+        if -1 not in out and 0 in out:
+            return _no_elements(b, out, elt)
+        if -1 not in out:
             result = b.vtensor(out, elt)
     if not allowzero and 0 in target:
         target = [emit.size(b, x, i) if d == 0 else d for i, d in enumerate(target)]
     return emit.reshape(b, x, target, b.shape(result))
+
+
+def _no_elements(b: Binder, shape: list[int], elt: str) -> ir.Value:
+    """A static result with no elements holds none of the input's: `aten.zeros` of its shape.
+    A static aten.reshape to it would crash ConvertTorchToLinalg (SIGFPE, in torch-mlir's linalg
+    pipeline and in iree-compile; conformance/downstream.md), and the run-time path reads the
+    shape with aten.item, which TOSA and StableHLO cannot lower."""
+    none = b.none()
+    return b.op("torch.aten.zeros", [b.int_list(shape), b.int(b.torch_dtype_of(elt)), none,
+                                     none, none], b.vtensor(shape, elt))
 
 
 def transpose(b: Binder):

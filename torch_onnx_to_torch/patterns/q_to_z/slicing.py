@@ -155,8 +155,8 @@ def slice_(b: Binder):
 
 def split(b: Binder):
     """Split-1..18 (split as attribute before 13 (or input in opset 1), as input from 13;
-    num_outputs from 18; equal parts by default, the last one smaller when uneven)
-    -> aten.slice.Tensor per output."""
+    num_outputs from 18; equal parts by default, the last one smaller when uneven; run-time
+    sizes taken from the declared results where static) -> aten.slice.Tensor per output."""
     x = sm.data_input(b)
     dims = b.shape(x)
     if not dims:
@@ -169,7 +169,15 @@ def split(b: Binder):
         if sizes is None and b.opset < 2 and b.optional_input(1) is not None:
             sizes = sm.entries(b, b.input(1), "split")
     elif b.optional_input(1) is not None:
-        sizes = sm.entries(b, b.input(1), "split")
+        declared = [b.shape(b.result_type(i)) for i in range(n)]
+        if sm.const_value(b, b.input(1)) is None and \
+                all(o is not None and len(o) == len(dims) and o[axis] is not None
+                    for o in declared):
+            # The declared results give the sizes: no aten.item (TOSA and StableHLO cannot
+            # lower it).
+            sizes = [o[axis] for o in declared]
+        else:
+            sizes = sm.entries(b, b.input(1), "split")
     if sizes is not None and len(sizes) != n:
         raise Unsupported(f"{len(sizes)} split sizes for {n} outputs")
     d = sm.dim_size(b, x, axis)
