@@ -273,12 +273,7 @@ def cmd_conformance(args) -> int:
         if reference and args.expect:
             raise CliError(f"{args.from_results} is a reference run; --expect applies to ours")
     else:
-        cases = cf.collect_cases(args.filter, args.sample)
-        if args.ops_in:
-            letters = cf.letter_range(args.ops_in)
-            cases = [c for c in cases if cf.ops_all_in(cf.model_ops(c.model), letters)]
-        if not cases:
-            raise CliError(f"no test case matches --filter {args.filter!r}")
+        cases = _select_cases(cf, args)
         label = cf.REFERENCE_CXX if reference else cf.OURS
         print(f"{label}: {len(cases)} ONNX node test case(s), -j {args.jobs}, "
               f"timeout {args.timeout:g} s", file=sys.stderr, flush=True)
@@ -321,6 +316,17 @@ def cmd_conformance(args) -> int:
     return 0 if cmp.ok else 1
 
 
+def _select_cases(cf, args) -> list:
+    """The node-test cases `--filter`, `--sample` and `--ops-in` select; an error if none."""
+    cases = cf.collect_cases(args.filter, args.sample)
+    if args.ops_in:
+        letters = cf.letter_range(args.ops_in)
+        cases = [c for c in cases if cf.ops_all_in(cf.model_ops(c.model), letters)]
+    if not cases:
+        raise CliError(f"no test case matches --filter {args.filter!r}")
+    return cases
+
+
 def _conformance_lowering(cf, args, reference: bool) -> int:
     """`conformance --lower-to B,...`: conversion then torch-mlir's backend pipelines, no IREE."""
     if args.expect or args.update_expectations:
@@ -334,12 +340,7 @@ def _conformance_lowering(cf, args, reference: bool) -> int:
         results = _saved_results(cf, args)
         cases = results
     else:
-        cases = cf.collect_cases(args.filter, args.sample)
-        if args.ops_in:
-            letters = cf.letter_range(args.ops_in)
-            cases = [c for c in cases if cf.ops_all_in(cf.model_ops(c.model), letters)]
-        if not cases:
-            raise CliError(f"no test case matches --filter {args.filter!r}")
+        cases = _select_cases(cf, args)
         label = cf.REFERENCE_CXX if reference else cf.OURS
         print(f"{label}: {len(cases)} ONNX node test case(s) lowered to {', '.join(backends)}, "
               f"-j {args.jobs}, timeout {args.timeout:g} s", file=sys.stderr, flush=True)
