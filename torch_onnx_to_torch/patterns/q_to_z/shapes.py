@@ -19,6 +19,7 @@ from ...binder import (
     build_before,
     build_int_before,
     float_operands,
+    read_dense,
     vtensor_asm,
 )
 from ..families import register_table
@@ -118,6 +119,50 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
     if not allowzero and 0 in target:
         target = [emit.size(b, x, i) if d == 0 else d for i, d in enumerate(target)]
     return emit.reshape(b, x, target, b.shape(result))
+
+
+def _reshape_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
+    """Reshape-5+ of a static float tensor (not one behind a cast) by a literal shape with no 0
+    entry, to the static result it declares: the handler's IR (the target as an int list,
+    aten.reshape) without a Binder; None otherwise (see convert_op)."""
+    operands, results, attrs = op.operands, op.results, op.attributes
+    if version < 5 or len(operands) != 2 or len(results) != 1 or (
+            "torch.onnx.allowzero" in attrs and
+            not isinstance(attrs["torch.onnx.allowzero"], ir.IntegerAttr)):
+        return None
+    x, shape_in, out = operands[0], operands[1], results[0].type
+    shape, elt = types.info(out) or (None, None)
+    dims, x_elt = types.info(x.type) or (None, None)
+    if shape is None or None in shape or elt not in dtypes.FLOAT_TYPES or x_elt != elt or \
+            dims is None or None in dims:
+        return None
+    x_owner, shape_owner = x.owner, shape_in.owner
+    if not isinstance(shape_owner, (ir.Operation, ir.OpView)) or \
+            shape_owner.operation.name != "torch.vtensor.literal" or \
+            (isinstance(x_owner, (ir.Operation, ir.OpView)) and
+             x_owner.operation.name == "torch.tensor_static_info_cast"):
+        return None
+    vals = read_dense(shape_owner.operation.attributes["value"], types.blobs)
+    if vals is None:
+        return None
+    target = [int(v) for v in vals.reshape(-1)]
+    if 0 in target or target.count(-1) > 1 or any(d < -1 for d in target):
+        return None
+    size = list(target)
+    if -1 in size:
+        rest = math.prod(d for d in size if d != -1)
+        if not rest:
+            return None
+        size[size.index(-1)] = math.prod(dims) // rest
+    if 0 in size or types.get(vtensor_asm(size, elt)) != out:
+        return None
+    items = [build_int_before(op, types, d) for d in target]
+    return build_before(op, "torch.aten.reshape",
+                        [x, build_before(op, "torch.prim.ListConstruct", items, types.int_list)],
+                        out)
+
+
+reshape.direct = _reshape_direct
 
 
 def _no_elements(b: Binder, shape: list[int], elt: str) -> ir.Value:
