@@ -53,11 +53,11 @@ def _severity_name(sev) -> str:
         name, _SEVERITY.get(int(sev) if isinstance(sev, int) else -1, name))
 
 
-def _process_chunk(text: str | bytes | Path, pipeline: str, report_remarks: bool,
-                   bytecode: bool = False, stream: bool = False):
-    """Parse, run the pipeline and print one buffer; returns (output or None, diagnostics).
-    With `stream`, the output is a function writing it to a binary file (one bytes buffer,
-    no text copies of it)."""
+def _process_chunk(text: bytes | Path, pipeline: str, report_remarks: bool,
+                   bytecode: bool = False) -> tuple[bytes | None, list[Diag]]:
+    """Parse, run the pipeline and print one buffer (or the file at a Path); returns (output
+    or None, diagnostics). The output is the printed module as one bytes buffer: printing into
+    a Python file object makes a call per token."""
     diags: list[Diag] = []
     ctx = new_context()
     ctx.allow_unregistered_dialects = False
@@ -106,19 +106,11 @@ def _process_chunk(text: str | bytes | Path, pipeline: str, report_remarks: bool
                 line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
                 diags.append(Diag("remark", line, col,
                                   f"{d.op} was not converted: {d.reason}"))
-        if stream:
-            def write(f) -> None:
-                with ctx:
-                    if bytecode:
-                        module.operation.write_bytecode(f)
-                    else:  # one buffer: printing into a file object writes token by token
-                        f.write(module.operation.get_asm(assume_verified=True, binary=True))
-            return write, diags
         if bytecode:
             buf = io.BytesIO()
             module.operation.write_bytecode(buf)
             return buf.getvalue(), diags
-        return module.operation.get_asm(assume_verified=True), diags
+        return module.operation.get_asm(assume_verified=True, binary=True), diags
 
 
 _EXPECT_RE = re.compile(
@@ -222,11 +214,9 @@ def main(argv: list[str] | None = None) -> int:
         # which need not be UTF-8; only the expected-* annotations are read decoded.
         chunks = raw.split(SPLIT_MARKER.encode()) if args.split_input_file else [raw]
     outputs, failed, offset = [], False, 0
-    # One module: printed into one bytes buffer and written (no text copies of it).
-    stream = len(chunks) == 1 and not args.verify_diagnostics
     for chunk in chunks:
         out, diags = _process_chunk(chunk, pipeline, args.report or args.verify_diagnostics,
-                                    args.emit_bytecode, stream)
+                                    args.emit_bytecode)
         if args.verify_diagnostics:
             for line, err in _verify(chunk.decode("utf-8", "replace"), diags):
                 where = f"{name}:{line + offset}" if line else name
@@ -240,35 +230,26 @@ def main(argv: list[str] | None = None) -> int:
         if out is not None:
             outputs.append(out)
         offset += 0 if isinstance(chunk, Path) else chunk.count(b"\n")
-    if stream:
-        if args.output == "-":
-            if outputs:
-                try:
-                    outputs[0](sys.stdout.buffer)
-                    sys.stdout.buffer.flush()
-                except BrokenPipeError:  # e.g. `| head`: the reader has gone; no traceback
-                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                    return 1
-            return 1 if failed else 0
-        if failed or not outputs:
-            return 1  # no half-written output file
-        with open(args.output, "wb") as f:
-            outputs[0](f)
-        return 0
-    if args.emit_bytecode:
+    if len(outputs) == 1:  # one module: its buffer as printed, no copy
+        result = outputs[0]
+    elif args.emit_bytecode:
         result = b"".join(outputs)
     else:
-        result = ("\n" + SPLIT_MARKER + "\n").join(o.rstrip("\n") for o in outputs)
-        result = (result + "\n").encode() if result else b""
+        result = (b"\n" + SPLIT_MARKER.encode() + b"\n").join(o.rstrip(b"\n") for o in outputs)
+        result = result + b"\n" if result else b""
     if failed and args.output != "-":
         return 1  # no half-written output file
     if args.output == "-":
-        sys.stdout.buffer.write(result)
+        try:
+            sys.stdout.buffer.write(result)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # e.g. `| head`: the reader has gone; no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     else:
         with open(args.output, "wb") as f:
             f.write(result)
     return 1 if failed else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
