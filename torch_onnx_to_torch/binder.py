@@ -270,8 +270,8 @@ def _element_meta(t, blobs: ResourceBlobs):
     shape = _small_shape(t)
     if shape is not None:
         elt = str(t.element_type)
-        row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get(_SIGNLESS.get(elt, ""))
-        if row is not None and row.numpy is not None:
+        row = _numpy_row(elt)
+        if row is not None:
             meta = (shape, row, elt)
     blobs.meta[t] = meta
     return meta
@@ -295,14 +295,28 @@ def _read_dense(attr: ir.Attribute, blobs: ResourceBlobs) -> np.ndarray | None:
     raw = blobs.raw(attr)
     if raw is None:
         return None
-    _check_blob(attr, raw, math.prod(shape) * (1 if elt == "i1" else np.dtype(row.numpy).itemsize))
+    _check_blob(attr, raw)
     if elt == "i1":
         return np.frombuffer(raw, dtype=np.uint8).astype(np.bool_).reshape(shape)
     return np.frombuffer(raw, dtype=row.numpy).reshape(shape)
 
 
-def _check_blob(attr: ir.Attribute, raw: bytes, need: int) -> None:
+def _numpy_row(elt: str) -> dtypes.DType | None:
+    """The dtypes row of an element type when numpy holds it (signless integers read as
+    signed), else None: the constants read and inlined are those."""
+    row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get(_SIGNLESS.get(elt, ""))
+    return row if row is not None and row.numpy is not None else None
+
+
+def _byte_size(t: ir.RankedTensorType) -> int:
+    """Bytes of the dense layout of a static tensor type (i1: one byte per element)."""
+    n = math.prod(t.shape)
+    return n if str(t.element_type) == "i1" else n * _bit_width(t.element_type) // 8
+
+
+def _check_blob(attr: ir.Attribute, raw: bytes) -> None:
     """Raise InvalidInput when a dense_resource blob does not hold its type's bytes."""
+    need = _byte_size(attr.type)
     if len(raw) != need:
         m = _RESOURCE_NAME_RE.match(str(attr))
         name = m.group(1) if m else str(attr)
@@ -329,19 +343,11 @@ def is_small_resource(attr: ir.Attribute) -> bool:
         math.prod(t.shape) * _bit_width(t.element_type) <= 8 * INLINE_BYTES
 
 
-def dense_from_bytes(raw: bytes, t: ir.RankedTensorType, check_only: bool = False):
+def dense_from_bytes(raw: bytes, t: ir.RankedTensorType) -> ir.Attribute | None:
     """An inline `dense<...>` of type `t` from `raw` (the little-endian layout ONNX raw_data
     and dense_resource blobs share; i1 one byte per element), or None when `t`'s element type
-    is not one inlined (no numpy dtype: bf16, float8, complex...) or the size disagrees.
-    With `check_only`, only whether the element type is one inlined (as a bool)."""
-    elt = str(t.element_type)
-    row = dtypes.BY_MLIR.get(elt) or dtypes.BY_MLIR.get(_SIGNLESS.get(elt, ""))
-    if row is None or row.numpy is None:
-        return False if check_only else None
-    if check_only:
-        return True
-    n = math.prod(t.shape)
-    if len(raw) != (n if elt == "i1" else n * _bit_width(t.element_type) // 8):
+    is not one inlined (no numpy dtype: bf16, float8, complex...) or the size disagrees."""
+    if _numpy_row(str(t.element_type)) is None or len(raw) != _byte_size(t):
         return None
     return ir.DenseElementsAttr.get(raw, type=t.element_type, shape=list(t.shape))
 
@@ -359,15 +365,11 @@ def inline_small_resource(attr: ir.Attribute, blobs: ResourceBlobs) -> ir.Attrib
     except KeyError:
         pass
     out = attr
-    if is_small_resource(attr):
-        raw = blobs.raw(attr) if dense_from_bytes(b"", attr.type, check_only=True) else None
+    if is_small_resource(attr) and _numpy_row(str(attr.type.element_type)) is not None:
+        raw = blobs.raw(attr)
         if raw is not None:
+            _check_blob(attr, raw)
             out = dense_from_bytes(raw, attr.type)
-            if out is None:  # the element type is one inlined: the size is wrong
-                n = math.prod(attr.type.shape)
-                _check_blob(attr, raw, n if str(attr.type.element_type) == "i1" else
-                            n * _bit_width(attr.type.element_type) // 8)
-                out = attr
     blobs.inlined[attr] = out
     return out
 
