@@ -388,6 +388,12 @@ def build_int_before(op: ir.Operation, types: Types, v: int) -> ir.Value:
                         {"value": ir.IntegerAttr.get(types.i64, v)})
 
 
+def build_int_list_before(op: ir.Operation, types: Types, values: Sequence[int]) -> ir.Value:
+    """A `!torch.list<int>` of constants right before `op` (see build_before)."""
+    items = [build_int_before(op, types, v) for v in values]
+    return build_before(op, "torch.prim.ListConstruct", items, types.int_list)
+
+
 def float_operands(op: ir.Operation, types: Types, arity: int) -> tuple | None:
     """For a `direct` form: (operands, result type, shape, element type) when `op` has `arity`
     operands and one result, all tensors of one float dtype, the result's shape static;

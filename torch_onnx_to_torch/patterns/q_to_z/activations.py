@@ -71,11 +71,10 @@ def _softmax_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | 
     attr = attrs["torch.onnx.axis"] if "torch.onnx.axis" in attrs else None
     if shape is None or (attr is not None and not isinstance(attr, ir.IntegerAttr)):
         return None
-    axis, rank = -1 if attr is None else attr.value, max(len(shape), 1)
-    if not -rank <= axis < rank:
-        return None
+    # out of range: Unsupported, and convert_op lets the handler decline
+    axis = emit.normalize_axis(-1 if attr is None else attr.value, max(len(shape), 1))
     none = build_before(op, "torch.constant.none", [], types.none)
-    dim = build_int_before(op, types, axis + rank if axis < 0 else axis)
+    dim = build_int_before(op, types, axis)
     return build_before(op, "torch.aten.softmax.int", [x, dim, none], out)
 
 

@@ -22,16 +22,23 @@ def data_input(b: Binder) -> ir.Value:
     return x
 
 
+def cast_source(v: ir.Value) -> ir.Value | None:
+    """The operand of the `tensor_static_info_cast` that produced `v`, else None."""
+    op = v.owner
+    if not isinstance(op, (ir.Operation, ir.OpView)) or \
+            op.operation.name != "torch.tensor_static_info_cast":
+        return None
+    return op.operation.operands[0]
+
+
 def most_static(b: Binder, v: ir.Value) -> ir.Value:
     """`v`, or the source of the `tensor_static_info_cast` that produced it when that has the
     same element type and more static dims: the pass casts each result to the type ONNX
     declared, which may know less than the converted op did."""
     while True:
-        op = v.owner
-        if not isinstance(op, (ir.Operation, ir.OpView)) or \
-                op.operation.name != "torch.tensor_static_info_cast":
+        src = cast_source(v)
+        if src is None:
             return v
-        src = op.operation.operands[0]
         have, want = b.types.info(src.type), b.types.info(v.type)
         if have is None or want is None or have[1] != want[1] or have[0] is None:
             return v

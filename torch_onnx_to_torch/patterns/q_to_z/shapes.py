@@ -17,7 +17,7 @@ from ...binder import (
     Types,
     Unsupported,
     build_before,
-    build_int_before,
+    build_int_list_before,
     float_operands,
     read_dense,
     vtensor_asm,
@@ -108,10 +108,8 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
     if sm.static_dims(dims):
         # The result shape is known even where the declared type has `?` (e.g. a shape that
         # other ops computed from constants): give it, so the next ops see static shapes.
-        out = [dims[i] if d == 0 and not allowzero else d for i, d in enumerate(target)]
-        if -1 in out:
-            rest = math.prod(d for d in out if d != -1)
-            out[out.index(-1)] = math.prod(dims) // rest if rest else -1
+        out = _infer_minus_one(
+            [dims[i] if d == 0 and not allowzero else d for i, d in enumerate(target)], dims)
         if -1 not in out and 0 in out:
             return _no_elements(b, out, elt)
         if -1 not in out:
@@ -119,6 +117,16 @@ def _reshape_static(b: Binder, x, target: list[int], allowzero: int):
     if not allowzero and 0 in target:
         target = [emit.size(b, x, i) if d == 0 else d for i, d in enumerate(target)]
     return emit.reshape(b, x, target, b.shape(result))
+
+
+def _infer_minus_one(sizes: list[int], dims) -> list[int]:
+    """`sizes` with its -1 (if any) replaced by what the element count of the static `dims`
+    leaves for it; it stays -1 when the other sizes multiply to 0."""
+    if -1 in sizes:
+        rest = math.prod(d for d in sizes if d != -1)
+        sizes = list(sizes)
+        sizes[sizes.index(-1)] = math.prod(dims) // rest if rest else -1
+    return sizes
 
 
 def _reshape_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | None:
@@ -136,11 +144,10 @@ def _reshape_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | 
     if shape is None or None in shape or elt not in dtypes.FLOAT_TYPES or x_elt != elt or \
             dims is None or None in dims:
         return None
-    x_owner, shape_owner = x.owner, shape_in.owner
+    shape_owner = shape_in.owner
     if not isinstance(shape_owner, (ir.Operation, ir.OpView)) or \
             shape_owner.operation.name != "torch.vtensor.literal" or \
-            (isinstance(x_owner, (ir.Operation, ir.OpView)) and
-             x_owner.operation.name == "torch.tensor_static_info_cast"):
+            sm.cast_source(x) is not None:
         return None
     vals = read_dense(shape_owner.operation.attributes["value"], types.blobs)
     if vals is None:
@@ -148,17 +155,10 @@ def _reshape_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | 
     target = [int(v) for v in vals.reshape(-1)]
     if 0 in target or target.count(-1) > 1 or any(d < -1 for d in target):
         return None
-    size = list(target)
-    if -1 in size:
-        rest = math.prod(d for d in size if d != -1)
-        if not rest:
-            return None
-        size[size.index(-1)] = math.prod(dims) // rest
-    if 0 in size or types.get(vtensor_asm(size, elt)) != out:
+    size = _infer_minus_one(target, dims)
+    if -1 in size or 0 in size or types.get(vtensor_asm(size, elt)) != out:
         return None
-    items = [build_int_before(op, types, d) for d in target]
-    return build_before(op, "torch.aten.reshape",
-                        [x, build_before(op, "torch.prim.ListConstruct", items, types.int_list)],
+    return build_before(op, "torch.aten.reshape", [x, build_int_list_before(op, types, target)],
                         out)
 
 
@@ -193,10 +193,8 @@ def _transpose_direct(op: ir.Operation, types: Types, version: int) -> ir.Value 
     if got is None:
         return None
     (x,), out, _, elt = got
-    owner = x.owner
     shape = types.info(x.type)[0]
-    if shape is None or (isinstance(owner, (ir.Operation, ir.OpView)) and
-                         owner.operation.name == "torch.tensor_static_info_cast"):
+    if shape is None or sm.cast_source(x) is not None:
         return None
     rank = len(shape)
     perm = list(reversed(range(rank)))
@@ -205,13 +203,12 @@ def _transpose_direct(op: ir.Operation, types: Types, version: int) -> ir.Value 
         if not isinstance(attr, ir.ArrayAttr) or \
                 not all(isinstance(e, ir.IntegerAttr) for e in attr):
             return None
-        perm = [e.value + rank if e.value < 0 else e.value for e in attr]
+        # out of range: Unsupported, and convert_op lets the handler decline
+        perm = [emit.normalize_axis(e.value, rank, "perm entry") for e in attr]
     if sorted(perm) != list(range(rank)) or \
             types.get(vtensor_asm([shape[p] for p in perm], elt)) != out:
         return None
-    items = [build_int_before(op, types, p) for p in perm]
-    return build_before(op, "torch.aten.permute",
-                        [x, build_before(op, "torch.prim.ListConstruct", items, types.int_list)],
+    return build_before(op, "torch.aten.permute", [x, build_int_list_before(op, types, perm)],
                         out)
 
 
