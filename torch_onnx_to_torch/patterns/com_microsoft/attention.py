@@ -182,22 +182,24 @@ def attention(b: Binder):
     if b.attr_int("past_present_share_buffer", 0) or b.optional_input(6) is not None:
         raise Unsupported("past_present_share_buffer / past_sequence_length are not supported")
     elt = _float_elt(b, x)
-    heads = b.attr_int("num_heads")
-    wshape = b.shape(w)
-    if wshape is None or len(wshape) != 2:
-        raise Unsupported("weights must be 2-D")
-    sizes = _qkv_sizes(b, wshape[1], heads)
+    heads, sizes = _packed_qkv(b, w, "weights")
     if b.rank(x) != 3:
         raise Unsupported("input must be 3-D")
     proj = b.op("torch.aten.matmul", [x, w],
-                b.vtensor(list(b.shape(x)[:2]) + [wshape[1]], elt))
+                b.vtensor(list(b.shape(x)[:2]) + [sum(sizes)], elt))
     if bias is not None:
         proj = b.op("torch.aten.add.Tensor", [proj, bias, b.int(1)], proj.type)
     return _attention_on_projection(b, proj, sizes, heads, mask, past, attn_bias)
 
 
-def _qkv_sizes(b: Binder, width: int | None, heads: int) -> list[int]:
-    """Q, K and V widths of a packed projection: qkv_hidden_sizes, else thirds."""
+def _packed_qkv(b: Binder, w: ir.Value, what: str) -> tuple[int, list[int]]:
+    """num_heads and the Q, K and V widths of the packed projection weight `w` (2-D, named
+    `what` in the reasons): qkv_hidden_sizes, else thirds."""
+    heads = b.attr_int("num_heads")
+    wshape = b.shape(w)
+    if wshape is None or len(wshape) != 2:
+        raise Unsupported(f"{what} must be 2-D")
+    width = wshape[1]
     if width is None:
         raise Unsupported("weights must be 2-D with a static width")
     sizes = b.attr_ints("qkv_hidden_sizes", None)
@@ -207,7 +209,7 @@ def _qkv_sizes(b: Binder, width: int | None, heads: int) -> list[int]:
         sizes = [width // 3] * 3
     if len(sizes) != 3 or sum(sizes) != width or any(s % heads for s in sizes):
         raise Unsupported(f"qkv_hidden_sizes {sizes} do not fit the weights / num_heads")
-    return sizes
+    return heads, sizes
 
 
 def _attention_on_projection(b: Binder, proj, sizes, heads, mask, past, attn_bias):
@@ -250,11 +252,7 @@ def qattention(b: Binder):
     if b.rank(x) != 3:
         raise Unsupported("input must be 3-D")
     elt = _float_elt(b, bias)
-    heads = b.attr_int("num_heads")
-    wshape = b.shape(w)
-    if wshape is None or len(wshape) != 2:
-        raise Unsupported("weight must be 2-D")
-    sizes = _qkv_sizes(b, wshape[1], heads)
+    heads, sizes = _packed_qkv(b, w, "weight")
     acc = matmul_nd(b, minus_zero_point(b, x, x_zp, 2, "input_zero_point"),
                     minus_zero_point(b, w, w_zp, 1, "weight_zero_point"), "si32")
     ws = b.shape(w_scale)
