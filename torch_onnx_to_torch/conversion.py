@@ -25,7 +25,7 @@ from .binder import (
     is_small_resource,
     vtensor_asm,
 )
-from .folding import _FOLDABLE, fold
+from .folding import FOLDABLE, fold
 from .refine import refine_created
 from .registry import DEFAULT_DOMAIN, Registry
 from .schema import schema_problem
@@ -246,7 +246,7 @@ def _folded(b: Binder, value: ir.Value | None) -> ir.Value | None:
     if value is None:
         return None
     info = b.types.info(value.type)
-    if info is None or info[1] not in _FOLDABLE:  # e.g. any float result: not a shape
+    if info is None or info[1] not in FOLDABLE:  # e.g. any float result: not a shape
         return value
     owner = value.owner
     if not isinstance(owner, (ir.Operation, ir.OpView)) or \

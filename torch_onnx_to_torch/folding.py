@@ -17,7 +17,7 @@ from . import dtypes
 
 MAX_FOLD = 1024
 _MAX_DEPTH = 24
-_FOLDABLE = ("si64", "si32", "si16", "si8", "ui8", "i1")
+FOLDABLE = ("si64", "si32", "si16", "si8", "ui8", "i1")  # the element types fold() evaluates
 _CMP = {"eq": np.equal, "ne": np.not_equal, "lt": np.less, "gt": np.greater,
         "le": np.less_equal, "ge": np.greater_equal}
 
@@ -63,7 +63,7 @@ def fold(b, v: ir.Value, depth: int = 0) -> np.ndarray | None:
         return vals
     op = _owner(v)
     info = b.types.info(v.type)
-    if op is None or info is None or info[0] is None or info[1] not in _FOLDABLE:
+    if op is None or info is None or info[0] is None or info[1] not in FOLDABLE:
         return None
     if any(d is None for d in info[0]) or int(np.prod(info[0])) > MAX_FOLD:
         return None
