@@ -22,12 +22,14 @@ from pathlib import Path
 from torch_mlir import ir
 
 from .binder import new_context
-from .conversion import PASS_NAME, Report
+from .conversion import PASS_NAME, Options, Report
 from .pipeline import PipelineError, build_pass_manager
 from .startup import HelpFormatter, defer_torch_op_classes
+from .stamp import MIN_OPS
 
 SPLIT_MARKER = "// -----"
 _BYTECODE_MAGIC = b"ML\xefR"
+_OUR_PASS_ALONE = re.compile(r"builtin\.module\(" + re.escape(PASS_NAME) + r"(\{[^{}]*\})?\)")
 
 
 @dataclass
@@ -181,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--emit-bytecode", action="store_true", help="write MLIR bytecode")
     p.add_argument("--report", action="store_true",
                    help="print every op left unconverted as a remark with its reason")
+    p.add_argument("--stamp", choices=("auto", "always", "never"), default="auto",
+                   help="convert a module whose every ONNX op converts locally by stamping "
+                        "(see stamp.py): auto from %d ONNX ops" % MIN_OPS)
     args, extra = p.parse_known_args(argv)
     bad = [e for e in extra if not e.startswith("--")]
     if bad:
@@ -201,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot read {args.input}: {e.strerror}", file=sys.stderr)
         return 1
     name = "<stdin>" if args.input == "-" else args.input
+    stamped = _try_stamp(args, pipeline, raw)
+    if stamped is not None:
+        return _write(stamped, args.output)
     if raw is None:
         chunks = [Path(args.input)]  # one module, text or bytecode, parsed from the file
     elif raw.startswith(_BYTECODE_MAGIC):
@@ -239,7 +247,37 @@ def main(argv: list[str] | None = None) -> int:
         result = result + b"\n" if result else b""
     if failed and args.output != "-":
         return 1  # no half-written output file
-    if args.output == "-":
+    return max(_write(result, args.output), 1 if failed else 0)
+
+
+def _try_stamp(args, pipeline: str, raw: bytes | None) -> bytes | None:
+    """The output by stamping (stamp.py) when the run is our pass alone on one text module
+    and the module qualifies; None to run the pipeline as usual."""
+    if args.stamp == "never" or args.emit_bytecode or args.split_input_file or \
+            args.verify_diagnostics:
+        return None
+    alone = _OUR_PASS_ALONE.fullmatch(pipeline)
+    if alone is None:
+        return None
+    try:
+        Options.parse((alone.group(1) or "{}")[1:-1])
+    except ValueError:  # the pipeline reports it
+        return None
+    if raw is None:
+        with open(args.input, "rb") as f:
+            if f.read(len(_BYTECODE_MAGIC)) == _BYTECODE_MAGIC:
+                return None
+    elif raw.startswith(_BYTECODE_MAGIC):
+        return None
+    from .conversion import _default
+    from .stamp import stamp
+
+    source = Path(args.input) if raw is None else raw
+    return stamp(source, _default(), 0 if args.stamp == "always" else MIN_OPS)
+
+
+def _write(result: bytes, output: str) -> int:
+    if output == "-":
         try:
             sys.stdout.buffer.write(result)
             sys.stdout.buffer.flush()
@@ -247,9 +285,9 @@ def main(argv: list[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1
     else:
-        with open(args.output, "wb") as f:
+        with open(output, "wb") as f:
             f.write(result)
-    return 1 if failed else 0
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

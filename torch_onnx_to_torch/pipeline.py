@@ -93,13 +93,20 @@ class _Parser:
             self.i += 1
 
 
+def _options(text: str) -> Options:
+    try:
+        return Options.parse(text)
+    except ValueError as e:  # an unknown option or value: a pipeline error, not a traceback
+        raise PipelineError(str(e)) from None
+
+
 def _flatten(elements: list[_Element]) -> list[str | Options]:
     """Root-level steps: MLIR pipeline text, or Options for one run of our pass."""
     steps: list[str | Options] = []
     for el in elements:
         if el.children is None:
             if el.name == PASS_NAME:
-                steps.append(Options.parse(el.options or ""))
+                steps.append(_options(el.options or ""))
             else:
                 steps.append(el.text)
             continue
@@ -125,7 +132,7 @@ def _flatten_nested(children: list[_Element]) -> list[_Element | Options]:
     out: list[_Element | Options] = []
     for c in children:
         if c.children is None:
-            out.append(Options.parse(c.options or "") if c.name == PASS_NAME else c)
+            out.append(_options(c.options or "") if c.name == PASS_NAME else c)
             continue
         for step in _flatten([c]):
             out.append(step if isinstance(step, Options) else _Element("", text=step))

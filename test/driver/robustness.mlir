@@ -3,6 +3,11 @@
 // RUN: %opt --split-input-file --convert-torch-onnx-to-torch %s | filecheck %s
 // RUN: %python -c "import sys; sys.stdout.buffer.write(open(sys.argv[1], 'rb').read().split(b'// NONUTF8' + b'\n')[1].replace(b'a@b', b'a\xffb'))" %s > %t.mlir
 // RUN: %opt --convert-torch-onnx-to-torch --report %t.mlir 2>&1 | filecheck %s --check-prefix=BYTES
+// A bad option of our pass, as a flag or in a pipeline, is a one-line error, not a traceback.
+// RUN: not %opt --convert-torch-onnx-to-torch=bogus %s 2>&1 | filecheck %s --check-prefix=OPTION
+// RUN: not %opt --pass-pipeline='builtin.module(func.func(convert-torch-onnx-to-torch{strict=maybe}))' %s 2>&1 | filecheck %s --check-prefix=VALUE
+// OPTION: robustness.mlir: error: unknown option 'bogus' for convert-torch-onnx-to-torch (known: strict)
+// VALUE: robustness.mlir: error: bad value 'maybe' for option 'strict'
 
 // An opset version that is a string (not an integer) declines every op, no traceback.
 // CHECK-LABEL: func.func @test_opset_version_string

@@ -24,6 +24,7 @@ def unary(aten: str, onnx_name: str, versions: str):
     handler.__name__ = f"unary_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')}"
     handler.direct = _direct_float(aten, 1, alpha=False)
+    handler.local = True  # reads the op alone (see stamp.py)
     return handler
 
 
@@ -96,6 +97,7 @@ def binary(kind: str, onnx_name: str, versions: str):
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
     if kind in ("add", "sub", "mul", "div"):  # on floats: `aten` (div: true division)
         handler.direct = _direct_float(aten, 2, alpha=kind in ("add", "sub"))
+    handler.local = True  # reads the op alone (see stamp.py)
     return handler
 
 
@@ -117,6 +119,7 @@ def logical(aten: str, onnx_name: str, versions: str):
 
     handler.__name__ = f"logical_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
+    handler.local = True  # reads the op alone (see stamp.py)
     return handler
 
 

@@ -92,6 +92,9 @@ def log_softmax(b: Binder):
                                         out))
 
 
+log_softmax.local = True  # reads the op alone (see stamp.py)
+
+
 def leaky_relu(b: Binder):
     """LeakyRelu-1..16 -> aten.leaky_relu"""
     x = _float_input(b, "LeakyRelu")

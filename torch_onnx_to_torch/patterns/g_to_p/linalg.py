@@ -134,6 +134,7 @@ def _matmul_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | N
 
 
 matmul.direct = _matmul_direct
+matmul.local = True  # reads the op alone (see stamp.py)
 
 
 def per_row_or_column(b: Binder, v: ir.Value, rank: int, axis_from_end: int, what: str

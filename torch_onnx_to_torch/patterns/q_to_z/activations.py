@@ -79,6 +79,7 @@ def _softmax_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | 
 
 
 softmax.direct = _softmax_direct
+softmax.local = True  # reads the op alone (see stamp.py)
 
 
 def softplus(b: Binder):
