@@ -24,8 +24,8 @@ from torch_mlir import ir
 from .binder import new_context
 from .conversion import PASS_NAME, Options, Report
 from .pipeline import PipelineError, build_pass_manager
-from .startup import HelpFormatter, defer_torch_op_classes
 from .stamp import MIN_OPS
+from .startup import HelpFormatter, defer_torch_op_classes
 
 SPLIT_MARKER = "// -----"
 _BYTECODE_MAGIC = b"ML\xefR"
@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="print every op left unconverted as a remark with its reason")
     p.add_argument("--stamp", choices=("auto", "always", "never"), default="auto",
                    help="convert a module whose every ONNX op converts locally by stamping "
-                        "(see stamp.py): auto from %d ONNX ops" % MIN_OPS)
+                        f"(see stamp.py): auto from {MIN_OPS:,} ONNX ops")
     args, extra = p.parse_known_args(argv)
     bad = [e for e in extra if not e.startswith("--")]
     if bad:

@@ -42,13 +42,13 @@ MIN_OPS = 10_000  # below this the pass takes well under a second; its output is
 
 # An ONNX op of one result and no region, on one line: indent, result, name, operands, the rest.
 _OP = re.compile(r'^( *)%([\w$.-]+) = torch\.operator "onnx\.(\w+)"\(([^()\n]*)\)'
-                 r'((?: \{[^{}\n]*\})? : \([^()\n]*\) -> ![\w.<>\[\],?-]+)$', re.M)
+                 r'((?: \{[^{}\n]*\})? : \([^()\n]*\) -> ![\w.<>\[\],?-]+)$', re.MULTILINE)
 _TAIL = re.compile(r'( \{[^{}\n]*\})? : \(([^()\n]*)\) -> (.*)')
 _OPSET = re.compile(r'torch\.onnx_meta\.opset_version = (\d+) : si64')
 _DEF = re.compile(r' *%([\w$.-]+)(?::\d+)? = ')
 _RETURN = re.compile(r' *return %([\w$.-]+) : (.*)')
 _NAME = re.compile(r'%([\w$.-]+)')
-_VALUE_DEF = re.compile(r'^ *%[^ \n]+ = ', re.M)
+_VALUE_DEF = re.compile(r'^ *%[^ \n]+ = ', re.MULTILINE)
 _DTYPE = re.compile(r'!torch\.vtensor<[^>]*,(\w+)>')
 
 
@@ -112,7 +112,7 @@ def _template(indent: str, body: list[str], arity: int, result: str) -> tuple[st
     together = ", ".join(f"\0{k}\0" for k in range(arity))
     if arity == 0 or (fmt.count(together) == 1 and fmt.count("\0") == 2 * arity):
         return fmt.replace(together, "{1}"), True
-    return re.sub("\0(\\d+)\0", lambda mt: "{%d}" % (int(mt.group(1)) + 1), fmt), False
+    return re.sub("\0(\\d+)\0", lambda mt: f"{{{int(mt.group(1)) + 1}}}", fmt), False
 
 
 def _templates(keys: set[tuple[str, str, str]], opset: int,
@@ -167,10 +167,18 @@ def stamp(source: bytes | Path, registry: Registry, min_ops: int = MIN_OPS) -> b
             gc.enable()
 
 
-def _qualifies(text) -> bool:
-    """No resource and no location: tested on the bytes, or a file's map before it is read
-    (a model's weights are resources, found early: a large file is not read twice)."""
-    return text.find(b"dense_resource<") < 0 and text.find(b"loc(") < 0
+def _qualifies(text, min_ops: int) -> bool:
+    """No resource, no location, at least `min_ops` ONNX ops: tested on the bytes, or on a
+    file's map before it is read (a model's weights are resources, found early: a large file
+    that does not qualify is not read twice)."""
+    if text.find(b"dense_resource<") >= 0 or text.find(b"loc(") >= 0:
+        return False
+    at = 0
+    for _ in range(min_ops):
+        at = text.find(b"torch.operator", at) + 1
+        if not at:
+            return False
+    return True
 
 
 def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | None:
@@ -178,13 +186,13 @@ def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | No
         with open(source, "rb") as f:
             try:
                 with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as view:
-                    if not _qualifies(view):
+                    if not _qualifies(view, min_ops):
                         return None
             except ValueError:  # an empty file
                 return None
             f.seek(0)
             source = f.read()
-    elif not _qualifies(source):
+    elif not _qualifies(source, min_ops):
         return None
     s = source.decode("latin-1")  # one character per byte, and back: exact for any byte
     del source  # (a file's bytes: the module is held once)
@@ -206,12 +214,12 @@ def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | No
     if got is None:
         return None
     table, spread = got
-    if any(_DTYPE.search(k[2].rpartition(" -> ")[2]) is None or
-           _DTYPE.search(k[2].rpartition(" -> ")[2]).group(1) in FOLDABLE for k in unique):
+    dtypes = [_DTYPE.search(k[2].rpartition(" -> ")[2]) for k in unique]
+    if any(d is None or d.group(1) in FOLDABLE for d in dtypes) and \
+            len(_VALUE_DEF.findall(s)) != n_ops:
         # The pass folds an integer result computed from constants (conversion._folded): such
         # ops are stamped only when every value is a function argument or an ONNX op's result.
-        if len(_VALUE_DEF.findall(s)) != n_ops:
-            return None
+        return None
     fmts = list(map(table.__getitem__, keys))
     del keys, indents, names, tails
     if spread:
