@@ -42,13 +42,13 @@ MIN_OPS = 10_000  # below this the pass takes well under a second; its output is
 
 # An ONNX op of one result and no region, on one line: indent, result, name, operands, the rest.
 _OP = re.compile(r'^( *)%([\w$.-]+) = torch\.operator "onnx\.(\w+)"\(([^()\n]*)\)'
-                 r'((?: \{[^{}\n]*\})? : \([^()\n]*\) -> ![\w.<>\[\],?-]+)$', re.MULTILINE)
+                 r'((?: \{[^{}\n]*\})? : \([^()\n]*\) -> ![\w.<>\[\],?-]+) *$', re.MULTILINE)
 _TAIL = re.compile(r'( \{[^{}\n]*\})? : \(([^()\n]*)\) -> (.*)')
 _OPSET = re.compile(r'torch\.onnx_meta\.opset_version = (\d+) : si64')
 _DEF = re.compile(r' *%([\w$.-]+)(?::\d+)? = ')
 _RETURN = re.compile(r' *return %([\w$.-]+) : (.*)')
 _NAME = re.compile(r'%([\w$.-]+)')
-_VALUE_DEF = re.compile(r'^ *%[^ \n]+ = ', re.MULTILINE)
+_VALUE_DEF = re.compile(r'^ *%[^ \n]+ = (?!torch\.constant\.none *$)', re.MULTILINE)
 _DTYPE = re.compile(r'!torch\.vtensor<[^>]*,(\w+)>')
 
 
@@ -218,7 +218,8 @@ def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | No
     if any(d is None or d.group(1) in FOLDABLE for d in dtypes) and \
             len(_VALUE_DEF.findall(s)) != n_ops:
         # The pass folds an integer result computed from constants (conversion._folded): such
-        # ops are stamped only when every value is a function argument or an ONNX op's result.
+        # ops are stamped only when every value is a function argument, an ONNX op's result
+        # or a none.
         return None
     fmts = list(map(table.__getitem__, keys))
     del keys, indents, names, tails
