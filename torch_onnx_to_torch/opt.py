@@ -24,11 +24,13 @@ from torch_mlir import ir
 from .binder import new_context
 from .conversion import PASS_NAME, Options, Report
 from .pipeline import PipelineError, build_pass_manager
-from .stamp import MIN_OPS
 from .startup import HelpFormatter, defer_torch_op_classes
 
 SPLIT_MARKER = "// -----"
 _BYTECODE_MAGIC = b"ML\xefR"
+# `--stamp=auto` stamps modules of this many ONNX ops or more (stamp.py); below it the pass takes
+# well under a second, and MLIR prints the output with its own names.
+MIN_OPS = 10_000
 _OUR_PASS_ALONE = re.compile(r"builtin\.module\(" + re.escape(PASS_NAME) + r"(\{[^{}]*\})?\)")
 
 
@@ -263,7 +265,10 @@ def _try_stamp(args, pipeline: str, raw: bytes | None) -> bytes | None:
         Options.parse((alone.group(1) or "{}")[1:-1])
     except ValueError:  # the pipeline reports it
         return None
+    min_ops = 0 if args.stamp == "always" else MIN_OPS
     if raw is None:
+        if os.path.getsize(args.input) < min_ops * len("torch.operator"):
+            return None  # too small to hold min_ops ONNX ops (start-up spared the import)
         with open(args.input, "rb") as f:
             if f.read(len(_BYTECODE_MAGIC)) == _BYTECODE_MAGIC:
                 return None
@@ -273,7 +278,7 @@ def _try_stamp(args, pipeline: str, raw: bytes | None) -> bytes | None:
     from .stamp import stamp
 
     source = Path(args.input) if raw is None else raw
-    return stamp(source, _default(), 0 if args.stamp == "always" else MIN_OPS)
+    return stamp(source, _default(), min_ops)
 
 
 def _write(result: bytes, output: str) -> int:

@@ -38,8 +38,6 @@ from .conversion import Options, Report, run_on
 from .folding import FOLDABLE
 from .registry import DEFAULT_DOMAIN, Registry
 
-MIN_OPS = 10_000  # below this the pass takes well under a second; its output is printed by MLIR
-
 # An ONNX op of one result and no region, on one line: indent, result, name, operands, the rest.
 _OP = re.compile(r'^( *)%([\w$.-]+) = torch\.operator "onnx\.(\w+)"\(([^()\n]*)\)'
                  r'((?: \{[^{}\n]*\})? : \([^()\n]*\) -> ![\w.<>\[\],?-]+) *$', re.MULTILINE)
@@ -49,6 +47,8 @@ _DEF = re.compile(r' *%([\w$.-]+)(?::\d+)? = ')
 _RETURN = re.compile(r' *return %([\w$.-]+) : (.*)')
 _NAME = re.compile(r'%([\w$.-]+)')
 _VALUE_DEF = re.compile(r'^ *%[^ \n]+ = (?!torch\.constant\.none *$)', re.MULTILINE)
+_OPSET_BYTES = re.compile(rb'torch\.onnx_meta\.opset_version = (\d+) : si64')
+_NAME_BYTES = re.compile(rb'torch\.operator "onnx\.([\w.]+)"')
 _DTYPE = re.compile(r'!torch\.vtensor<[^>]*,(\w+)>')
 
 
@@ -153,7 +153,7 @@ def _templates(keys: set[tuple[str, str, str]], opset: int,
     return table, spread
 
 
-def stamp(source: bytes | Path, registry: Registry, min_ops: int = MIN_OPS) -> bytes | None:
+def stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | None:
     """The module `source` (its text, or a file, read here and let go once decoded) with every
     ONNX op converted by stamping, verified; None when the module does not qualify (see the
     module docstring) or has fewer than `min_ops` ONNX ops."""
@@ -167,10 +167,11 @@ def stamp(source: bytes | Path, registry: Registry, min_ops: int = MIN_OPS) -> b
             gc.enable()
 
 
-def _qualifies(text, min_ops: int) -> bool:
-    """No resource, no location, at least `min_ops` ONNX ops: tested on the bytes, or on a
-    file's map before it is read (a model's weights are resources, found early: a large file
-    that does not qualify is not read twice)."""
+def _qualifies(text, min_ops: int, registry: Registry) -> bool:
+    """The quick tests, on the bytes or on a file's map before it is read (a large file that
+    does not qualify is not read twice): no resource, no location, at least `min_ops` ONNX
+    ops, and local handlers for the ops of the first MiB (weights, shapes and the like come
+    early in a model)."""
     if text.find(b"dense_resource<") >= 0 or text.find(b"loc(") >= 0:
         return False
     at = 0
@@ -178,7 +179,12 @@ def _qualifies(text, min_ops: int) -> bool:
         at = text.find(b"torch.operator", at) + 1
         if not at:
             return False
-    return True
+    head = min(len(text), 1 << 20)
+    opset = _OPSET_BYTES.search(text, 0, head)
+    if opset is None:
+        return False
+    return all(getattr(registry.lookup(DEFAULT_DOMAIN, name.decode(), int(opset.group(1)))[0],
+                       "local", False) for name in set(_NAME_BYTES.findall(text, 0, head)))
 
 
 def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | None:
@@ -186,13 +192,13 @@ def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | No
         with open(source, "rb") as f:
             try:
                 with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as view:
-                    if not _qualifies(view, min_ops):
+                    if not _qualifies(view, min_ops, registry):
                         return None
             except ValueError:  # an empty file
                 return None
             f.seek(0)
             source = f.read()
-    elif not _qualifies(source, min_ops):
+    elif not _qualifies(source, min_ops, registry):
         return None
     s = source.decode("latin-1")  # one character per byte, and back: exact for any byte
     del source  # (a file's bytes: the module is held once)
