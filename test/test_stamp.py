@@ -181,3 +181,55 @@ def test_node_tests_stamp_as_the_pass_converts():
         stamped += 1
         assert _printed(out, convert=False) == _printed(text, convert=True), case.name
     assert stamped >= 140
+
+
+_UNARY = ["Relu", "Tanh", "Sigmoid", "Neg", "Exp", "Ceil", "Floor", "Sqrt", "Softmax",
+          "LogSoftmax"]
+_BINARY = ["Add", "Sub", "Mul", "Div"]
+_SHAPES = [[2, 3], [3], [1, 3], [2, 1], []]
+
+
+def _random_module(rng) -> str:
+    """A random function of unary and broadcasting binary float ops (and one MatMul) over
+    arguments of a few shapes, at a random opset."""
+    opset = rng.choice([7, 11, 13, 17, 21])
+    args = [(f"a{k}", f"!torch.vtensor<{s},f32>".replace(" ", "")) for k, s in
+            enumerate(_SHAPES)]
+    values = [(f"%{n}", t) for n, t in args]
+    ops = []
+    for k in range(rng.randrange(1, 12)):
+        if rng.random() < 0.5:
+            name, t = values[rng.randrange(len(values))]
+            op = rng.choice(_UNARY)
+            if op in ("Softmax", "LogSoftmax") and t.startswith("!torch.vtensor<[]"):
+                op = "Relu"
+            ops.append((op, [name], [t], t))
+        else:
+            (a, ta), (b, tb) = rng.choice(values), rng.choice(values)
+            sa, sb = eval(ta[15:ta.index("]") + 1]), eval(tb[15:tb.index("]") + 1])
+            n = max(len(sa), len(sb))
+            sa2, sb2 = [1] * (n - len(sa)) + sa, [1] * (n - len(sb)) + sb
+            out = [max(x, y) for x, y in zip(sa2, sb2)]
+            if any(x != y and 1 not in (x, y) for x, y in zip(sa2, sb2)):
+                continue
+            t = f"!torch.vtensor<{out},f32>".replace(" ", "")
+            ops.append((rng.choice(_BINARY), [a, b], [ta, tb], t))
+        values.append((f"%{len(ops) - 1}", ops[-1][3]))
+    if not ops:
+        ops.append(("Relu", ["%a0"], [args[0][1]], args[0][1]))
+    return _module(_func("r", ops, opset, args=args))
+
+
+def test_random_modules_stamp_as_the_pass_converts():
+    """Differential, on 150 random modules of local ops; most are stamped."""
+    import random
+
+    rng = random.Random(7)
+    stamped = 0
+    for _ in range(150):
+        text = _random_module(rng)
+        out = stamp(text.encode(), _default(), min_ops=0)
+        if out is not None:
+            stamped += 1
+            assert _printed(out, convert=False) == _printed(text, convert=True), text
+    assert stamped >= 120, stamped
