@@ -90,6 +90,7 @@ class Types:
         self._info: dict[ir.Type, tuple | None] = {}
         self._tensorish: dict[ir.Type, bool] = {}
         self._elements: dict[ir.Type, tuple] = {}
+        self.memo: dict = {}  # facts handlers derive from types alone (families.shape_mismatch)
         self.int = self.get("!torch.int")
         self.float = self.get("!torch.float")
         self.bool = self.get("!torch.bool")

@@ -96,3 +96,24 @@ func.func @test_ops_in_regions(%arg0: !torch.vtensor<[1],i1>, %arg1: !torch.vten
   }
   return %0 : !torch.vtensor<[3],f32>
 }
+
+// -----
+
+// An elementwise op whose declared result shape is not the broadcast of its operands' (a wrong type
+// from shape inference) stays, with the reason: the aten op would carry the wrong type unchecked.
+// CHECK-LABEL: func.func @test_elementwise_wrong_declared_shape
+func.func @test_elementwise_wrong_declared_shape(%arg0: !torch.vtensor<[2,3],f32>, %arg1: !torch.vtensor<[4],f32>, %arg2: !torch.vtensor<[?],f32>) -> !torch.vtensor<[3,2],f32> attributes {torch.onnx_meta.opset_version = 17 : si64} {
+  // CHECK: torch.operator "onnx.Relu"
+  // expected-remark@+1 {{onnx.Relu was not converted: declared result shape [3, 2] is not the shape [2, 3] of the operands}}
+  %0 = torch.operator "onnx.Relu"(%arg0) : (!torch.vtensor<[2,3],f32>) -> !torch.vtensor<[3,2],f32>
+  // CHECK: torch.operator "onnx.Add"
+  // expected-remark@+1 {{onnx.Add was not converted: operand shapes [2, 3] and [4] do not broadcast}}
+  %1 = torch.operator "onnx.Add"(%arg0, %arg1) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[4],f32>) -> !torch.vtensor<[2,4],f32>
+  // CHECK: torch.operator "onnx.Less"
+  // expected-remark@+1 {{onnx.Less was not converted: declared result shape [2] is not the shape [2, 3] of the operands}}
+  %2 = torch.operator "onnx.Less"(%arg0, %arg0) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[2],i1>
+  // A dim unknown on either side is not a mismatch.
+  // CHECK: torch.aten.mul.Tensor %arg0, %arg2 : !torch.vtensor<[2,3],f32>, !torch.vtensor<[?],f32> -> !torch.vtensor<[2,3],f32>
+  %3 = torch.operator "onnx.Mul"(%arg0, %arg2) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[?],f32>) -> !torch.vtensor<[2,?],f32>
+  return %0 : !torch.vtensor<[3,2],f32>
+}

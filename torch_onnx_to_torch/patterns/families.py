@@ -15,11 +15,48 @@ from .. import dtypes, emit
 from ..binder import Binder, Types, Unsupported, build_before, build_int_before, float_operands
 
 
+def shape_mismatch(types: Types, operands: tuple, out: ir.Type) -> str | None:
+    """Why `out` cannot be the result of an elementwise op on values of the types `operands`
+    under numpy broadcasting: static operand dims that do not broadcast, or a declared result
+    whose rank or static dims are not the broadcast's (a wrong type from shape inference: the
+    aten op would carry it unchecked). None when they agree or are unknown; cached per types."""
+    key = (*operands, out)
+    try:
+        return types.memo[key]
+    except KeyError:
+        pass
+    shapes = [(types.info(t) or (None,))[0] for t in operands]
+    have = (types.info(out) or (None,))[0]
+    reason = None
+    if shapes and all(s is not None for s in shapes):
+        n = max(len(s) for s in shapes)
+        want = []
+        for dims in zip(*([1] * (n - len(s)) + list(s) for s in shapes)):
+            known = {d for d in dims if d is not None and d != 1}
+            if len(known) > 1:
+                reason = "operand shapes " + " and ".join(
+                    str(list(s)).replace("None", "?") for s in shapes) + " do not broadcast"
+                break
+            want.append(known.pop() if known else (1 if None not in dims else None))
+        # (a rank-0 result of operands of higher rank is the placeholder torch-mlir's importer
+        # gives a value inference left without a shape: left as before, see conversion._coerce)
+        if reason is None and have is not None and have != () and (len(have) != n or any(
+                h is not None and w is not None and h != w for h, w in zip(have, want))):
+            reason = (f"declared result shape {list(have)} is not the shape "
+                      f"{want} of the operands").replace("None", "?")
+    types.memo[key] = reason
+    return reason
+
+
 def unary(aten: str, onnx_name: str, versions: str):
     """A handler `onnx_name -> aten` for ops applying `aten` elementwise to input 0."""
 
     def handler(b: Binder):
-        return b.op(aten, [b.input(0)], b.result_type())
+        x, out = b.input(0), b.result_type()
+        reason = shape_mismatch(b.types, (x.type,), out)
+        if reason:
+            raise Unsupported(reason)
+        return b.op(aten, [x], out)
 
     handler.__name__ = f"unary_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')}"
@@ -40,6 +77,8 @@ def _direct_float(aten: str, arity: int, alpha: bool):
         if got is None or (arity == 2 and version < 7):
             return None
         args, out = got[0], got[1]
+        if shape_mismatch(types, tuple(a.type for a in args), out):
+            return None  # the handler declines it, with the reason
         if alpha:
             args.append(build_int_before(op, types, 1))
         return build_before(op, aten, args, out)
@@ -86,6 +125,9 @@ def binary(kind: str, onnx_name: str, versions: str):
         if b.dtype(lhs) != b.dtype(rhs):
             raise Unsupported(f"operand dtypes differ ({b.dtype(lhs)} vs {b.dtype(rhs)})")
         out = b.result_type()
+        reason = shape_mismatch(b.types, (lhs.type, rhs.type), out)
+        if reason:
+            raise Unsupported(reason)
         if kind in ("add", "sub"):
             return b.op(aten, [lhs, rhs, b.int(1)], out)
         if kind == "div" and not dtypes.is_float(b.dtype(lhs)):
@@ -115,7 +157,11 @@ def logical(aten: str, onnx_name: str, versions: str):
         if b.dtype(lhs) != "i1" or b.dtype(rhs) != "i1":
             raise Unsupported(f"{onnx_name} needs bool operands, got {b.dtype(lhs)} and "
                               f"{b.dtype(rhs)}")
-        return b.op(aten, [lhs, rhs], b.result_type())
+        out = b.result_type()
+        reason = shape_mismatch(b.types, (lhs.type, rhs.type), out)
+        if reason:
+            raise Unsupported(reason)
+        return b.op(aten, [lhs, rhs], out)
 
     handler.__name__ = f"logical_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
