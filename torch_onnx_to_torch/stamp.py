@@ -1,16 +1,16 @@
 """Stamping: the driver's bulk path for large modules whose every ONNX op converts locally.
 
-A handler is *local* (`handler.local = True`) when the IR it builds depends on nothing but the
-op's name, attributes, operand and result types and the opset: not on what defines its operands,
-nor on whether two operands are the same value (the elementwise families, Softmax, LogSoftmax,
-MatMul). Such an op converts the same way wherever it stands, so there is no need to build it op
-by op through the bindings, which alone cost about 4 us per op to create, replace and erase, more
-than torch-mlir's whole C++ pass. Here each distinct op line (indent, name, attributes, types)
-is converted once by the pass itself, on a small module holding one function per signature, and
-the printed result becomes a `str.format` template, stamped on every line of that signature
-with the op's own result and operand names; the module's text is split around the op lines, and
-the templates applied, by the `re` and `str` machinery (no Python code per op). MLIR then parses
-and verifies the whole result.
+A handler is *local* (`@local`, families.py) when the IR it builds depends on nothing but the op's
+name, attributes, operand and result types and the opset: not on what defines its operands, nor on
+whether two operands are the same value (the elementwise families, the simple activations, Softmax,
+LogSoftmax, MatMul). Such an op converts the same way wherever it stands, so there is no need to
+build it op by op through the bindings, which alone cost about 4 us per op to create, replace and
+erase, more than torch-mlir's whole C++ pass. Here each distinct op line (indent, name, attributes,
+types) is converted once by the pass itself, on a small module holding one function per signature,
+and the printed result becomes a `str.format` template, stamped on every line of that signature
+with the op's own result and operand names; the module's text is split around the op lines, and the
+templates applied, by the `re` and `str` machinery (no Python code per op). MLIR then parses and
+verifies the whole result.
 
 All or nothing: the module is stamped only if every `torch.operator` in it is a one-result,
 region-free op of the default domain with a local handler, one opset for all functions, no
@@ -79,7 +79,8 @@ def _template(indent: str, body: list[str], arity: int, result: str) -> tuple[st
     """A `str.format` template of a converted function's body (its ops, then its return), and
     whether it takes the operands as the op line writes them (`{1}`; else one field each,
     `{1}`, `{2}`, ...). The result keeps the op's name (`%{0}`); a new value `%x` becomes
-    `%x.{0}` (`%3`: `%v3.{0}`). None when the result is not built by the body or has another type."""
+    `%x.{0}` (`%3`: `%v3.{0}`). None when the result is not built by the body or has another
+    type."""
     m = _RETURN.fullmatch(body[-1])
     if m is None or m.group(2) != result:
         return None

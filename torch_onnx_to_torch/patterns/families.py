@@ -15,6 +15,14 @@ from .. import dtypes, emit
 from ..binder import Binder, Types, Unsupported, build_before, build_int_before, float_operands
 
 
+def local(handler):
+    """Mark `handler` local: the IR it builds depends only on the op's name, attributes, operand
+    and result types and opset, not on what defines its operands nor on two operands being the
+    same value. The driver may then convert a module of such ops by stamping (stamp.py)."""
+    handler.local = True
+    return handler
+
+
 def shape_mismatch(types: Types, operands: tuple, out: ir.Type) -> str | None:
     """Why `out` cannot be the result of an elementwise op on values of the types `operands`
     under numpy broadcasting: static operand dims that do not broadcast, or a declared result
@@ -61,8 +69,7 @@ def unary(aten: str, onnx_name: str, versions: str):
     handler.__name__ = f"unary_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')}"
     handler.direct = _direct_float(aten, 1, alpha=False)
-    handler.local = True  # reads the op alone (see stamp.py)
-    return handler
+    return local(handler)
 
 
 def _direct_float(aten: str, arity: int, alpha: bool):
@@ -139,8 +146,7 @@ def binary(kind: str, onnx_name: str, versions: str):
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
     if kind in ("add", "sub", "mul", "div"):  # on floats: `aten` (div: true division)
         handler.direct = _direct_float(aten, 2, alpha=kind in ("add", "sub"))
-    handler.local = True  # reads the op alone (see stamp.py)
-    return handler
+    return local(handler)
 
 
 def register_table(registry, table) -> None:
@@ -165,8 +171,7 @@ def logical(aten: str, onnx_name: str, versions: str):
 
     handler.__name__ = f"logical_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
-    handler.local = True  # reads the op alone (see stamp.py)
-    return handler
+    return local(handler)
 
 
 _VARIADIC = {

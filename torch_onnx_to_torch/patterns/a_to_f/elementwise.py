@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import binary, legacy_broadcast, register_table, unary
+from ..families import binary, legacy_broadcast, local, register_table, unary
 
 
 def _elementwise2(aten: str, onnx_name: str, versions: str, logical: bool = False):
@@ -24,6 +24,7 @@ def _elementwise2(aten: str, onnx_name: str, versions: str, logical: bool = Fals
     return handler
 
 
+@local
 def abs_(b: Binder):
     """Abs-1..13 -> aten.abs (identity for unsigned types, which the lowering would treat as
     signed)"""
@@ -33,6 +34,7 @@ def abs_(b: Binder):
     return b.op("torch.aten.abs", [x], b.result_type())
 
 
+@local
 def bitwise_not(b: Binder):
     """BitwiseNot-18 -> aten.bitwise_not"""
     return b.op("torch.aten.bitwise_not", [b.input(0)], b.result_type())

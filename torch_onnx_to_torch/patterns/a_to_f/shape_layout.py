@@ -12,7 +12,7 @@ from torch_mlir import ir
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
 from ...folding import known_entries
-from ..families import binary, register_table, unary
+from ..families import binary, local, register_table, unary
 
 
 # ------------------------------------------------------------------ handlers
@@ -195,6 +195,7 @@ def dropout(b: Binder):
     return [y, keep if want_mask else None] if b.num_results > 1 else y
 
 
+@local
 def elu(b: Binder):
     """Elu-1..22 -> aten.elu"""
     alpha = b.attr_float("alpha", 1.0)

@@ -7,7 +7,7 @@ import math
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import register_table, softmax_axis
+from ..families import local, register_table, softmax_axis
 
 
 def _float_input(b: Binder, name: str):
@@ -17,6 +17,7 @@ def _float_input(b: Binder, name: str):
     return x
 
 
+@local
 def gelu(b: Binder):
     """Gelu-20 -> aten.gelu (approximate none); approximate tanh -> x * aten.sigmoid(2 * sqrt(2/pi)
     * (x + 0.044715 x^3)) (aten.mul, aten.add)"""
@@ -36,6 +37,7 @@ def gelu(b: Binder):
                 b.result_type())
 
 
+@local
 def hard_sigmoid(b: Binder):
     """HardSigmoid-1..22 -> aten.mul.Scalar + aten.add.Scalar + aten.clamp to [0, 1]"""
     x = _float_input(b, "HardSigmoid")
@@ -45,6 +47,7 @@ def hard_sigmoid(b: Binder):
     return b.op("torch.aten.clamp", [y, b.float(0.0), b.float(1.0)], b.result_type())
 
 
+@local
 def hard_swish(b: Binder):
     """HardSwish-14..22 -> aten.hardswish"""
     x = _float_input(b, "HardSwish")
@@ -82,6 +85,7 @@ def hardmax(b: Binder):
     return softmax_axis(b, x, apply)
 
 
+@local
 def log_softmax(b: Binder):
     """LogSoftmax-1..13 -> aten.log_softmax.int; before opset 13 along the input coerced to 2-D
     (aten.flatten.using_ints, aten.reshape)"""
@@ -92,9 +96,9 @@ def log_softmax(b: Binder):
                                         out))
 
 
-log_softmax.local = True  # reads the op alone (see stamp.py)
 
 
+@local
 def leaky_relu(b: Binder):
     """LeakyRelu-1..16 -> aten.leaky_relu"""
     x = _float_input(b, "LeakyRelu")
@@ -102,6 +106,7 @@ def leaky_relu(b: Binder):
                 b.result_type())
 
 
+@local
 def mish(b: Binder):
     """Mish-18..22 -> aten.mish"""
     x = _float_input(b, "Mish")

@@ -16,7 +16,7 @@ from ...binder import (
     float_operands,
     vtensor_asm,
 )
-from ..families import register_table
+from ..families import local, register_table
 
 
 def _scalar_for(b: Binder, value: float, elt: str):
@@ -106,6 +106,7 @@ def matmul_nd(b: Binder, x: ir.Value, y: ir.Value, elt: str) -> ir.Value:
     return b.op("torch.aten.squeeze.dim", [r, b.int(squeeze)], b.vtensor(out, elt))
 
 
+@local
 def matmul(b: Binder):
     """MatMul-1..13 -> aten.matmul (numpy semantics, batch broadcasting; 1-D operands through
     aten.unsqueeze + aten.squeeze.dim)"""
@@ -134,7 +135,6 @@ def _matmul_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | N
 
 
 matmul.direct = _matmul_direct
-matmul.local = True  # reads the op alone (see stamp.py)
 
 
 def per_row_or_column(b: Binder, v: ir.Value, rank: int, axis_from_end: int, what: str

@@ -7,7 +7,7 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Types, Unsupported, build_before, build_int_before, float_operands
-from ..families import register_table, softmax_axis, unary
+from ..families import local, register_table, softmax_axis, unary
 
 
 def _float_input(b: Binder, name: str, i: int = 0):
@@ -17,6 +17,7 @@ def _float_input(b: Binder, name: str, i: int = 0):
     return x
 
 
+@local
 def selu(b: Binder):
     """Selu-1..22 -> aten.elu(alpha, scale=gamma)"""
     x = _float_input(b, "Selu")
@@ -50,6 +51,7 @@ def shrink(b: Binder):
     return b.op("torch.aten.where.self", [low, up, y], b.result_type())
 
 
+@local
 def softmax(b: Binder):
     """Softmax-1..13 -> aten.softmax.int; before opset 13 along the input coerced to 2-D
     (aten.flatten.using_ints, aten.reshape)"""
@@ -79,9 +81,9 @@ def _softmax_direct(op: ir.Operation, types: Types, version: int) -> ir.Value | 
 
 
 softmax.direct = _softmax_direct
-softmax.local = True  # reads the op alone (see stamp.py)
 
 
+@local
 def softplus(b: Binder):
     """Softplus-1..22 -> aten.softplus (beta 1; linear above 20, where log(1 + exp(x)) == x in
     every float type)"""
@@ -89,6 +91,7 @@ def softplus(b: Binder):
     return b.op("torch.aten.softplus", [x, b.float(1.0), b.float(20.0)], b.result_type())
 
 
+@local
 def softsign(b: Binder):
     """Softsign-1..22 -> x / (1 + |x|): aten.abs + aten.add.Scalar + aten.div.Tensor"""
     x = _float_input(b, "Softsign")
