@@ -38,10 +38,11 @@ from .conversion import Options, Report, run_on
 from .folding import FOLDABLE
 from .registry import DEFAULT_DOMAIN, Registry
 
-# An ONNX op of one result and no region, on one line: indent, result, name, operands, the rest.
-_OP = re.compile(r'^( *)%([\w$.-]+) = torch\.operator "onnx\.(\w+)"\(([^()\n]*)\)'
-                 r'((?: \{[^{}\n]*\})? : \([^()\n]*\) -> ![\w.<>\[\],?-]+) *$', re.MULTILINE)
-_TAIL = re.compile(r'( \{[^{}\n]*\})? : \(([^()\n]*)\) -> (.*)')
+# An ONNX op line: indent, result, name, operands, the rest (read by _TAIL, once per signature).
+_OP = re.compile(r'^( *)%([^ \n]+) = torch\.operator "onnx\.(\w+)"\(([^)\n]*)\)(.*)$',
+                 re.MULTILINE)
+# The rest of an op line of one result and no region: attributes, operand types, result type.
+_TAIL = re.compile(r'( \{[^{}\n]*\})? : \(([^()\n]*)\) -> (![^ \n]+) *')
 _OPSET = re.compile(r'torch\.onnx_meta\.opset_version = (\d+) : si64')
 _DEF = re.compile(r' *%([\w$.-]+)(?::\d+)? = ')
 _RETURN = re.compile(r' *return %([\w$.-]+) : (.*)')
@@ -125,7 +126,10 @@ def _templates(keys: set[tuple[str, str, str]], opset: int,
         handler, _ = registry.lookup(DEFAULT_DOMAIN, key[1], opset)
         if not getattr(handler, "local", False):
             return None
-        attrs, types, result = _TAIL.fullmatch(key[2]).groups()
+        tail = _TAIL.fullmatch(key[2])
+        if tail is None:
+            return None  # several results, a region, a location, a type with spaces
+        attrs, types, result = tail.groups()
         sigs.append((key, attrs or "", types.split(", ") if types else [], result))
     text = "module {\n" + "".join(_function(i, key[1], attrs, types, result, opset)
                                   for i, (key, attrs, types, result) in enumerate(sigs)) + "}\n"
