@@ -112,6 +112,9 @@ func.func @test_elementwise_wrong_declared_shape(%arg0: !torch.vtensor<[2,3],f32
   // CHECK: torch.operator "onnx.Less"
   // expected-remark@+1 {{onnx.Less was not converted: declared result shape [2] is not the shape [2, 3] of the operands}}
   %2 = torch.operator "onnx.Less"(%arg0, %arg0) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[2,3],f32>) -> !torch.vtensor<[2],i1>
+  // CHECK: torch.operator "onnx.And"
+  // expected-remark@+1 {{onnx.And was not converted: declared result shape [3] is not the shape [2] of the operands}}
+  %5 = torch.operator "onnx.And"(%2, %2) : (!torch.vtensor<[2],i1>, !torch.vtensor<[2],i1>) -> !torch.vtensor<[3],i1>
   // A dim unknown on either side is not a mismatch.
   // CHECK: torch.aten.mul.Tensor %arg0, %arg2 : !torch.vtensor<[2,3],f32>, !torch.vtensor<[?],f32> -> !torch.vtensor<[2,3],f32>
   %3 = torch.operator "onnx.Mul"(%arg0, %arg2) : (!torch.vtensor<[2,3],f32>, !torch.vtensor<[?],f32>) -> !torch.vtensor<[2,?],f32>

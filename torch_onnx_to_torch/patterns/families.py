@@ -1,5 +1,5 @@
 """Table-driven op families shared by the shards: unary math, binary arithmetic, comparisons,
-logical ops, variadic Max/Min/Sum/Mean and the Softmax-family axis handling.
+logical and bitwise ops, variadic Max/Min/Sum/Mean and the Softmax-family axis handling.
 
 A shard lists its members in a table and registers them with `register_table`; the handler for
 each member is made here, once per family.
@@ -155,21 +155,24 @@ def register_table(registry, table) -> None:
         registry.register(name, since, handler)
 
 
-def logical(aten: str, onnx_name: str, versions: str):
-    """A handler for the bool binary ops (Or, Xor): numpy broadcast, legacy before opset 7."""
+def elementwise2(aten: str, onnx_name: str, versions: str, bool_only: bool = False):
+    """A handler for the other two-input elementwise ops (And/Or/Xor on bools, the bitwise ops on
+    integers): operands of one dtype, numpy broadcast, legacy broadcast before opset 7."""
 
     def handler(b: Binder):
         lhs, rhs = _binary_operands(b)
-        if b.dtype(lhs) != "i1" or b.dtype(rhs) != "i1":
+        if bool_only and (b.dtype(lhs) != "i1" or b.dtype(rhs) != "i1"):
             raise Unsupported(f"{onnx_name} needs bool operands, got {b.dtype(lhs)} and "
                               f"{b.dtype(rhs)}")
+        if b.dtype(lhs) != b.dtype(rhs):
+            raise Unsupported(f"operand dtypes differ ({b.dtype(lhs)} vs {b.dtype(rhs)})")
         out = b.result_type()
         reason = shape_mismatch(b.types, (lhs.type, rhs.type), out)
         if reason:
             raise Unsupported(reason)
         return b.op(aten, [lhs, rhs], out)
 
-    handler.__name__ = f"logical_{onnx_name.lower()}"
+    handler.__name__ = f"elementwise_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
     return local(handler)
 

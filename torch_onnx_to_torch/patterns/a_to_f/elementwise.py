@@ -5,23 +5,7 @@ from __future__ import annotations
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import binary, legacy_broadcast, local, register_table, unary
-
-
-def _elementwise2(aten: str, onnx_name: str, versions: str, logical: bool = False):
-    """A handler for a two-input elementwise op with numpy broadcast (legacy before opset 7)."""
-
-    def handler(b: Binder):
-        lhs, rhs = legacy_broadcast(b, b.input(0), b.input(1))
-        if b.dtype(lhs) != b.dtype(rhs):
-            raise Unsupported(f"operand dtypes differ ({b.dtype(lhs)} vs {b.dtype(rhs)})")
-        if logical and b.dtype(lhs) != "i1":
-            raise Unsupported(f"{onnx_name} needs bool operands, got {b.dtype(lhs)}")
-        return b.op(aten, [lhs, rhs], b.result_type())
-
-    handler.__name__ = f"elementwise_{onnx_name.lower()}"
-    handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')} (numpy broadcast)"
-    return handler
+from ..families import binary, elementwise2, local, register_table, unary
 
 
 @local
@@ -219,7 +203,7 @@ TABLE = [
     ("Acos", 7, unary("torch.aten.acos", "Acos", "7..22")),
     ("Acosh", 9, unary("torch.aten.acosh", "Acosh", "9..22")),
     ("Add", 1, binary("add", "Add", "1..14")),
-    ("And", 1, _elementwise2("torch.aten.logical_and", "And", "1..7", logical=True)),
+    ("And", 1, elementwise2("torch.aten.logical_and", "And", "1..7", bool_only=True)),
     ("ArgMax", 1, argmax),
     ("ArgMin", 1, argmin),
     ("Asin", 7, unary("torch.aten.asin", "Asin", "7..22")),
@@ -229,10 +213,10 @@ TABLE = [
     ("BatchNormalization", 1, batch_normalization),
     ("BitCast", 26, bitcast),
     ("BitShift", 11, bitshift),
-    ("BitwiseAnd", 18, _elementwise2("torch.aten.bitwise_and.Tensor", "BitwiseAnd", "18")),
+    ("BitwiseAnd", 18, elementwise2("torch.aten.bitwise_and.Tensor", "BitwiseAnd", "18")),
     ("BitwiseNot", 18, bitwise_not),
-    ("BitwiseOr", 18, _elementwise2("torch.aten.bitwise_or.Tensor", "BitwiseOr", "18")),
-    ("BitwiseXor", 18, _elementwise2("torch.aten.bitwise_xor.Tensor", "BitwiseXor", "18")),
+    ("BitwiseOr", 18, elementwise2("torch.aten.bitwise_or.Tensor", "BitwiseOr", "18")),
+    ("BitwiseXor", 18, elementwise2("torch.aten.bitwise_xor.Tensor", "BitwiseXor", "18")),
 ]
 
 

@@ -3,9 +3,8 @@ BiasSplitGelu, BiasSoftmax (com.microsoft)."""
 
 from __future__ import annotations
 
-import sys
-
 import math
+import sys
 
 from torch_mlir import ir
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import binary, legacy_broadcast, logical, register_table, unary, variadic
+from ..families import binary, elementwise2, legacy_broadcast, register_table, unary, variadic
 
 
 def identity(b: Binder):
@@ -135,7 +135,7 @@ TABLE = [
     ("Mul", 1, binary("mul", "Mul", "1..14")),
     ("Neg", 1, unary("torch.aten.neg", "Neg", "1..13")),
     ("Not", 1, not_),
-    ("Or", 1, logical("torch.aten.logical_or", "Or", "1..7")),
+    ("Or", 1, elementwise2("torch.aten.logical_or", "Or", "1..7", bool_only=True)),
     ("Pow", 1, pow_),
 ]
 

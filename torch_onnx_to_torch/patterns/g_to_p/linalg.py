@@ -12,7 +12,6 @@ from ...binder import (
     Types,
     Unsupported,
     build_before,
-    build_int_before,
     float_operands,
     vtensor_asm,
 )

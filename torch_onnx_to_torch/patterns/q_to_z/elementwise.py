@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import binary, logical, register_table, unary, variadic
+from ..families import binary, elementwise2, register_table, unary, variadic
 
 
 def round_(b: Binder):
@@ -59,7 +59,7 @@ TABLE = [
     ("Tan", 7, unary("torch.aten.tan", "Tan", "7..22")),
     ("Tanh", 1, unary("torch.aten.tanh", "Tanh", "1..13")),
     ("Where", 9, where),
-    ("Xor", 1, logical("torch.aten.logical_xor", "Xor", "1..7")),
+    ("Xor", 1, elementwise2("torch.aten.logical_xor", "Xor", "1..7", bool_only=True)),
 ]
 
 
