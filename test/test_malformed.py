@@ -370,15 +370,16 @@ MLIR_CASES = {
 }
 
 
+@pytest.mark.parametrize("stamp", ["never", "always"])  # op by op, or stamped (stamp.py)
 @pytest.mark.parametrize("case", sorted(MLIR_CASES))
-def test_opt_malformed(case, tmp_path):
+def test_opt_malformed(case, stamp, tmp_path):
     data, code = MLIR_CASES[case]
     src = tmp_path / "in.mlir"
     if data is not None:
         src.write_bytes(data)
     out = tmp_path / "out.mlir"
-    r = _run(["torch_onnx_to_torch.opt", "--convert-torch-onnx-to-torch", str(src), "-o",
-              str(out)])
+    r = _run(["torch_onnx_to_torch.opt", "--convert-torch-onnx-to-torch", f"--stamp={stamp}",
+              str(src), "-o", str(out)])
     assert r.returncode == code and "Traceback" not in r.stderr, r.stderr
     if code:
         lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
