@@ -54,11 +54,11 @@ def _printed(text: str | bytes, convert: bool) -> str:
 
 
 def _check_same(text: str) -> bytes:
-    stamped = stamp(text.encode(), _default(), min_ops=0)
-    assert stamped is not None
-    assert b"torch.operator" not in stamped
-    assert _printed(stamped, convert=False) == _printed(text, convert=True)
-    return stamped
+    got = stamp(text.encode(), _default(), min_ops=0)
+    assert got is not None
+    assert b"torch.operator" not in got.text and got.ops == text.count("torch.operator")
+    assert _printed(got.text, convert=False) == _printed(text, convert=True)
+    return got.text
 
 
 ZOO = [
@@ -153,6 +153,10 @@ def test_driver_flag(tmp_path, capsys):
     assert outs["auto"] == outs["never"]  # 16 ops: under MIN_OPS, printed by MLIR
     assert _printed(outs["always"], convert=False) == outs["never"]
     assert capsys.readouterr().err == ""
+    assert opt.main(["--convert-torch-onnx-to-torch", "--stamp=always", "--report", str(src),
+                     "-o", str(tmp_path / "r.mlir")]) == 0
+    assert capsys.readouterr().err == f"{src}: remark: stamped 16 ONNX ops of 16 signatures " \
+                                      "(see --stamp)\n"
 
 
 def _all_local(model) -> bool:
@@ -175,11 +179,11 @@ def test_node_tests_stamp_as_the_pass_converts():
                     binary=True, assume_verified=True)
         except ImportFailure:
             continue
-        out = stamp(text, _default(), min_ops=0)
-        if out is None:
+        got = stamp(text, _default(), min_ops=0)
+        if got is None:
             continue
         stamped += 1
-        assert _printed(out, convert=False) == _printed(text, convert=True), case.name
+        assert _printed(got.text, convert=False) == _printed(text, convert=True), case.name
     assert stamped >= 170
 
 
@@ -228,8 +232,8 @@ def test_random_modules_stamp_as_the_pass_converts():
     stamped = 0
     for _ in range(150):
         text = _random_module(rng)
-        out = stamp(text.encode(), _default(), min_ops=0)
-        if out is not None:
+        got = stamp(text.encode(), _default(), min_ops=0)
+        if got is not None:
             stamped += 1
-            assert _printed(out, convert=False) == _printed(text, convert=True), text
+            assert _printed(got.text, convert=False) == _printed(text, convert=True), text
     assert stamped >= 120, stamped

@@ -210,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     name = "<stdin>" if args.input == "-" else args.input
     stamped = _try_stamp(args, pipeline, raw)
     if stamped is not None:
-        return _write(stamped, args.output)
+        if args.report:
+            print(f"{name}: remark: stamped {stamped.ops:,} ONNX ops of {stamped.signatures} "
+                  "signatures (see --stamp)", file=sys.stderr)
+        return _write(stamped.text, args.output)
     if raw is None:
         chunks = [Path(args.input)]  # one module, text or bytecode, parsed from the file
     elif raw.startswith(_BYTECODE_MAGIC):
@@ -252,9 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     return max(_write(result, args.output), 1 if failed else 0)
 
 
-def _try_stamp(args, pipeline: str, raw: bytes | None) -> bytes | None:
-    """The output by stamping (stamp.py) when the run is our pass alone on one text module
-    and the module qualifies; None to run the pipeline as usual."""
+def _try_stamp(args, pipeline: str, raw: bytes | None):
+    """The output by stamping (a stamp.Stamped) when the run is our pass alone on one text
+    module and the module qualifies; None to run the pipeline as usual."""
     if args.stamp == "never" or args.emit_bytecode or args.split_input_file or \
             args.verify_diagnostics:
         return None

@@ -30,6 +30,7 @@ import gc
 import mmap
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from torch_mlir import ir
 
@@ -158,7 +159,13 @@ def _templates(keys: set[tuple[str, str, str]], opset: int,
     return table, spread
 
 
-def stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | None:
+class Stamped(NamedTuple):
+    text: bytes  # the converted module
+    ops: int  # ONNX ops converted
+    signatures: int  # distinct op lines, each converted once by the pass
+
+
+def stamp(source: bytes | Path, registry: Registry, min_ops: int) -> Stamped | None:
     """The module `source` (its text, or a file, read here and let go once decoded) with every
     ONNX op converted by stamping, verified; None when the module does not qualify (see the
     module docstring) or has fewer than `min_ops` ONNX ops."""
@@ -192,7 +199,7 @@ def _qualifies(text, min_ops: int, registry: Registry) -> bool:
                        "local", False) for name in set(_NAME_BYTES.findall(text, 0, head)))
 
 
-def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | None:
+def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> Stamped | None:
     if isinstance(source, Path):
         with open(source, "rb") as f:
             try:
@@ -252,4 +259,4 @@ def _stamp(source: bytes | Path, registry: Registry, min_ops: int) -> bytes | No
             ir.Module.parse(out)
         except ir.MLIRError:
             return None
-    return out
+    return Stamped(out, n_ops, len(unique))
