@@ -23,6 +23,14 @@ def local(handler):
     return handler
 
 
+def float_input(b: Binder, i: int = 0) -> ir.Value:
+    """Required operand `i`, which must be a float tensor (declines naming the op and dtype)."""
+    x = b.input(i)
+    if not dtypes.is_float(b.dtype(x)):
+        raise Unsupported(f"{b.name.rpartition('.')[2]} of {b.dtype(x)} (float types only)")
+    return x
+
+
 def shape_mismatch(types: Types, operands: tuple, out: ir.Type) -> str | None:
     """Why `out` cannot be the result of an elementwise op on values of the types `operands`
     under numpy broadcasting: static operand dims that do not broadcast, or a declared result

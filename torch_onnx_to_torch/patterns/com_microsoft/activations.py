@@ -8,16 +8,10 @@ import sys
 
 from torch_mlir import ir
 
-from ... import dtypes, emit
+from ... import emit
 from ...binder import Binder, Unsupported
+from ..families import float_input
 from . import inference as inf
-
-
-def _float_input(b: Binder, i: int = 0) -> ir.Value:
-    x = b.input(i)
-    if not dtypes.is_float(b.dtype(x)):
-        raise Unsupported(f"{b.name} of {b.dtype(x)} (float types only)")
-    return x
 
 
 def _plus_bias(b: Binder, x: ir.Value, bias: ir.Value | None) -> ir.Value:
@@ -36,18 +30,18 @@ def _exact_gelu(b: Binder, x: ir.Value) -> ir.Value:
 
 def gelu(b: Binder):
     """com.microsoft Gelu-1 -> aten.gelu (approximate none)"""
-    return _exact_gelu(b, _float_input(b))
+    return _exact_gelu(b, float_input(b))
 
 
 def bias_gelu(b: Binder):
     """com.microsoft BiasGelu-1 -> aten.add.Tensor + aten.gelu (approximate none)"""
-    return _exact_gelu(b, _plus_bias(b, _float_input(b), b.input(1)))
+    return _exact_gelu(b, _plus_bias(b, float_input(b), b.input(1)))
 
 
 def fast_gelu(b: Binder):
     """com.microsoft FastGelu-1 (optional bias) -> x * aten.sigmoid(2 * sqrt(2/pi) * (x +
     0.044715 x^3)), the tanh approximation written with a sigmoid"""
-    x = _plus_bias(b, _float_input(b), b.optional_input(1))
+    x = _plus_bias(b, float_input(b), b.optional_input(1))
     # 0.5 * (1 + tanh(z)) == sigmoid(2z), precise for very negative z where 1 + tanh is not.
     t = x.type
     cube = b.op("torch.aten.mul.Tensor", [b.op("torch.aten.mul.Tensor", [x, x], t), x], t)
@@ -58,7 +52,7 @@ def fast_gelu(b: Binder):
 
 def quick_gelu(b: Binder):
     """com.microsoft QuickGelu-1 (alpha) -> x * aten.sigmoid(alpha * x)"""
-    x = _float_input(b)
+    x = float_input(b)
     t = x.type
     ax = b.op("torch.aten.mul.Scalar", [x, b.float(b.attr_float("alpha", 1.702))], t)
     return b.op("torch.aten.mul.Tensor", [x, b.op("torch.aten.sigmoid", [ax], t)], t)
@@ -66,14 +60,14 @@ def quick_gelu(b: Binder):
 
 def bias_add(b: Binder):
     """com.microsoft BiasAdd-1 -> X + bias + skip (aten.add.Tensor)"""
-    x = _plus_bias(b, _float_input(b), b.input(1))
+    x = _plus_bias(b, float_input(b), b.input(1))
     return _plus_bias(b, x, b.input(2))
 
 
 def bias_split_gelu(b: Binder):
     """com.microsoft BiasSplitGelu-1 -> aten.add.Tensor, aten.slice.Tensor of the last dim in
     halves, left * aten.gelu(right)"""
-    x = _plus_bias(b, _float_input(b), b.input(1))
+    x = _plus_bias(b, float_input(b), b.input(1))
     shape = b.shape(x)
     if shape is None or shape[-1] is None or shape[-1] % 2:
         raise Unsupported("the last dim must be static and even")
@@ -93,7 +87,7 @@ def bias_softmax(b: Binder):
     """com.microsoft BiasSoftmax-1 (axis; bias of the data's rank, broadcasting) ->
     aten.add.Tensor + aten.softmax.int over the dims from axis (flattened when axis is not the
     last)"""
-    x, bias = _float_input(b), b.input(1)
+    x, bias = float_input(b), b.input(1)
     rank = b.rank(x)
     if b.rank(bias) != rank:
         # Both broadcast modes agree with numpy broadcasting only at equal ranks.

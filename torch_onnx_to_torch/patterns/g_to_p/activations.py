@@ -7,21 +7,14 @@ import math
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from ..families import local, register_table, softmax_axis
-
-
-def _float_input(b: Binder, name: str):
-    x = b.input(0)
-    if not dtypes.is_float(b.dtype(x)):
-        raise Unsupported(f"{name} of {b.dtype(x)} (float types only)")
-    return x
+from ..families import float_input, local, register_table, softmax_axis
 
 
 @local
 def gelu(b: Binder):
     """Gelu-20 -> aten.gelu (approximate none); approximate tanh -> x * aten.sigmoid(2 * sqrt(2/pi)
     * (x + 0.044715 x^3)) (aten.mul, aten.add)"""
-    x = _float_input(b, "Gelu")
+    x = float_input(b)
     approximate = b.attr_str("approximate", "none")
     if approximate == "none":
         return b.op("torch.aten.gelu", [x, b.str("none")], b.result_type())
@@ -40,7 +33,7 @@ def gelu(b: Binder):
 @local
 def hard_sigmoid(b: Binder):
     """HardSigmoid-1..22 -> aten.mul.Scalar + aten.add.Scalar + aten.clamp to [0, 1]"""
-    x = _float_input(b, "HardSigmoid")
+    x = float_input(b)
     alpha, beta = b.attr_float("alpha", 0.2), b.attr_float("beta", 0.5)
     y = b.op("torch.aten.mul.Scalar", [x, b.float(alpha)], x.type)
     y = b.op("torch.aten.add.Scalar", [y, b.float(beta), b.int(1)], x.type)
@@ -50,7 +43,7 @@ def hard_sigmoid(b: Binder):
 @local
 def hard_swish(b: Binder):
     """HardSwish-14..22 -> aten.hardswish"""
-    x = _float_input(b, "HardSwish")
+    x = float_input(b)
     return b.op("torch.aten.hardswish", [x], b.result_type())
 
 
@@ -89,7 +82,7 @@ def hardmax(b: Binder):
 def log_softmax(b: Binder):
     """LogSoftmax-1..13 -> aten.log_softmax.int; before opset 13 along the input coerced to 2-D
     (aten.flatten.using_ints, aten.reshape)"""
-    x = _float_input(b, "LogSoftmax")
+    x = float_input(b)
     none = b.none()
     return softmax_axis(
         b, x, lambda v, axis, out: b.op("torch.aten.log_softmax.int", [v, b.int(axis), none],
@@ -101,7 +94,7 @@ def log_softmax(b: Binder):
 @local
 def leaky_relu(b: Binder):
     """LeakyRelu-1..16 -> aten.leaky_relu"""
-    x = _float_input(b, "LeakyRelu")
+    x = float_input(b)
     return b.op("torch.aten.leaky_relu", [x, b.float(b.attr_float("alpha", 0.01))],
                 b.result_type())
 
@@ -109,7 +102,7 @@ def leaky_relu(b: Binder):
 @local
 def mish(b: Binder):
     """Mish-18..22 -> aten.mish"""
-    x = _float_input(b, "Mish")
+    x = float_input(b)
     return b.op("torch.aten.mish", [x], b.result_type())
 
 

@@ -7,20 +7,13 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Types, Unsupported, build_before, build_int_before, float_operands
-from ..families import local, register_table, softmax_axis, unary
-
-
-def _float_input(b: Binder, name: str, i: int = 0):
-    x = b.input(i)
-    if not dtypes.is_float(b.dtype(x)):
-        raise Unsupported(f"{name} of {b.dtype(x)} (float types only)")
-    return x
+from ..families import float_input, local, register_table, softmax_axis, unary
 
 
 @local
 def selu(b: Binder):
     """Selu-1..22 -> aten.elu(alpha, scale=gamma)"""
-    x = _float_input(b, "Selu")
+    x = float_input(b)
     alpha = b.attr_float("alpha", 1.67326319217681884765625)
     gamma = b.attr_float("gamma", 1.05070102214813232421875)
     return b.op("torch.aten.elu", [x, b.float(alpha), b.float(gamma), b.float(1.0)],
@@ -55,7 +48,7 @@ def shrink(b: Binder):
 def softmax(b: Binder):
     """Softmax-1..13 -> aten.softmax.int; before opset 13 along the input coerced to 2-D
     (aten.flatten.using_ints, aten.reshape)"""
-    x = _float_input(b, "Softmax")
+    x = float_input(b)
     none = b.none()
     return softmax_axis(
         b, x, lambda v, axis, out: b.op("torch.aten.softmax.int", [v, b.int(axis), none], out))
@@ -87,14 +80,14 @@ softmax.direct = _softmax_direct
 def softplus(b: Binder):
     """Softplus-1..22 -> aten.softplus (beta 1; linear above 20, where log(1 + exp(x)) == x in
     every float type)"""
-    x = _float_input(b, "Softplus")
+    x = float_input(b)
     return b.op("torch.aten.softplus", [x, b.float(1.0), b.float(20.0)], b.result_type())
 
 
 @local
 def softsign(b: Binder):
     """Softsign-1..22 -> x / (1 + |x|): aten.abs + aten.add.Scalar + aten.div.Tensor"""
-    x = _float_input(b, "Softsign")
+    x = float_input(b)
     d = b.op("torch.aten.add.Scalar", [b.op("torch.aten.abs", [x], x.type), b.float(1.0),
                                        b.int(1)], x.type)
     return b.op("torch.aten.div.Tensor", [x, d], b.result_type())
@@ -110,13 +103,13 @@ def _swish(b: Binder, x, alpha: float, out):
 
 def swish(b: Binder):
     """Swish-24 -> aten.silu (alpha 1), else x * aten.sigmoid(alpha * x)"""
-    x = _float_input(b, "Swish")
+    x = float_input(b)
     return _swish(b, x, b.attr_float("alpha", 1.0), b.result_type())
 
 
 def swiglu(b: Binder):
     """SwiGLU-28 -> Swish(A) (aten.silu, or aten.sigmoid of alpha * A) * B (aten.mul.Tensor)"""
-    a, v = _float_input(b, "SwiGLU", 0), _float_input(b, "SwiGLU", 1)
+    a, v = float_input(b, 0), float_input(b, 1)
     if b.dtype(a) != b.dtype(v):
         raise Unsupported(f"operand dtypes differ ({b.dtype(a)} vs {b.dtype(v)})")
     gate = _swish(b, a, b.attr_float("alpha", 1.0), a.type)
@@ -125,7 +118,7 @@ def swiglu(b: Binder):
 
 def thresholded_relu(b: Binder):
     """ThresholdedRelu-10..22 -> aten.threshold (x if x > alpha else 0)"""
-    x = _float_input(b, "ThresholdedRelu")
+    x = float_input(b)
     return b.op("torch.aten.threshold", [x, b.float(b.attr_float("alpha", 1.0)), b.float(0.0)],
                 b.result_type())
 
