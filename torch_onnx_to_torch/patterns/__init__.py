@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from . import a_to_f, com_microsoft, g_to_p, q_to_z
+from . import a_to_f, com_microsoft, g_to_p, ml, q_to_z, training
 
 SHARDS = {"a_to_f": a_to_f, "g_to_p": g_to_p, "q_to_z": q_to_z}
 
 # Shards of other domains (not sharded by letter).
-DOMAIN_SHARDS = {"com.microsoft": com_microsoft}
+DOMAIN_SHARDS = {"com.microsoft": com_microsoft, "ai.onnx.ml": ml,
+                 "ai.onnx.preview.training": training}
 
 
 def populate_all(registry) -> None:

@@ -1,0 +1,24 @@
+"""Patterns for the classical-ML ops (domain ai.onnx.ml) whose types torch can hold.
+
+A shard like the letter shards: each module in `MODULES` has a `TABLE` of this domain's ops and
+`populate(registry)`."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+MODULES = ("features",)
+
+DOMAIN = "ai.onnx.ml"
+
+
+def register_table(registry, table) -> None:
+    """Register `(op name, since, handler)` rows in this domain."""
+    for name, since, handler in table:
+        registry.register(name, since, handler, domain=DOMAIN)
+
+
+def populate(registry) -> None:
+    """Register the ai.onnx.ml patterns."""
+    for name in MODULES:
+        import_module(f"{__name__}.{name}").populate(registry)
