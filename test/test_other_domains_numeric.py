@@ -31,7 +31,7 @@ def _check(model, feeds, rtol=1e-5, atol=1e-6):
     # compared in the declared type, at float32's tolerance)
     types = {v: k for k, v in F.items()}
     expected = [e.astype(types[o.type.tensor_type.elem_type]) for o, e in
-                zip(model.graph.output, ReferenceEvaluator(model).run(None, feeds))]
+                zip(model.graph.output, ReferenceEvaluator(model).run(None, feeds), strict=True)]
     names = [i.name for i in model.graph.input]
     out = run_model(model, [([feeds[n] for n in names], expected)], rtol, atol)
     assert out.stage == "pass", out.detail or out.unconverted
@@ -92,3 +92,60 @@ def test_array_feature_extractor(x_shape, y_shape, out_shape):
                    [("x", np.float32, x_shape), ("y", np.int64, y_shape)],
                    [("z", np.float32, out_shape)])
     _check(model, {"x": x, "y": y}, rtol=0, atol=0)
+
+
+def _random_trees(rng, n_trees, n_features, n_targets, depth=3):
+    """Attributes of TreeEnsemble-5 for `n_trees` random full trees of `depth` levels, every
+    mode among the nodes (MEMBER with its value sets), some nodes sending NaN to true."""
+    nodes = {k: [] for k in ("true", "false", "tleaf", "fleaf", "feat", "mode", "split",
+                             "track")}
+    members, leaf_w, leaf_t, roots = [], [], [], []
+
+    def node(level):
+        me = len(nodes["true"])
+        for k in nodes:
+            nodes[k].append(0)
+        mode = int(rng.integers(0, 7))
+        nodes["mode"][me], nodes["feat"][me] = mode, int(rng.integers(0, n_features))
+        nodes["split"][me] = float(np.round(rng.standard_normal(), 1))
+        nodes["track"][me] = int(rng.integers(0, 2))
+        if mode == 6:
+            members.extend([float(np.round(v, 1)) for v in rng.standard_normal(2)] + [np.nan])
+        for side, leafside in (("true", "tleaf"), ("false", "fleaf")):
+            if level == depth:
+                nodes[side][me], nodes[leafside][me] = len(leaf_w), 1
+                leaf_w.append(float(rng.standard_normal()))
+                leaf_t.append(int(rng.integers(0, n_targets)))
+            else:
+                nodes[side][me] = node(level + 1)
+        return me
+
+    for _ in range(n_trees):
+        roots.append(node(1))
+    attrs = dict(
+        nodes_truenodeids=nodes["true"], nodes_falsenodeids=nodes["false"],
+        nodes_trueleafs=nodes["tleaf"], nodes_falseleafs=nodes["fleaf"],
+        nodes_featureids=nodes["feat"], tree_roots=roots, leaf_targetids=leaf_t,
+        nodes_missing_value_tracks_true=nodes["track"], n_targets=n_targets,
+        nodes_modes=helper.make_tensor("m", TensorProto.UINT8, [len(nodes["mode"])],
+                                       nodes["mode"]),
+        nodes_splits=helper.make_tensor("s", TensorProto.FLOAT, [len(nodes["split"])],
+                                        nodes["split"]),
+        leaf_weights=helper.make_tensor("w", TensorProto.FLOAT, [len(leaf_w)], leaf_w))
+    if members:
+        attrs["membership_values"] = helper.make_tensor("v", TensorProto.FLOAT,
+                                                        [len(members)], members)
+    return attrs
+
+
+@pytest.mark.parametrize("seed, aggregate", [(0, 1), (1, 1), (2, 0)])
+def test_tree_ensemble_random(seed, aggregate):
+    """Random ensembles of 3 trees on inputs drawn from the splits, member values and NaN."""
+    rng = np.random.default_rng(seed)
+    attrs = _random_trees(rng, 3, 4, 3)
+    model = _model("TreeEnsemble", "ai.onnx.ml", [("x", np.float32, [16, 4])],
+                   [("y", np.float32, [16, 3])], aggregate_function=aggregate, **attrs)
+    model.opset_import[1].version = 5
+    pool = np.concatenate([np.round(rng.standard_normal(8), 1), [np.nan, 0.0]])
+    x = rng.choice(pool, size=(16, 4)).astype(np.float32)
+    _check(model, {"x": x}, rtol=1e-5, atol=1e-5)

@@ -213,6 +213,7 @@ MODULE_OF = {
     ('', 'Xor'): ('torch_onnx_to_torch.patterns.q_to_z.elementwise',),
     ('ai.onnx.ml', 'ArrayFeatureExtractor'): ('torch_onnx_to_torch.patterns.ml.features',),
     ('ai.onnx.ml', 'Binarizer'): ('torch_onnx_to_torch.patterns.ml.features',),
+    ('ai.onnx.ml', 'TreeEnsemble'): ('torch_onnx_to_torch.patterns.ml.trees',),
     ('ai.onnx.preview.training', 'Adagrad'): ('torch_onnx_to_torch.patterns.training.optimizers',),
     ('ai.onnx.preview.training', 'Adam'): ('torch_onnx_to_torch.patterns.training.optimizers',),
     ('ai.onnx.preview.training', 'Momentum'): ('torch_onnx_to_torch.patterns.training.optimizers',),

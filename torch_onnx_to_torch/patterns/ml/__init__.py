@@ -1,4 +1,5 @@
-"""Patterns for the classical-ML ops (domain ai.onnx.ml) whose types torch can hold.
+"""Patterns for the classical-ML ops (domain ai.onnx.ml) whose types torch can hold: feature
+transforms (Binarizer, ArrayFeatureExtractor) and tree ensembles (TreeEnsemble).
 
 A shard like the letter shards: each module in `MODULES` has a `TABLE` of this domain's ops and
 `populate(registry)`."""
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-MODULES = ("features",)
+MODULES = ("features", "trees")
 
 DOMAIN = "ai.onnx.ml"
 
