@@ -114,7 +114,7 @@ def test_conformance_results_do_not_depend_on_jobs(tmp_path):
     what `conformance --json-out` writes, run in this process (the heavy imports once)."""
     from torch_onnx_to_torch import conformance as cf
 
-    cases = cf.collect_cases("^test_(add|gemm_default_scalar_bias|adagrad)$", 1)
+    cases = cf.collect_cases("^test_(add|gemm_default_scalar_bias|string_concat)$", 1)
     assert len(cases) == 3
     results = {}
     for jobs in (1, 2):
@@ -122,5 +122,5 @@ def test_conformance_results_do_not_depend_on_jobs(tmp_path):
         cf.write_jsonl(cf.run_cases(cases, jobs=jobs, timeout=300), str(out))
         rows = [json.loads(line) for line in out.read_text().splitlines()]
         results[jobs] = [{k: v for k, v in row.items() if k != "seconds"} for row in rows]
-    assert [r["stage"] for r in results[1]] == ["unconverted", "pass", "pass"]
+    assert [r["stage"] for r in results[1]] == ["pass", "pass", "unconverted"]
     assert results[1] == results[2]
