@@ -13,6 +13,7 @@ from torch_mlir import ir
 
 from .. import dtypes, emit
 from ..binder import Binder, Types, Unsupported, build_before, build_int_before, float_operands
+from ..registry import DEFAULT_DOMAIN
 
 
 def local(handler):
@@ -64,15 +65,22 @@ def shape_mismatch(types: Types, operands: tuple, out: ir.Type) -> str | None:
     return reason
 
 
+def elementwise_result(b: Binder, *operands: ir.Value) -> ir.Type:
+    """The op's declared result type; declines when it is not the broadcast of `operands`
+    (shape_mismatch gives the reason)."""
+    out = b.result_type()
+    reason = shape_mismatch(b.types, tuple(v.type for v in operands), out)
+    if reason:
+        raise Unsupported(reason)
+    return out
+
+
 def unary(aten: str, onnx_name: str, versions: str):
     """A handler `onnx_name -> aten` for ops applying `aten` elementwise to input 0."""
 
     def handler(b: Binder):
-        x, out = b.input(0), b.result_type()
-        reason = shape_mismatch(b.types, (x.type,), out)
-        if reason:
-            raise Unsupported(reason)
-        return b.op(aten, [x], out)
+        x = b.input(0)
+        return b.op(aten, [x], elementwise_result(b, x))
 
     handler.__name__ = f"unary_{onnx_name.lower()}"
     handler.__doc__ = f"{onnx_name}-{versions} -> {aten.removeprefix('torch.')}"
@@ -139,10 +147,7 @@ def binary(kind: str, onnx_name: str, versions: str):
         lhs, rhs = _binary_operands(b)
         if b.dtype(lhs) != b.dtype(rhs):
             raise Unsupported(f"operand dtypes differ ({b.dtype(lhs)} vs {b.dtype(rhs)})")
-        out = b.result_type()
-        reason = shape_mismatch(b.types, (lhs.type, rhs.type), out)
-        if reason:
-            raise Unsupported(reason)
+        out = elementwise_result(b, lhs, rhs)
         if kind in ("add", "sub"):
             return b.op(aten, [lhs, rhs, b.int(1)], out)
         if kind == "div" and not dtypes.is_float(b.dtype(lhs)):
@@ -157,10 +162,10 @@ def binary(kind: str, onnx_name: str, versions: str):
     return local(handler)
 
 
-def register_table(registry, table) -> None:
-    """Register `(onnx_name, since, handler)` rows."""
+def register_table(registry, table, domain: str = DEFAULT_DOMAIN) -> None:
+    """Register `(onnx_name, since, handler)` rows (of the default domain unless `domain`)."""
     for name, since, handler in table:
-        registry.register(name, since, handler)
+        registry.register(name, since, handler, domain=domain)
 
 
 def elementwise2(aten: str, onnx_name: str, versions: str, bool_only: bool = False):
@@ -174,10 +179,7 @@ def elementwise2(aten: str, onnx_name: str, versions: str, bool_only: bool = Fal
                               f"{b.dtype(rhs)}")
         if b.dtype(lhs) != b.dtype(rhs):
             raise Unsupported(f"operand dtypes differ ({b.dtype(lhs)} vs {b.dtype(rhs)})")
-        out = b.result_type()
-        reason = shape_mismatch(b.types, (lhs.type, rhs.type), out)
-        if reason:
-            raise Unsupported(reason)
+        out = elementwise_result(b, lhs, rhs)
         return b.op(aten, [lhs, rhs], out)
 
     handler.__name__ = f"elementwise_{onnx_name.lower()}"

@@ -2,7 +2,7 @@
 transforms (Binarizer, ArrayFeatureExtractor) and tree ensembles (TreeEnsemble).
 
 A shard like the letter shards: each module in `MODULES` has a `TABLE` of this domain's ops and
-`populate(registry)`."""
+`populate(registry)`, which registers it with `families.register_table(..., domain=DOMAIN)`."""
 
 from __future__ import annotations
 
@@ -11,12 +11,6 @@ from importlib import import_module
 MODULES = ("features", "trees")
 
 DOMAIN = "ai.onnx.ml"
-
-
-def register_table(registry, table) -> None:
-    """Register `(op name, since, handler)` rows in this domain."""
-    for name, since, handler in table:
-        registry.register(name, since, handler, domain=DOMAIN)
 
 
 def populate(registry) -> None:

@@ -6,7 +6,8 @@ import math
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from . import register_table
+from ..families import register_table
+from . import DOMAIN
 
 _NUMERIC = ("f32", "f64", "si64", "si32")  # the types both ops' schemas allow, strings aside
 
@@ -65,4 +66,4 @@ TABLE = [
 
 def populate(registry) -> None:
     """Register the ai.onnx.ml feature transforms."""
-    register_table(registry, TABLE)
+    register_table(registry, TABLE, domain=DOMAIN)

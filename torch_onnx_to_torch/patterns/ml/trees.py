@@ -7,7 +7,8 @@ import numpy as np
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported, read_dense
-from . import register_table
+from ..families import register_table
+from . import DOMAIN
 
 _LEQ, _LT, _GTE, _GT, _EQ, _NEQ, _MEMBER = range(7)
 _COMPARE = {_LEQ: "le", _LT: "lt", _GTE: "ge", _GT: "gt", _EQ: "eq", _NEQ: "ne"}
@@ -182,4 +183,4 @@ TABLE = [
 
 def populate(registry) -> None:
     """Register the ai.onnx.ml TreeEnsemble."""
-    register_table(registry, TABLE)
+    register_table(registry, TABLE, domain=DOMAIN)

@@ -11,7 +11,8 @@ from torch_mlir import ir
 
 from ... import dtypes, emit
 from ...binder import Binder, Unsupported
-from . import register_table
+from ..families import register_table
+from . import DOMAIN
 
 
 def _groups(b: Binder, states: int) -> int:
@@ -174,4 +175,4 @@ TABLE = [
 
 def populate(registry) -> None:
     """Register the ai.onnx.preview.training optimizers."""
-    register_table(registry, TABLE)
+    register_table(registry, TABLE, domain=DOMAIN)
