@@ -30,36 +30,34 @@ def _groups(b: Binder, states: int) -> int:
 
 
 class _Math:
-    """Elementwise float math on tensors of one dtype (rank-0 scalars broadcast)."""
+    """Elementwise float math on tensors of one dtype (rank-0 scalars broadcast), as formulas:
+    emit's builders with the Binder bound."""
 
     def __init__(self, b: Binder, elt: str):
         if not dtypes.is_float(elt):
             raise Unsupported(f"{b.name.rpartition('.')[2]} of {elt} (float types only)")
         self.b, self.elt = b, elt
 
-    def _type(self, *xs: ir.Value) -> ir.Type:
-        return self.b.vtensor(emit.broadcast_shape(*(self.b.shape(x) for x in xs[:2])), self.elt)
-
     def add(self, x: ir.Value, y: ir.Value) -> ir.Value:
-        return self.b.op("torch.aten.add.Tensor", [x, y, self.b.int(1)], self._type(x, y))
+        return emit.binary(self.b, "add", x, y)
 
     def sub(self, x: ir.Value, y: ir.Value) -> ir.Value:
-        return self.b.op("torch.aten.sub.Tensor", [x, y, self.b.int(1)], self._type(x, y))
+        return emit.binary(self.b, "sub", x, y)
 
     def mul(self, x: ir.Value, y: ir.Value) -> ir.Value:
-        return self.b.op("torch.aten.mul.Tensor", [x, y], self._type(x, y))
+        return emit.binary(self.b, "mul", x, y)
 
     def div(self, x: ir.Value, y: ir.Value) -> ir.Value:
-        return self.b.op("torch.aten.div.Tensor", [x, y], self._type(x, y))
+        return emit.binary(self.b, "div", x, y)
 
     def scale(self, x: ir.Value, c: float) -> ir.Value:
         return self.b.op("torch.aten.mul.Scalar", [x, self.b.float(c)], x.type)
 
     def plus(self, x: ir.Value, c: float) -> ir.Value:
-        return self.b.op("torch.aten.add.Scalar", [x, self.b.float(c), self.b.int(1)], x.type)
+        return emit.add_scalar(self.b, x, c)
 
     def sqrt(self, x: ir.Value) -> ir.Value:
-        return self.b.op("torch.aten.sqrt", [x], x.type)
+        return emit.unary(self.b, "sqrt", x)
 
     def const(self, c: float) -> ir.Value:
         return emit.scalar_tensor(self.b, c, self.elt)
@@ -67,7 +65,7 @@ class _Math:
     def where_positive(self, t: ir.Value, yes: ir.Value, no: ir.Value) -> ir.Value:
         """`yes` where the update count `t` > 0, else `no` (rank-0 values)."""
         cond = self.b.op("torch.aten.gt.Scalar", [t, self.b.int(0)], self.b.vtensor([], "i1"))
-        return self.b.op("torch.aten.where.self", [cond, yes, no], self._type(yes, no))
+        return self.b.op("torch.aten.where.self", [cond, yes, no], yes.type)
 
     def power(self, base: float, t: ir.Value) -> ir.Value:
         """base ** t for the rank-0 float `t` (> 0 where it is used): exp(t ln base)."""
