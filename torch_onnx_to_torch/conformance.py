@@ -376,16 +376,22 @@ def summary_markdown(results: list[CaseResult], reference: list[CaseResult] | No
         for op, rs in r.unconverted.items():
             for why in rs:
                 reasons[(op, why.splitlines()[0][:160] if why else "")] += 1
-    if reasons:
-        lines += ["", f"## Top reasons ops were left unconverted (top {top})", "",
-                  "| cases | op | reason |", "|---:|---|---|"]
-        for (op, why), n in reasons.most_common(top):
-            lines.append(f"| {n} | {op} | {why.replace('|', '/')} |")
+    lines += _top_table(reasons, top, "Top reasons ops were left unconverted", "op", "reason")
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
 # Expectations
+
+
+def _top_table(reasons: Counter, top: int, title: str, what: str, why: str) -> list[str]:
+    """Markdown lines of a section listing the `top` most common (`what`, `why`) pairs of
+    `reasons` with their counts; none when there are no reasons."""
+    if not reasons:
+        return []
+    lines = ["", f"## {title} (top {top})", "", f"| cases | {what} | {why} |", "|---:|---|---|"]
+    lines += [f"| {n} | {a} | {w.replace('|', '/')} |" for (a, w), n in reasons.most_common(top)]
+    return lines
 
 
 def short_reason(r: CaseResult) -> str:
@@ -566,9 +572,9 @@ def lower_text(text: str, backend: str, timeout: float = LOWER_TIMEOUT,
     pipe = f"--pass-pipeline=builtin.module({lowering_pipelines()[backend]})"
     start = time.monotonic()
     try:
-        proc = subprocess.run([tool or torch_mlir_opt(), pipe, "-o", os.devnull], input=text, text=True,
-                              capture_output=True, timeout=timeout, start_new_session=True,
-                              check=False)
+        proc = subprocess.run([tool or torch_mlir_opt(), pipe, "-o", os.devnull], input=text,
+                              text=True, capture_output=True, timeout=timeout,
+                              start_new_session=True, check=False)
     except subprocess.TimeoutExpired:
         return {"status": "timeout", "detail": f"timeout after {timeout:g} s",
                 "seconds": round(time.monotonic() - start, 2)}
@@ -699,8 +705,8 @@ def lowering_summary_markdown(results: list[CaseResult],
                 lines += ["", "| case | ours |", "|---|---|"]
                 for n in lost[b]:
                     o = next(r for r in common if r.name == n).lowering[b]
-                    lines.append(f"| `{n}` | {o['status']}: "
-                                 f"{o['detail'].splitlines()[0][:160].replace('|', '/') if o['detail'] else ''} |")
+                    first = o["detail"].splitlines()[0][:160] if o["detail"] else ""
+                    lines.append(f"| `{n}` | {o['status']}: {first.replace('|', '/')} |")
     crashes: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     reasons: Counter = Counter()
     for r in full:
@@ -718,9 +724,5 @@ def lowering_summary_markdown(results: list[CaseResult],
             where = sorted({", ".join(bs) for bs in cases.values()})
             lines.append(f"| {sig.replace('|', '/')} | {len(names)}: {shown} | "
                          f"{'; '.join(where)} |")
-    if reasons:
-        lines += ["", f"## Top lowering failures (top {top})", "",
-                  "| cases | backend | first error |", "|---:|---|---|"]
-        for (b, why), n in reasons.most_common(top):
-            lines.append(f"| {n} | {b} | {why.replace('|', '/')} |")
+    lines += _top_table(reasons, top, "Top lowering failures", "backend", "first error")
     return "\n".join(lines) + "\n"
