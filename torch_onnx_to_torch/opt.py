@@ -22,8 +22,8 @@ from pathlib import Path
 from torch_mlir import ir
 
 from .binder import new_context
-from .conversion import PASS_NAME, Options, Report
-from .pipeline import PipelineError, build_pass_manager
+from .conversion import PASS_NAME, Report
+from .pipeline import PipelineError, build_pass_manager, parse_pipeline
 from .startup import HelpFormatter, defer_torch_op_classes
 
 SPLIT_MARKER = "// -----"
@@ -261,12 +261,11 @@ def _try_stamp(args, pipeline: str, raw: bytes | None):
     if args.stamp == "never" or args.emit_bytecode or args.split_input_file or \
             args.verify_diagnostics:
         return None
-    alone = _OUR_PASS_ALONE.fullmatch(pipeline)
-    if alone is None:
+    if not _OUR_PASS_ALONE.fullmatch(pipeline):
         return None
     try:
-        Options.parse((alone.group(1) or "{}")[1:-1])
-    except ValueError:  # the pipeline reports it
+        parse_pipeline(pipeline)  # our pass's options are valid
+    except PipelineError:  # running the pipeline reports it
         return None
     min_ops = 0 if args.stamp == "always" else MIN_OPS
     if raw is None:
