@@ -49,7 +49,7 @@ _DEF = re.compile(r' *%([\w$.-]+)(?::\d+)? = ')
 _RETURN = re.compile(r' *return %([\w$.-]+) : (.*)')
 _NAME = re.compile(r'%([\w$.-]+)')
 _VALUE_DEF = re.compile(r'^ *%[^ \n]+ = (?!torch\.constant\.none *$)', re.MULTILINE)
-_OPSET_BYTES = re.compile(rb'torch\.onnx_meta\.opset_version = (\d+) : si64')
+_OPSET_BYTES = re.compile(_OPSET.pattern.encode())  # the same, on a file's bytes
 _NAME_BYTES = re.compile(rb'torch\.operator "onnx\.([\w.]+)"')
 _DTYPE = re.compile(r'!torch\.vtensor<[^>]*,(\w+)>')
 

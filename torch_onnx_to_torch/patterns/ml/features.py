@@ -46,9 +46,7 @@ def array_feature_extractor(b: Binder):
     xs, ids = b.shape(x), b.shape(idx)
     if not xs or ids is None or None in ids:
         raise Unsupported("needs a ranked X of rank >= 1 and indices of static shape")
-    count = 1
-    for d in ids:
-        count *= d
+    count = math.prod(ids)
     flat = emit.reshape(b, idx, [count], [count])
     picked_shape = list(xs[:-1]) + [count]
     picked = b.op("torch.aten.index_select", [x, b.int(len(xs) - 1), flat],
